@@ -1,0 +1,298 @@
+//! Grading a learner's response against a question kind.
+//!
+//! Unparseable input is not a wrong answer: it is an [`AnswerError`] that
+//! says what form is expected, and the UI shows it without grading.
+
+use crate::bank::{FloatFormat, Kind, Tolerance};
+use crate::bank::validate::is_permutation;
+use crate::numeric::float_format::{round_to, ulp_distance};
+
+/// What the learner gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// One option index (single choice).
+    Choice(usize),
+    /// Selected option indices, any order (multi choice).
+    Choices(Vec<usize>),
+    /// Typed text (numeric and ordering).
+    Typed(String),
+}
+
+/// The outcome of grading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Correct,
+    Incorrect,
+}
+
+impl Verdict {
+    /// `correct` or `incorrect`, the text tests read from `data-testid="verdict"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Correct => "correct",
+            Verdict::Incorrect => "incorrect",
+        }
+    }
+}
+
+/// One numeric component compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericCheck {
+    pub given: f64,
+    pub expected: f64,
+    /// `|given - expected|`.
+    pub abs_error: f64,
+    /// Distance in ULPs of the tolerance's format, for ULP tolerances.
+    pub ulps: Option<u64>,
+    pub within: bool,
+}
+
+/// A grade with the details the feedback shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graded {
+    pub verdict: Verdict,
+    /// Per-component comparison for numeric answers (empty otherwise).
+    pub numeric: Vec<NumericCheck>,
+}
+
+/// Why a response could not be graded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    /// Nothing was entered or selected.
+    Empty,
+    /// A token is not a number (decimal, scientific such as `1e-9`, or `a/b`).
+    NotANumber(String),
+    /// The number is infinite or NaN, which no answer key holds.
+    NotFinite(String),
+    /// The answer has `expected` components but `got` were typed.
+    WrongCount { expected: usize, got: usize },
+    /// A token is not a whole non-negative index.
+    NotAnIndex(String),
+    /// The indices are not each of `0..n` exactly once.
+    NotAPermutation { n: usize },
+    /// The question is self-graded (open) and has nothing to grade.
+    NotGradable,
+    /// The response does not fit the question kind (a UI bug, never input).
+    WrongResponseKind,
+}
+
+/// Grades `response` against `kind`.
+pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
+    let plain = |ok: bool| Graded { verdict: if ok { Verdict::Correct } else { Verdict::Incorrect }, numeric: Vec::new() };
+    match (kind, response) {
+        (Kind::Open { .. }, _) => Err(AnswerError::NotGradable),
+        (Kind::Single { correct, .. }, Response::Choice(i)) => Ok(plain(i == correct)),
+        (Kind::Multi { correct, .. }, Response::Choices(picked)) => {
+            if picked.is_empty() {
+                return Err(AnswerError::Empty);
+            }
+            let mut p = picked.clone();
+            p.sort_unstable();
+            p.dedup();
+            Ok(plain(&p == correct))
+        }
+        (Kind::Numeric { answer, tolerance, .. }, Response::Typed(s)) => {
+            let given = parse_numbers(s)?;
+            if given.len() != answer.len() {
+                return Err(AnswerError::WrongCount { expected: answer.len(), got: given.len() });
+            }
+            let numeric: Vec<NumericCheck> =
+                given.iter().zip(answer).map(|(&g, &e)| check_number(g, e, tolerance)).collect();
+            let ok = numeric.iter().all(|c| c.within);
+            Ok(Graded { verdict: if ok { Verdict::Correct } else { Verdict::Incorrect }, numeric })
+        }
+        (Kind::Ordering { answer, .. }, Response::Typed(s)) => {
+            let given = parse_permutation(s, answer.len())?;
+            Ok(plain(&given == answer))
+        }
+        _ => Err(AnswerError::WrongResponseKind),
+    }
+}
+
+/// Compares one number with the tolerance.
+pub fn check_number(given: f64, expected: f64, tol: &Tolerance) -> NumericCheck {
+    let abs_error = (given - expected).abs();
+    let (within, ulps) = match *tol {
+        Tolerance::Absolute { value } => (abs_error <= value, None),
+        Tolerance::Relative { value } => (abs_error <= value * expected.abs(), None),
+        Tolerance::Ulps { format, ulps } => {
+            let d = ulp_distance(format, given, expected);
+            (d.is_some_and(|d| d <= ulps as u64), d)
+        }
+    };
+    NumericCheck { given, expected, abs_error, ulps, within }
+}
+
+/// Parses numbers separated by commas, semicolons or spaces, optionally in
+/// `( )` or `[ ]`: `3.5`, `-1e-9`, `(1, 2)`, `1/3`.
+pub fn parse_numbers(s: &str) -> Result<Vec<f64>, AnswerError> {
+    let trimmed = s.trim();
+    let inner = trimmed
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']))
+        .unwrap_or(trimmed);
+    let tokens: Vec<&str> =
+        inner.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    if tokens.is_empty() {
+        return Err(AnswerError::Empty);
+    }
+    tokens.into_iter().map(parse_number).collect()
+}
+
+/// One number: decimal, scientific or a fraction `a/b`. Rejects `inf`, `NaN`
+/// and anything else Rust's float parser would accept that a person would not type.
+pub fn parse_number(token: &str) -> Result<f64, AnswerError> {
+    let bad = || AnswerError::NotANumber(token.to_string());
+    if let Some((n, d)) = token.split_once('/') {
+        let (n, d) = (parse_plain(n).ok_or_else(bad)?, parse_plain(d).ok_or_else(bad)?);
+        if d == 0.0 {
+            return Err(AnswerError::NotFinite(token.to_string()));
+        }
+        return Ok(n / d);
+    }
+    let v = parse_plain(token).ok_or_else(bad)?;
+    if !v.is_finite() {
+        return Err(AnswerError::NotFinite(token.to_string()));
+    }
+    Ok(v)
+}
+
+fn parse_plain(t: &str) -> Option<f64> {
+    let t = t.trim();
+    let ok = !t.is_empty()
+        && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && t.bytes().any(|b| b.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// Parses `3 1 0 2` or `3,1,0,2` and checks it is a permutation of `0..n`.
+pub fn parse_permutation(s: &str, n: usize) -> Result<Vec<usize>, AnswerError> {
+    let tokens: Vec<&str> = s
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']'])
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() {
+        return Err(AnswerError::Empty);
+    }
+    let v: Vec<usize> = tokens
+        .iter()
+        .map(|t| t.parse::<usize>().map_err(|_| AnswerError::NotAnIndex(t.to_string())))
+        .collect::<Result<_, _>>()?;
+    if v.len() != n {
+        return Err(AnswerError::WrongCount { expected: n, got: v.len() });
+    }
+    if !is_permutation(&v) {
+        return Err(AnswerError::NotAPermutation { n });
+    }
+    Ok(v)
+}
+
+/// The value the learner's number becomes when stored in `format`
+/// (shown in feedback for ULP tolerances).
+pub fn stored_as(format: FloatFormat, x: f64) -> f64 {
+    round_to(format, x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Choice, Text};
+
+    fn options(n: usize) -> Vec<Choice> {
+        (0..n).map(|_| Choice { text: Text::default(), explanation: Text::default() }).collect()
+    }
+
+    fn numeric(answer: Vec<f64>, tolerance: Tolerance) -> Kind {
+        Kind::Numeric { answer, tolerance, unit: None }
+    }
+
+    #[test]
+    fn single_choice_is_correct_only_for_the_key() {
+        let k = Kind::Single { options: options(3), correct: 1 };
+        assert_eq!(grade(&k, &Response::Choice(1)).unwrap().verdict, Verdict::Correct);
+        assert_eq!(grade(&k, &Response::Choice(2)).unwrap().verdict, Verdict::Incorrect);
+    }
+
+    #[test]
+    fn multi_choice_needs_exactly_the_key_set_in_any_order() {
+        let k = Kind::Multi { options: options(4), correct: vec![0, 2] };
+        assert_eq!(grade(&k, &Response::Choices(vec![2, 0])).unwrap().verdict, Verdict::Correct);
+        assert_eq!(grade(&k, &Response::Choices(vec![0])).unwrap().verdict, Verdict::Incorrect);
+        assert_eq!(grade(&k, &Response::Choices(vec![0, 1, 2])).unwrap().verdict, Verdict::Incorrect);
+        assert_eq!(grade(&k, &Response::Choices(vec![])), Err(AnswerError::Empty));
+    }
+
+    #[test]
+    fn numeric_absolute_tolerance_is_inclusive() {
+        let k = numeric(vec![2.5], Tolerance::Absolute { value: 0.01 });
+        assert_eq!(grade(&k, &Response::Typed("2.51".into())).unwrap().verdict, Verdict::Correct);
+        assert_eq!(grade(&k, &Response::Typed("2.52".into())).unwrap().verdict, Verdict::Incorrect);
+    }
+
+    #[test]
+    fn numeric_relative_tolerance_scales_with_the_answer() {
+        let k = numeric(vec![1000.0], Tolerance::Relative { value: 1e-3 });
+        assert_eq!(grade(&k, &Response::Typed("1000.9".into())).unwrap().verdict, Verdict::Correct);
+        assert_eq!(grade(&k, &Response::Typed("1001.1".into())).unwrap().verdict, Verdict::Incorrect);
+    }
+
+    #[test]
+    fn numeric_ulp_tolerance_counts_f32_steps() {
+        let k = numeric(vec![9_900_000_256.0], Tolerance::Ulps { format: FloatFormat::F32, ulps: 0 });
+        // 9.9e9 rounds to the same f32, so it is 0 ULPs away.
+        let g = grade(&k, &Response::Typed("9.9e9".into())).unwrap();
+        assert_eq!(g.verdict, Verdict::Correct);
+        assert_eq!(g.numeric[0].ulps, Some(0));
+        // 9900001280 is the next f32 up (grid 1024 there).
+        let g = grade(&k, &Response::Typed("9900001280".into())).unwrap();
+        assert_eq!(g.verdict, Verdict::Incorrect);
+        assert_eq!(g.numeric[0].ulps, Some(1));
+    }
+
+    #[test]
+    fn numeric_vector_accepts_parentheses_and_commas() {
+        let k = numeric(vec![1.6, 0.8], Tolerance::Absolute { value: 1e-9 });
+        for s in ["(1.6, 0.8)", "1.6, 0.8", "1.6 0.8", "[8/5; 4/5]"] {
+            assert_eq!(grade(&k, &Response::Typed(s.into())).unwrap().verdict, Verdict::Correct, "{s}");
+        }
+        assert_eq!(grade(&k, &Response::Typed("1.6".into())), Err(AnswerError::WrongCount { expected: 2, got: 1 }));
+    }
+
+    #[test]
+    fn unparseable_numbers_are_errors_not_wrong_answers() {
+        let k = numeric(vec![1.0], Tolerance::Absolute { value: 0.0 });
+        assert_eq!(grade(&k, &Response::Typed("abc".into())), Err(AnswerError::NotANumber("abc".into())));
+        assert_eq!(grade(&k, &Response::Typed("inf".into())), Err(AnswerError::NotANumber("inf".into())));
+        assert_eq!(grade(&k, &Response::Typed("1/0".into())), Err(AnswerError::NotFinite("1/0".into())));
+        assert_eq!(grade(&k, &Response::Typed("1e999".into())), Err(AnswerError::NotFinite("1e999".into())));
+        assert_eq!(grade(&k, &Response::Typed("   ".into())), Err(AnswerError::Empty));
+    }
+
+    #[test]
+    fn ordering_accepts_spaces_or_commas() {
+        let k = Kind::Ordering { items: None, answer: vec![3, 1, 0, 2] };
+        assert_eq!(grade(&k, &Response::Typed("3 1 0 2".into())).unwrap().verdict, Verdict::Correct);
+        assert_eq!(grade(&k, &Response::Typed("3,1,0,2".into())).unwrap().verdict, Verdict::Correct);
+        assert_eq!(grade(&k, &Response::Typed("0 1 2 3".into())).unwrap().verdict, Verdict::Incorrect);
+    }
+
+    #[test]
+    fn ordering_rejects_non_permutations_with_a_reason() {
+        let k = Kind::Ordering { items: None, answer: vec![3, 1, 0, 2] };
+        assert_eq!(grade(&k, &Response::Typed("3 1 1 2".into())), Err(AnswerError::NotAPermutation { n: 4 }));
+        assert_eq!(grade(&k, &Response::Typed("3 1 0".into())), Err(AnswerError::WrongCount { expected: 4, got: 3 }));
+        assert_eq!(grade(&k, &Response::Typed("3 x 0 2".into())), Err(AnswerError::NotAnIndex("x".into())));
+    }
+
+    #[test]
+    fn open_questions_are_not_auto_graded() {
+        let k = Kind::Open { key_points: vec![] };
+        assert_eq!(grade(&k, &Response::Typed("x".into())), Err(AnswerError::NotGradable));
+    }
+}

@@ -1,0 +1,23 @@
+//! AI Interview Lab: a bilingual practice bank for AI/GPU engineering
+//! interviews, with answers computed and graded in Rust.
+//!
+//! Core modules (no web imports, tested natively):
+//! - [`bank`]: the question format, parsing with located errors, validation.
+//! - [`markup`]: Markdown and LaTeX to node trees (never HTML strings).
+//! - [`grade`]: grading each question kind.
+//! - [`numeric`]: float formats, deterministic RNG.
+//! - [`practice`]: practice order and per-question state transitions.
+//! - [`route`], [`i18n`]: hash routes and UI strings.
+//!
+//! The UI ([`ui`], wasm only) turns these into Yew components.
+
+pub mod bank;
+pub mod grade;
+pub mod i18n;
+pub mod markup;
+pub mod numeric;
+pub mod practice;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,882 @@
+//! A small LaTeX math parser that produces a MathML Core tree.
+//!
+//! It accepts a documented subset (see `docs` in README and the tables
+//! below) and refuses everything else with an error that names the byte
+//! offset and the problem. We parse into our own tree rather than use a
+//! crate's HTML output so that (a) nothing from content can ever become
+//! markup: `\text` and `\operatorname` arguments are plain text leaves,
+//! and (b) the wasm stays small. The UI turns the tree into MathML nodes
+//! one element at a time.
+//!
+//! Styled letters (`\mathbf`, `\mathbb`, `\mathcal`, `\boldsymbol`) become
+//! Unicode mathematical alphanumerics, because MathML Core (what Chromium
+//! implements) ignores `mathvariant` other than `normal`.
+
+use std::fmt;
+
+/// Deepest group nesting accepted; deeper input is refused, not recursed into.
+pub const MAX_DEPTH: usize = 48;
+/// Longest formula accepted, in bytes.
+pub const MAX_LEN: usize = 4000;
+
+/// One MathML Core element (or a row of them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MathNode {
+    /// `<mrow>`: a horizontal group.
+    Row(Vec<MathNode>),
+    /// `<mi>`: an identifier. `upright` adds `mathvariant="normal"` (single letters
+    /// are italic by default in MathML).
+    Ident { text: String, upright: bool },
+    /// `<mn>`: a number literal.
+    Number(String),
+    /// `<mo>`: an operator, relation, fence or separator. `large` marks ∑ ∏ ∫.
+    Operator { text: String, large: bool, fence: bool },
+    /// `<mtext>`: plain text from `\text{...}`.
+    Text(String),
+    /// `<mspace width="..em">`.
+    Space(f32),
+    /// `<mfrac>`.
+    Frac(Box<MathNode>, Box<MathNode>),
+    /// `<msqrt>`.
+    Sqrt(Box<MathNode>),
+    /// `<mroot>`: base, index.
+    Root(Box<MathNode>, Box<MathNode>),
+    /// `<msub>`.
+    Sub(Box<MathNode>, Box<MathNode>),
+    /// `<msup>`.
+    Sup(Box<MathNode>, Box<MathNode>),
+    /// `<msubsup>`.
+    SubSup(Box<MathNode>, Box<MathNode>, Box<MathNode>),
+    /// `<mover accent="true">`: base and the accent character.
+    Accent(Box<MathNode>, String),
+    /// `<mtable>` wrapped in optional fences (`pmatrix`, `cases`, ...).
+    Table {
+        rows: Vec<Vec<MathNode>>,
+        open: &'static str,
+        close: &'static str,
+        left_aligned: bool,
+    },
+}
+
+/// Why a formula was refused, with the byte offset into the formula.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LatexError {
+    /// Byte offset in the formula source where the problem was found.
+    pub offset: usize,
+    /// What is wrong, in words an author can act on.
+    pub message: String,
+}
+
+impl fmt::Display for LatexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for LatexError {}
+
+/// Parses one formula (the text between the dollar signs).
+///
+/// Errors: unknown commands or environments, unbalanced braces, a script
+/// with no argument, `\left` without `\right`, nesting deeper than
+/// [`MAX_DEPTH`], input longer than [`MAX_LEN`].
+pub fn parse(src: &str) -> Result<MathNode, LatexError> {
+    if src.len() > MAX_LEN {
+        return Err(LatexError {
+            offset: 0,
+            message: format!("formula is {} bytes long; the limit is {MAX_LEN}", src.len()),
+        });
+    }
+    let mut p = Parser { src, pos: 0, depth: 0 };
+    let row = p.row(Stop::End)?;
+    Ok(MathNode::Row(row))
+}
+
+/// What ends the row being parsed.
+#[derive(Clone, Copy, PartialEq)]
+enum Stop {
+    End,
+    Brace,
+    Right,
+    Env,
+    Bracket,
+}
+
+/// How a row parse ended (for environments and `\left`).
+enum Ended {
+    Normal,
+    Cell,
+    Line,
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+const GREEK: &[(&str, char)] = &[
+    ("alpha", 'α'), ("beta", 'β'), ("gamma", 'γ'), ("delta", 'δ'), ("epsilon", 'ϵ'),
+    ("varepsilon", 'ε'), ("zeta", 'ζ'), ("eta", 'η'), ("theta", 'θ'), ("iota", 'ι'),
+    ("kappa", 'κ'), ("lambda", 'λ'), ("mu", 'μ'), ("nu", 'ν'), ("xi", 'ξ'), ("pi", 'π'),
+    ("rho", 'ρ'), ("sigma", 'σ'), ("tau", 'τ'), ("phi", 'ϕ'), ("varphi", 'φ'), ("chi", 'χ'),
+    ("psi", 'ψ'), ("omega", 'ω'), ("Gamma", 'Γ'), ("Delta", 'Δ'), ("Theta", 'Θ'),
+    ("Lambda", 'Λ'), ("Xi", 'Ξ'), ("Pi", 'Π'), ("Sigma", 'Σ'), ("Phi", 'Φ'), ("Psi", 'Ψ'),
+    ("Omega", 'Ω'),
+];
+
+const SYMBOLS: &[(&str, &str)] = &[
+    ("cdot", "⋅"), ("times", "×"), ("div", "÷"), ("pm", "±"), ("mp", "∓"), ("le", "≤"),
+    ("leq", "≤"), ("ge", "≥"), ("geq", "≥"), ("ne", "≠"), ("neq", "≠"), ("approx", "≈"),
+    ("equiv", "≡"), ("sim", "∼"), ("propto", "∝"), ("to", "→"), ("rightarrow", "→"),
+    ("leftarrow", "←"), ("Rightarrow", "⇒"), ("Leftarrow", "⇐"), ("Leftrightarrow", "⇔"),
+    ("iff", "⟺"), ("implies", "⟹"), ("mapsto", "↦"), ("partial", "∂"), ("nabla", "∇"),
+    ("in", "∈"), ("notin", "∉"), ("subset", "⊂"), ("subseteq", "⊆"), ("cup", "∪"),
+    ("cap", "∩"), ("forall", "∀"), ("exists", "∃"), ("ldots", "…"), ("cdots", "⋯"),
+    ("vdots", "⋮"), ("ddots", "⋱"), ("odot", "⊙"), ("otimes", "⊗"), ("oplus", "⊕"),
+    ("circ", "∘"), ("mid", "∣"), ("ll", "≪"), ("gg", "≫"), ("langle", "⟨"), ("rangle", "⟩"),
+    ("lVert", "‖"), ("rVert", "‖"), ("|", "‖"), ("{", "{"), ("}", "}"), ("lfloor", "⌊"),
+    ("rfloor", "⌋"), ("lceil", "⌈"), ("rceil", "⌉"), ("top", "⊤"), ("prime", "′"),
+    ("ast", "∗"), ("star", "⋆"), ("neg", "¬"), ("land", "∧"), ("lor", "∨"), ("%", "%"),
+    ("$", "$"), ("#", "#"), ("&", "&"), ("_", "_"),
+];
+
+/// Identifiers that stand alone rather than operators.
+const ORDINARY: &[(&str, &str)] = &[("infty", "∞"), ("emptyset", "∅")];
+
+const LARGE_OPS: &[(&str, &str)] = &[("sum", "∑"), ("prod", "∏"), ("int", "∫")];
+
+const FUNCTIONS: &[&str] = &[
+    "log", "ln", "exp", "sin", "cos", "tan", "tanh", "max", "min", "arg", "det", "lim", "sup",
+    "inf", "sgn",
+];
+
+const SPACES: &[(&str, f32)] = &[
+    (",", 0.1667), (":", 0.2222), (";", 0.2778), (" ", 0.25), ("quad", 1.0), ("qquad", 2.0),
+    ("!", 0.0),
+];
+
+const ACCENTS: &[(&str, &str)] = &[
+    ("hat", "^"), ("bar", "¯"), ("tilde", "~"), ("vec", "→"), ("dot", "˙"), ("overline", "‾"),
+];
+
+#[derive(Clone, Copy)]
+enum Style {
+    Bold,
+    BoldItalic,
+    DoubleStruck,
+    Script,
+    Upright,
+    Italic,
+}
+
+impl<'a> Parser<'a> {
+    fn err<T>(&self, offset: usize, message: impl Into<String>) -> Result<T, LatexError> {
+        Err(LatexError { offset, message: message.into() })
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(c) if c.is_whitespace()) {
+            self.bump();
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), LatexError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.err(self.pos, format!("formula nests deeper than {MAX_DEPTH} levels"));
+        }
+        Ok(())
+    }
+
+    /// Reads a command name after a backslash: letters, or one other character.
+    fn command_name(&mut self) -> Result<&'a str, LatexError> {
+        let start = self.pos;
+        match self.peek() {
+            Some(c) if c.is_ascii_alphabetic() => {
+                while matches!(self.peek(), Some(c) if c.is_ascii_alphabetic()) {
+                    self.bump();
+                }
+            }
+            Some(_) => {
+                self.bump();
+            }
+            None => return self.err(start - 1, "a lone backslash ends the formula"),
+        }
+        Ok(&self.src[start..self.pos])
+    }
+
+    fn row(&mut self, stop: Stop) -> Result<Vec<MathNode>, LatexError> {
+        let (nodes, _) = self.row_ended(stop)?;
+        Ok(nodes)
+    }
+
+    fn row_ended(&mut self, stop: Stop) -> Result<(Vec<MathNode>, Ended), LatexError> {
+        self.enter()?;
+        let mut nodes: Vec<MathNode> = Vec::new();
+        loop {
+            self.skip_ws();
+            let start = self.pos;
+            let Some(c) = self.peek() else {
+                return match stop {
+                    Stop::End => {
+                        self.depth -= 1;
+                        Ok((nodes, Ended::Normal))
+                    }
+                    Stop::Brace => self.err(start, "missing closing brace `}`"),
+                    Stop::Right => self.err(start, "`\\left` without a matching `\\right`"),
+                    Stop::Env => self.err(start, "environment is missing its `\\end{...}`"),
+                    Stop::Bracket => self.err(start, "missing `]` after `\\sqrt[`"),
+                };
+            };
+            match c {
+                '}' => {
+                    if stop == Stop::Brace {
+                        self.bump();
+                        self.depth -= 1;
+                        return Ok((nodes, Ended::Normal));
+                    }
+                    return self.err(start, "unexpected `}` with no matching `{`");
+                }
+                ']' if stop == Stop::Bracket => {
+                    self.bump();
+                    self.depth -= 1;
+                    return Ok((nodes, Ended::Normal));
+                }
+                '&' => {
+                    if stop == Stop::Env {
+                        self.bump();
+                        self.depth -= 1;
+                        return Ok((nodes, Ended::Cell));
+                    }
+                    return self.err(start, "`&` is only allowed inside a matrix or aligned environment");
+                }
+                '^' | '_' => {
+                    self.bump();
+                    let arg = self.argument(if c == '^' { "`^`" } else { "`_`" })?;
+                    let base = nodes.pop().unwrap_or(MathNode::Row(Vec::new()));
+                    let node = attach_script(base, c == '^', arg)
+                        .map_err(|m| LatexError { offset: start, message: m })?;
+                    nodes.push(node);
+                }
+                '{' => {
+                    self.bump();
+                    let inner = self.row(Stop::Brace)?;
+                    nodes.push(MathNode::Row(inner));
+                }
+                '\\' => {
+                    self.bump();
+                    let name = self.command_name()?;
+                    match name {
+                        "\\" => {
+                            if stop == Stop::Env {
+                                self.depth -= 1;
+                                return Ok((nodes, Ended::Line));
+                            }
+                            return self.err(start, "`\\\\` line breaks are only allowed inside environments");
+                        }
+                        "right" => {
+                            if stop == Stop::Right {
+                                self.depth -= 1;
+                                return Ok((nodes, Ended::Normal));
+                            }
+                            return self.err(start, "`\\right` without a matching `\\left`");
+                        }
+                        "end" => {
+                            if stop == Stop::Env {
+                                self.pos = start; // let the environment read its name
+                                self.depth -= 1;
+                                return Ok((nodes, Ended::Normal));
+                            }
+                            return self.err(start, "`\\end` without a matching `\\begin`");
+                        }
+                        _ => {
+                            let node = self.command(name, start)?;
+                            nodes.push(node);
+                        }
+                    }
+                }
+                '0'..='9' | '.' if self.number_ahead() => {
+                    let s = self.pos;
+                    while matches!(self.peek(), Some(d) if d.is_ascii_digit()) {
+                        self.bump();
+                    }
+                    if self.peek() == Some('.')
+                        && self.src[self.pos + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    {
+                        self.bump();
+                        while matches!(self.peek(), Some(d) if d.is_ascii_digit()) {
+                            self.bump();
+                        }
+                    }
+                    nodes.push(MathNode::Number(self.src[s..self.pos].to_string()));
+                }
+                '%' => return self.err(start, "`%` starts a comment in LaTeX; write `\\%` for a percent sign"),
+                '#' | '$' => return self.err(start, format!("`{c}` is not allowed in a formula")),
+                '~' => {
+                    self.bump();
+                    nodes.push(MathNode::Space(0.25));
+                }
+                '\'' => {
+                    self.bump();
+                    let base = nodes.pop().unwrap_or(MathNode::Row(Vec::new()));
+                    nodes.push(MathNode::Sup(Box::new(base), Box::new(op("′"))));
+                }
+                c if c.is_alphabetic() => {
+                    self.bump();
+                    nodes.push(MathNode::Ident { text: c.to_string(), upright: false });
+                }
+                c => {
+                    self.bump();
+                    let fence = matches!(c, '(' | ')' | '[' | ']' | '|');
+                    nodes.push(MathNode::Operator { text: c.to_string(), large: false, fence });
+                }
+            }
+        }
+    }
+
+    fn number_ahead(&self) -> bool {
+        let rest = &self.src[self.pos..];
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// The argument of a command or script: a `{group}`, a command, or one character.
+    fn argument(&mut self, what: &str) -> Result<MathNode, LatexError> {
+        self.skip_ws();
+        let start = self.pos;
+        match self.peek() {
+            None | Some('}') | Some('&') | Some('^') | Some('_') => {
+                self.err(start, format!("{what} needs an argument"))
+            }
+            Some('{') => {
+                self.bump();
+                Ok(MathNode::Row(self.row(Stop::Brace)?))
+            }
+            Some('\\') => {
+                self.bump();
+                let name = self.command_name()?;
+                if matches!(name, "\\" | "right" | "end" | "left" | "begin") {
+                    return self.err(start, format!("{what} needs an argument"));
+                }
+                self.command(name, start)
+            }
+            Some(c) if c.is_ascii_digit() => {
+                self.bump();
+                Ok(MathNode::Number(c.to_string()))
+            }
+            Some(c) if c.is_alphabetic() => {
+                self.bump();
+                Ok(MathNode::Ident { text: c.to_string(), upright: false })
+            }
+            Some(c) => {
+                self.bump();
+                Ok(op(&c.to_string()))
+            }
+        }
+    }
+
+    /// Reads `{...}` as raw text (for `\text`, `\operatorname`, `\begin`).
+    fn raw_group(&mut self, what: &str) -> Result<&'a str, LatexError> {
+        self.skip_ws();
+        let start = self.pos;
+        if self.peek() != Some('{') {
+            return self.err(start, format!("{what} needs a `{{...}}` argument"));
+        }
+        self.bump();
+        let inner_start = self.pos;
+        let mut level = 0usize;
+        loop {
+            match self.bump() {
+                None => return self.err(start, format!("{what}: missing closing brace `}}`")),
+                Some('\\') => {
+                    self.bump();
+                }
+                Some('{') => level += 1,
+                Some('}') if level == 0 => return Ok(&self.src[inner_start..self.pos - 1]),
+                Some('}') => level -= 1,
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn command(&mut self, name: &str, start: usize) -> Result<MathNode, LatexError> {
+        if let Some((_, c)) = GREEK.iter().find(|(n, _)| *n == name) {
+            let upright = c.is_uppercase();
+            return Ok(MathNode::Ident { text: c.to_string(), upright });
+        }
+        if let Some((_, s)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
+            let fence = matches!(name, "{" | "}" | "|" | "langle" | "rangle" | "lVert" | "rVert"
+                | "lfloor" | "rfloor" | "lceil" | "rceil");
+            return Ok(MathNode::Operator { text: (*s).to_string(), large: false, fence });
+        }
+        if let Some((_, s)) = ORDINARY.iter().find(|(n, _)| *n == name) {
+            return Ok(MathNode::Ident { text: (*s).to_string(), upright: true });
+        }
+        if let Some((_, s)) = LARGE_OPS.iter().find(|(n, _)| *n == name) {
+            return Ok(MathNode::Operator { text: (*s).to_string(), large: true, fence: false });
+        }
+        if FUNCTIONS.contains(&name) {
+            return Ok(MathNode::Ident { text: name.to_string(), upright: true });
+        }
+        if let Some((_, w)) = SPACES.iter().find(|(n, _)| *n == name) {
+            return Ok(MathNode::Space(*w));
+        }
+        if let Some((_, a)) = ACCENTS.iter().find(|(n, _)| *n == name) {
+            let base = self.argument(&format!("`\\{name}`"))?;
+            return Ok(MathNode::Accent(Box::new(base), (*a).to_string()));
+        }
+        match name {
+            "frac" | "dfrac" | "tfrac" => {
+                let num = self.argument("`\\frac` numerator")?;
+                let den = self.argument("`\\frac` denominator")?;
+                Ok(MathNode::Frac(Box::new(num), Box::new(den)))
+            }
+            "sqrt" => {
+                self.skip_ws();
+                if self.peek() == Some('[') {
+                    self.bump();
+                    let index = self.row(Stop::Bracket)?;
+                    let base = self.argument("`\\sqrt`")?;
+                    Ok(MathNode::Root(Box::new(base), Box::new(MathNode::Row(index))))
+                } else {
+                    Ok(MathNode::Sqrt(Box::new(self.argument("`\\sqrt`")?)))
+                }
+            }
+            "text" => {
+                let raw = self.raw_group("`\\text`")?;
+                Ok(MathNode::Text(unescape_text(raw)))
+            }
+            "operatorname" => {
+                let raw = self.raw_group("`\\operatorname`")?;
+                Ok(MathNode::Ident { text: unescape_text(raw), upright: true })
+            }
+            "mathrm" => self.styled(name, Style::Upright),
+            "mathit" => self.styled(name, Style::Italic),
+            "mathbf" => self.styled(name, Style::Bold),
+            "boldsymbol" => self.styled(name, Style::BoldItalic),
+            "mathbb" => self.styled(name, Style::DoubleStruck),
+            "mathcal" => self.styled(name, Style::Script),
+            "left" => self.left_right(start),
+            "begin" => self.environment(start),
+            _ => self.err(start, format!("unknown or unsupported command `\\{name}`")),
+        }
+    }
+
+    fn styled(&mut self, name: &str, style: Style) -> Result<MathNode, LatexError> {
+        let arg = self.argument(&format!("`\\{name}`"))?;
+        Ok(restyle(arg, style))
+    }
+
+    fn delimiter(&mut self, after: &str) -> Result<&'static str, LatexError> {
+        self.skip_ws();
+        let start = self.pos;
+        let d = match self.bump() {
+            Some('(') => "(",
+            Some(')') => ")",
+            Some('[') => "[",
+            Some(']') => "]",
+            Some('|') => "|",
+            Some('.') => "",
+            Some('\\') => match self.command_name()? {
+                "{" => "{",
+                "}" => "}",
+                "|" | "lVert" | "rVert" => "‖",
+                "langle" => "⟨",
+                "rangle" => "⟩",
+                "lfloor" => "⌊",
+                "rfloor" => "⌋",
+                "lceil" => "⌈",
+                "rceil" => "⌉",
+                other => {
+                    return self.err(start, format!("`\\{other}` cannot follow `{after}`"));
+                }
+            },
+            _ => return self.err(start, format!("`{after}` must be followed by a delimiter such as `(`")),
+        };
+        Ok(d)
+    }
+
+    fn left_right(&mut self, _start: usize) -> Result<MathNode, LatexError> {
+        let open = self.delimiter("\\left")?;
+        let body = self.row(Stop::Right)?;
+        let close = self.delimiter("\\right")?;
+        let mut row = Vec::with_capacity(body.len() + 2);
+        if !open.is_empty() {
+            row.push(MathNode::Operator { text: open.to_string(), large: false, fence: true });
+        }
+        row.push(MathNode::Row(body));
+        if !close.is_empty() {
+            row.push(MathNode::Operator { text: close.to_string(), large: false, fence: true });
+        }
+        Ok(MathNode::Row(row))
+    }
+
+    fn environment(&mut self, start: usize) -> Result<MathNode, LatexError> {
+        let name = self.raw_group("`\\begin`")?;
+        let (open, close, left_aligned) = match name {
+            "pmatrix" => ("(", ")", false),
+            "bmatrix" => ("[", "]", false),
+            "vmatrix" => ("|", "|", false),
+            "matrix" => ("", "", false),
+            "cases" => ("{", "", true),
+            "aligned" => ("", "", true),
+            other => return self.err(start, format!("unknown or unsupported environment `{other}`")),
+        };
+        self.enter()?;
+        let mut rows: Vec<Vec<MathNode>> = Vec::new();
+        let mut cells: Vec<MathNode> = Vec::new();
+        loop {
+            let (nodes, ended) = self.row_ended(Stop::Env)?;
+            cells.push(MathNode::Row(nodes));
+            match ended {
+                Ended::Cell => {}
+                Ended::Line => rows.push(std::mem::take(&mut cells)),
+                Ended::Normal => {
+                    // At `\end{...}`: the row parser stopped at its backslash.
+                    self.bump();
+                    self.command_name()?;
+                    let end_at = self.pos;
+                    let end_name = self.raw_group("`\\end`")?;
+                    if end_name != name {
+                        return self.err(end_at, format!("`\\begin{{{name}}}` is closed by `\\end{{{end_name}}}`"));
+                    }
+                    let trailing_empty = cells.len() == 1
+                        && matches!(&cells[0], MathNode::Row(r) if r.is_empty());
+                    if !(trailing_empty && !rows.is_empty()) {
+                        rows.push(cells);
+                    }
+                    self.depth -= 1;
+                    return Ok(MathNode::Table { rows, open, close, left_aligned });
+                }
+            }
+        }
+    }
+}
+
+fn op(s: &str) -> MathNode {
+    MathNode::Operator { text: s.to_string(), large: false, fence: false }
+}
+
+fn attach_script(base: MathNode, sup: bool, arg: MathNode) -> Result<MathNode, String> {
+    let b = Box::new;
+    Ok(match (base, sup) {
+        (MathNode::Sub(x, s), true) => MathNode::SubSup(x, s, b(arg)),
+        (MathNode::Sup(x, p), false) => MathNode::SubSup(x, b(arg), p),
+        (MathNode::Sup(..), true) | (MathNode::SubSup(..), true) => {
+            return Err("double superscript: group it, as in `{x^a}^b`".into())
+        }
+        (MathNode::Sub(..), false) | (MathNode::SubSup(..), false) => {
+            return Err("double subscript: group it, as in `{x_a}_b`".into())
+        }
+        (base, true) => MathNode::Sup(b(base), b(arg)),
+        (base, false) => MathNode::Sub(b(base), b(arg)),
+    })
+}
+
+/// `\text{...}` content: backslash escapes of one character become that character.
+fn unescape_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(if n == ' ' { ' ' } else { n });
+            }
+        } else if c != '{' && c != '}' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn restyle(node: MathNode, style: Style) -> MathNode {
+    match node {
+        MathNode::Ident { text, .. } => {
+            let upright = matches!(style, Style::Upright);
+            MathNode::Ident { text: text.chars().map(|c| style_char(c, style)).collect(), upright }
+        }
+        MathNode::Number(n) => match style {
+            Style::Bold | Style::BoldItalic => {
+                MathNode::Number(n.chars().map(|c| style_char(c, Style::Bold)).collect())
+            }
+            _ => MathNode::Number(n),
+        },
+        MathNode::Row(items) => MathNode::Row(items.into_iter().map(|n| restyle(n, style)).collect()),
+        other => other,
+    }
+}
+
+/// Maps an ASCII letter or digit to its Unicode mathematical alphanumeric form.
+fn style_char(c: char, style: Style) -> char {
+    let offset = |base: u32, first: char| char::from_u32(base + (c as u32 - first as u32));
+    let mapped = match (style, c) {
+        (Style::Bold, 'A'..='Z') => offset(0x1D400, 'A'),
+        (Style::Bold, 'a'..='z') => offset(0x1D41A, 'a'),
+        (Style::Bold, '0'..='9') => offset(0x1D7CE, '0'),
+        (Style::BoldItalic, 'A'..='Z') => offset(0x1D468, 'A'),
+        (Style::BoldItalic, 'a'..='z') => offset(0x1D482, 'a'),
+        (Style::DoubleStruck, _) => match c {
+            'C' => Some('ℂ'),
+            'H' => Some('ℍ'),
+            'N' => Some('ℕ'),
+            'P' => Some('ℙ'),
+            'Q' => Some('ℚ'),
+            'R' => Some('ℝ'),
+            'Z' => Some('ℤ'),
+            'A'..='Z' => offset(0x1D538, 'A'),
+            'a'..='z' => offset(0x1D552, 'a'),
+            '0'..='9' => offset(0x1D7D8, '0'),
+            _ => None,
+        },
+        (Style::Script, _) => match c {
+            'B' => Some('ℬ'),
+            'E' => Some('ℰ'),
+            'F' => Some('ℱ'),
+            'H' => Some('ℋ'),
+            'I' => Some('ℐ'),
+            'L' => Some('ℒ'),
+            'M' => Some('ℳ'),
+            'R' => Some('ℛ'),
+            'A'..='Z' => offset(0x1D49C, 'A'),
+            _ => None,
+        },
+        _ => None,
+    };
+    mapped.unwrap_or(c)
+}
+
+/// MathML element name of a node (used by the renderer and by tests).
+pub fn tag_name(node: &MathNode) -> &'static str {
+    match node {
+        MathNode::Row(_) => "mrow",
+        MathNode::Ident { .. } => "mi",
+        MathNode::Number(_) => "mn",
+        MathNode::Operator { .. } => "mo",
+        MathNode::Text(_) => "mtext",
+        MathNode::Space(_) => "mspace",
+        MathNode::Frac(..) => "mfrac",
+        MathNode::Sqrt(_) => "msqrt",
+        MathNode::Root(..) => "mroot",
+        MathNode::Sub(..) => "msub",
+        MathNode::Sup(..) => "msup",
+        MathNode::SubSup(..) => "msubsup",
+        MathNode::Accent(..) => "mover",
+        MathNode::Table { .. } => "mtable",
+    }
+}
+
+/// A compact, escaped MathML-like rendering of the tree, for tests and
+/// debugging only (the app builds DOM nodes and never parses this).
+pub fn debug_markup(node: &MathNode) -> String {
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+    fn go(n: &MathNode, out: &mut String) {
+        let tag = tag_name(n);
+        match n {
+            MathNode::Ident { text, .. } | MathNode::Number(text) | MathNode::Text(text) => {
+                out.push_str(&format!("<{tag}>{}</{tag}>", esc(text)));
+            }
+            MathNode::Operator { text, .. } => out.push_str(&format!("<mo>{}</mo>", esc(text))),
+            MathNode::Space(w) => out.push_str(&format!("<mspace width=\"{w}em\"/>")),
+            MathNode::Row(items) => {
+                out.push_str("<mrow>");
+                items.iter().for_each(|i| go(i, out));
+                out.push_str("</mrow>");
+            }
+            MathNode::Frac(a, b) | MathNode::Root(a, b) | MathNode::Sub(a, b) | MathNode::Sup(a, b) => {
+                out.push_str(&format!("<{tag}>"));
+                go(a, out);
+                go(b, out);
+                out.push_str(&format!("</{tag}>"));
+            }
+            MathNode::Sqrt(a) => {
+                out.push_str("<msqrt>");
+                go(a, out);
+                out.push_str("</msqrt>");
+            }
+            MathNode::SubSup(a, b, c) => {
+                out.push_str("<msubsup>");
+                go(a, out);
+                go(b, out);
+                go(c, out);
+                out.push_str("</msubsup>");
+            }
+            MathNode::Accent(a, acc) => {
+                out.push_str("<mover>");
+                go(a, out);
+                out.push_str(&format!("<mo>{}</mo></mover>", esc(acc)));
+            }
+            MathNode::Table { rows, open, close, .. } => {
+                out.push_str(&format!("<mo>{open}</mo><mtable>"));
+                for r in rows {
+                    out.push_str("<mtr>");
+                    for c in r {
+                        out.push_str("<mtd>");
+                        go(c, out);
+                        out.push_str("</mtd>");
+                    }
+                    out.push_str("</mtr>");
+                }
+                out.push_str(&format!("</mtable><mo>{close}</mo>"));
+            }
+        }
+    }
+    let mut s = String::new();
+    go(node, &mut s);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(src: &str) -> String {
+        match parse(src) {
+            Ok(n) => debug_markup(&n),
+            Err(e) => panic!("{src:?} failed: {e}"),
+        }
+    }
+
+    fn fails(src: &str) -> LatexError {
+        match parse(src) {
+            Ok(n) => panic!("{src:?} parsed to {}", debug_markup(&n)),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn fraction_becomes_mfrac_with_two_children() {
+        assert_eq!(ok(r"\frac{a}{b}"), "<mrow><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac></mrow>");
+    }
+
+    #[test]
+    fn sub_then_sup_merge_into_msubsup() {
+        assert_eq!(ok("x_i^2"), "<mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow>");
+        assert_eq!(ok("x^2_i"), "<mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow>");
+    }
+
+    #[test]
+    fn decimal_numbers_stay_one_mn() {
+        assert_eq!(ok("3.14+.5"), "<mrow><mn>3.14</mn><mo>+</mo><mn>.5</mn></mrow>");
+    }
+
+    #[test]
+    fn greek_and_operators_map_to_unicode() {
+        assert_eq!(ok(r"\sigma \cdot \nabla"), "<mrow><mi>σ</mi><mo>⋅</mo><mo>∇</mo></mrow>");
+    }
+
+    #[test]
+    fn text_argument_is_a_plain_leaf_even_with_markup() {
+        assert_eq!(ok(r"\text{<img src=x onerror=alert(1)>}"), "<mrow><mtext>&lt;img src=x onerror=alert(1)&gt;</mtext></mrow>");
+    }
+
+    #[test]
+    fn operatorname_is_an_upright_identifier_not_markup() {
+        let n = parse(r"\operatorname{<b>arg</b>}").unwrap();
+        assert_eq!(n, MathNode::Row(vec![MathNode::Ident { text: "<b>arg</b>".into(), upright: true }]));
+    }
+
+    #[test]
+    fn pmatrix_builds_rows_and_cells() {
+        assert_eq!(
+            ok(r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}"),
+            "<mrow><mo>(</mo><mtable><mtr><mtd><mrow><mi>a</mi></mrow></mtd><mtd><mrow><mi>b</mi></mrow></mtd></mtr><mtr><mtd><mrow><mi>c</mi></mrow></mtd><mtd><mrow><mi>d</mi></mrow></mtd></mtr></mtable><mo>)</mo></mrow>"
+        );
+    }
+
+    #[test]
+    fn trailing_line_break_in_environment_adds_no_empty_row() {
+        let n = parse(r"\begin{matrix} 1 \\ 2 \\ \end{matrix}").unwrap();
+        let MathNode::Row(items) = n else { panic!() };
+        let MathNode::Table { rows, .. } = &items[0] else { panic!() };
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn left_right_wrap_body_in_fences() {
+        assert_eq!(ok(r"\left( x \right)"), "<mrow><mrow><mo>(</mo><mrow><mi>x</mi></mrow><mo>)</mo></mrow></mrow>");
+        assert_eq!(ok(r"\left. x \right|"), "<mrow><mrow><mrow><mi>x</mi></mrow><mo>|</mo></mrow></mrow>");
+    }
+
+    #[test]
+    fn mathbb_r_becomes_double_struck_letter() {
+        assert_eq!(ok(r"\mathbb{R}^n"), "<mrow><msup><mrow><mi>ℝ</mi></mrow><mi>n</mi></msup></mrow>");
+        assert_eq!(ok(r"\mathbf{x}"), "<mrow><mrow><mi>𝐱</mi></mrow></mrow>");
+    }
+
+    #[test]
+    fn sqrt_with_index_is_mroot() {
+        assert_eq!(ok(r"\sqrt[3]{8}"), "<mrow><mroot><mrow><mn>8</mn></mrow><mrow><mn>3</mn></mrow></mroot></mrow>");
+    }
+
+    #[test]
+    fn rejects_unknown_command_with_its_offset() {
+        let e = fails(r"a + \href{javascript:alert(1)}{x}");
+        assert_eq!(e.offset, 4);
+        assert!(e.message.contains(r"\href"), "{}", e.message);
+    }
+
+    #[test]
+    fn rejects_markup_carrying_commands() {
+        for cmd in [r"\class{x}{y}", r"\style{color:red}{y}", r"\href{x}{y}", r"\html{x}", r"\require{x}"] {
+            fails(cmd);
+        }
+    }
+
+    #[test]
+    fn rejects_unbalanced_braces() {
+        assert_eq!(fails(r"\frac{a}{b").message, "missing closing brace `}`");
+        assert_eq!(fails("a}").message, "unexpected `}` with no matching `{`");
+    }
+
+    #[test]
+    fn rejects_double_superscript() {
+        assert!(fails("x^2^3").message.starts_with("double superscript"));
+    }
+
+    #[test]
+    fn rejects_script_without_argument() {
+        assert_eq!(fails("x^").message, "`^` needs an argument");
+    }
+
+    #[test]
+    fn rejects_mismatched_environment() {
+        assert!(fails(r"\begin{pmatrix} a \end{bmatrix}").message.contains("closed by"));
+        assert!(fails(r"\begin{tikzpicture}\end{tikzpicture}").message.contains("tikzpicture"));
+    }
+
+    #[test]
+    fn rejects_nesting_deeper_than_the_limit_without_overflowing_the_stack() {
+        let deep = "{".repeat(10_000) + &"}".repeat(10_000);
+        let long_but_ok_len = deep.len() <= MAX_LEN;
+        let e = fails(&deep);
+        assert!(!long_but_ok_len);
+        assert!(e.message.contains("limit"), "{}", e.message);
+        let deep = "{".repeat(MAX_DEPTH + 5) + &"}".repeat(MAX_DEPTH + 5);
+        assert!(fails(&deep).message.contains("deeper"));
+    }
+
+    #[test]
+    fn rejects_percent_comment_and_stray_dollar() {
+        assert!(fails("50%").message.contains(r"\%"));
+        assert_eq!(ok(r"50\%"), "<mrow><mn>50</mn><mo>%</mo></mrow>");
+        fails("a $ b");
+    }
+
+    #[test]
+    fn prime_becomes_superscript_prime() {
+        assert_eq!(ok("f'"), "<mrow><msup><mi>f</mi><mo>′</mo></msup></mrow>");
+    }
+}

@@ -1,0 +1,139 @@
+//! Hash routes: `#/`, `#/q/<id>?s=<seed>&t=<topic>`.
+//!
+//! Hash routing lets deep links work from any static host with no rewrite
+//! rules. Parsing is plain string work so it is tested natively; the UI
+//! only reads `location.hash` and listens for `hashchange`.
+
+/// Where the app is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `#/`: topics and how to start.
+    Home,
+    /// `#/q/<id>`: one question, within a practice order.
+    Question { id: String, order: Order },
+    /// Anything else; keeps the text for the message.
+    NotFound(String),
+}
+
+/// Which questions "next" and "previous" walk through, and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Order {
+    /// Shuffle seed; `None` keeps the bank's order.
+    pub seed: Option<u64>,
+    /// Only this topic; `None` means all topics.
+    pub topic: Option<String>,
+}
+
+impl Route {
+    /// Parses a `location.hash` value (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let h = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["q", id] if !id.is_empty() => {
+                let mut order = Order::default();
+                for (k, v) in query_pairs(query) {
+                    match k {
+                        "s" => order.seed = v.parse().ok(),
+                        "t" if !v.is_empty() => order.topic = Some(v.to_string()),
+                        _ => {}
+                    }
+                }
+                Route::Question { id: percent_decode(id), order }
+            }
+            _ => Route::NotFound(h.to_string()),
+        }
+    }
+
+    /// The hash for this route, starting with `#/`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Question { id, order } => {
+                let mut s = format!("#/q/{id}");
+                let mut sep = '?';
+                if let Some(seed) = order.seed {
+                    s.push_str(&format!("{sep}s={seed}"));
+                    sep = '&';
+                }
+                if let Some(t) = &order.topic {
+                    s.push_str(&format!("{sep}t={t}"));
+                }
+                s
+            }
+            Route::NotFound(raw) => format!("#{raw}"),
+        }
+    }
+}
+
+fn query_pairs(q: &str) -> impl Iterator<Item = (&str, &str)> {
+    q.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+/// Decodes `%XX` escapes; invalid escapes are kept as typed.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_root_hashes_are_home() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/"), Route::Home);
+    }
+
+    #[test]
+    fn question_route_reads_id_seed_and_topic() {
+        assert_eq!(
+            Route::parse("#/q/batch-norm?s=42&t=training"),
+            Route::Question { id: "batch-norm".into(), order: Order { seed: Some(42), topic: Some("training".into()) } }
+        );
+        assert_eq!(Route::parse("#/q/resnet"), Route::Question { id: "resnet".into(), order: Order::default() });
+    }
+
+    #[test]
+    fn bad_seed_is_ignored_not_fatal() {
+        assert_eq!(Route::parse("#/q/x?s=abc"), Route::Question { id: "x".into(), order: Order::default() });
+    }
+
+    #[test]
+    fn question_route_round_trips_through_its_hash() {
+        let r = Route::Question { id: "fp32-rounding".into(), order: Order { seed: Some(7), topic: Some("numerics".into()) } };
+        assert_eq!(Route::parse(&r.to_hash()), r);
+        assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(Route::parse("#/nope/x"), Route::NotFound("/nope/x".into()));
+    }
+
+    #[test]
+    fn percent_escapes_in_ids_are_decoded() {
+        assert_eq!(Route::parse("#/q/a%2Db"), Route::Question { id: "a-b".into(), order: Order::default() });
+        assert_eq!(Route::parse("#/q/a%zz"), Route::Question { id: "a%zz".into(), order: Order::default() });
+        // A multi-byte character right after `%` must not split a char boundary.
+        assert_eq!(Route::parse("#/q/%é"), Route::Question { id: "%é".into(), order: Order::default() });
+    }
+}
