@@ -134,7 +134,12 @@ impl QuestionState {
                         Kind::Multi { .. } => Response::Choices(st.selected.clone()),
                         _ => Response::Typed(st.input.clone()),
                     };
-                    st.result = Some(grade(kind, &response));
+                    let result = grade(kind, &response);
+                    // Grading the question itself shows its full answer.
+                    if slot == 0 && result.is_ok() {
+                        s.revealed = true;
+                    }
+                    st.result = Some(result);
                 }
             }
         }
@@ -249,6 +254,7 @@ mod tests {
         assert_eq!(s.slots[0].result, Some(Err(AnswerError::Empty)));
         let s = s.apply(Action::Pick { slot: 0, option: 1 }).apply(Action::Submit { slot: 0 });
         assert_eq!(s.slots[0].result.as_ref().unwrap().as_ref().unwrap().verdict, Verdict::Correct);
+        assert!(s.revealed, "grading the question itself reveals its answer");
         let s = s.apply(Action::Pick { slot: 0, option: 0 });
         assert_eq!(s.slots[0].result, None, "changing the answer clears the old grade");
     }

@@ -330,7 +330,12 @@ impl<'a> Parser<'a> {
                 '\'' => {
                     self.bump();
                     let base = nodes.pop().unwrap_or(MathNode::Row(Vec::new()));
-                    nodes.push(MathNode::Sup(Box::new(base), Box::new(op("′"))));
+                    let node = match base {
+                        // `f''`: one superscript of two primes.
+                        MathNode::Sup(x, p) if is_primes(&p) => MathNode::Sup(x, Box::new(append(*p, op("′")))),
+                        base => MathNode::Sup(Box::new(base), Box::new(op("′"))),
+                    };
+                    nodes.push(node);
                 }
                 c if c.is_alphabetic() => {
                     self.bump();
@@ -568,9 +573,30 @@ fn op(s: &str) -> MathNode {
     MathNode::Operator { text: s.to_string(), large: false, fence: false }
 }
 
+/// Whether a superscript holds only primes (from `'`).
+fn is_primes(n: &MathNode) -> bool {
+    match n {
+        MathNode::Operator { text, .. } => text == "′",
+        MathNode::Row(items) => !items.is_empty() && items.iter().all(is_primes),
+        _ => false,
+    }
+}
+
+fn append(row: MathNode, extra: MathNode) -> MathNode {
+    match row {
+        MathNode::Row(mut items) => {
+            items.push(extra);
+            MathNode::Row(items)
+        }
+        other => MathNode::Row(vec![other, extra]),
+    }
+}
+
 fn attach_script(base: MathNode, sup: bool, arg: MathNode) -> Result<MathNode, String> {
     let b = Box::new;
     Ok(match (base, sup) {
+        // `Q'^\top` is legal LaTeX: the primes and the superscript share one script.
+        (MathNode::Sup(x, p), true) if is_primes(&p) => MathNode::Sup(x, b(append(*p, arg))),
         (MathNode::Sub(x, s), true) => MathNode::SubSup(x, s, b(arg)),
         (MathNode::Sup(x, p), false) => MathNode::SubSup(x, b(arg), p),
         (MathNode::Sup(..), true) | (MathNode::SubSup(..), true) => {
@@ -878,5 +904,12 @@ mod tests {
     #[test]
     fn prime_becomes_superscript_prime() {
         assert_eq!(ok("f'"), "<mrow><msup><mi>f</mi><mo>′</mo></msup></mrow>");
+        assert_eq!(ok("f''"), "<mrow><msup><mi>f</mi><mrow><mo>′</mo><mo>′</mo></mrow></msup></mrow>");
+    }
+
+    #[test]
+    fn prime_then_superscript_share_one_script() {
+        assert_eq!(ok(r"Q'^\top"), "<mrow><msup><mi>Q</mi><mrow><mo>′</mo><mo>⊤</mo></mrow></msup></mrow>");
+        assert_eq!(ok(r"V'^{-1}"), "<mrow><msup><mi>V</mi><mrow><mo>′</mo><mrow><mo>-</mo><mn>1</mn></mrow></mrow></msup></mrow>");
     }
 }

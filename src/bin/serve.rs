@@ -1,0 +1,223 @@
+//! `serve`: a small static file server for the release bundle, so the
+//! quick start needs nothing but this crate.
+//!
+//! `cargo run --release --bin serve -- [DIR] [ADDR]` serves DIR (default
+//! `dist`) on ADDR (default `127.0.0.1:8080`). It picks a precompressed
+//! `.br` or `.gz` sibling when the browser accepts it, sends correct MIME
+//! types (wasm must be `application/wasm` for streaming compilation), and
+//! never serves anything outside DIR. Hashed assets are cached for a year;
+//! `index.html` and unhashed files are revalidated on every load.
+//! Loopback only by default; it is a development and test server.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = server::run() {
+        eprintln!("serve: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod server {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::path::{Component, Path, PathBuf};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    pub fn run() -> Result<(), String> {
+        let mut args = std::env::args().skip(1);
+        let dir = PathBuf::from(args.next().unwrap_or_else(|| "dist".into()));
+        let addr = args.next().unwrap_or_else(|| "127.0.0.1:8080".into());
+        if !dir.join("index.html").is_file() {
+            return Err(format!("{} has no index.html: build first (trunk build --release --offline)", dir.display()));
+        }
+        let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        println!("serving {} at http://{addr}/", dir.display());
+        let dir = Arc::new(dir);
+        for stream in listener.incoming().flatten() {
+            let dir = Arc::clone(&dir);
+            std::thread::spawn(move || {
+                let _ = handle(stream, &dir);
+            });
+        }
+        Ok(())
+    }
+
+    fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        let mut reader = BufReader::new(stream.try_clone()?);
+        let mut request_line = String::new();
+        reader.read_line(&mut request_line)?;
+        let mut accept_encoding = String::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                if k.eq_ignore_ascii_case("accept-encoding") {
+                    accept_encoding = v.trim().to_ascii_lowercase();
+                }
+            }
+        }
+        let mut parts = request_line.split_whitespace();
+        let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+        if method != "GET" && method != "HEAD" {
+            return respond(&mut stream, "405 Method Not Allowed", "text/plain", &[], b"method not allowed\n", method == "HEAD");
+        }
+        let path = target.split(['?', '#']).next().unwrap_or("/");
+        let Some(file) = resolve(dir, path) else {
+            return respond(&mut stream, "404 Not Found", "text/plain", &[], b"not found\n", method == "HEAD");
+        };
+        let mime = mime_type(&file);
+        let mut headers: Vec<(&str, String)> = vec![("Cache-Control", cache_policy(&file).into())];
+        let mut body_path = file.clone();
+        if is_compressible(mime) {
+            headers.push(("Vary", "Accept-Encoding".into()));
+            for (token, ext) in [("br", "br"), ("gzip", "gz")] {
+                let candidate = PathBuf::from(format!("{}.{ext}", file.display()));
+                if accepts(&accept_encoding, token) && candidate.is_file() {
+                    headers.push(("Content-Encoding", token.into()));
+                    body_path = candidate;
+                    break;
+                }
+            }
+        }
+        let body = std::fs::read(&body_path)?;
+        respond(&mut stream, "200 OK", mime, &headers, &body, method == "HEAD")
+    }
+
+    fn accepts(header: &str, token: &str) -> bool {
+        header.split(',').any(|p| {
+            let mut it = p.split(';');
+            let name = it.next().unwrap_or("").trim();
+            let q_zero = it.any(|q| q.trim().replace(' ', "") == "q=0");
+            name == token && !q_zero
+        })
+    }
+
+    /// Maps a URL path to a file inside `dir`; `None` if it escapes or is missing.
+    fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
+        let decoded = percent_decode(url_path)?;
+        let rel = Path::new(decoded.trim_start_matches('/'));
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return None;
+        }
+        let mut full = dir.join(rel);
+        if decoded.ends_with('/') || full.is_dir() {
+            full = full.join("index.html");
+        }
+        full.is_file().then_some(full)
+    }
+
+    fn percent_decode(s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'%' {
+                let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+        let s = String::from_utf8(out).ok()?;
+        (!s.contains('\0')).then_some(s)
+    }
+
+    fn mime_type(p: &Path) -> &'static str {
+        match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
+            "html" => "text/html; charset=utf-8",
+            "js" | "mjs" => "text/javascript; charset=utf-8",
+            "css" => "text/css; charset=utf-8",
+            "wasm" => "application/wasm",
+            "json" => "application/json; charset=utf-8",
+            "webmanifest" => "application/manifest+json",
+            "svg" => "image/svg+xml",
+            "png" => "image/png",
+            "ico" => "image/x-icon",
+            "txt" | "md" => "text/plain; charset=utf-8",
+            _ => "application/octet-stream",
+        }
+    }
+
+    fn is_compressible(mime: &str) -> bool {
+        !mime.starts_with("image/png") && mime != "application/octet-stream"
+    }
+
+    /// Trunk names built assets `name-<16 hex>.ext`: those never change.
+    fn cache_policy(p: &Path) -> &'static str {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").trim_end_matches("_bg");
+        let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        }
+    }
+
+    fn respond(
+        stream: &mut TcpStream,
+        status: &str,
+        mime: &str,
+        headers: &[(&str, String)],
+        body: &[u8],
+        head_only: bool,
+    ) -> std::io::Result<()> {
+        let mut out = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+            body.len()
+        );
+        for (k, v) in headers {
+            out.push_str(&format!("{k}: {v}\r\n"));
+        }
+        out.push_str("\r\n");
+        stream.write_all(out.as_bytes())?;
+        if !head_only {
+            stream.write_all(body)?;
+        }
+        stream.flush()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn resolve_refuses_paths_that_leave_the_directory() {
+            let dir = std::env::temp_dir().join(format!("ail-serve-{}", std::process::id()));
+            std::fs::create_dir_all(dir.join("static")).unwrap();
+            std::fs::write(dir.join("index.html"), "x").unwrap();
+            std::fs::write(dir.join("static/a.json"), "{}").unwrap();
+            assert_eq!(resolve(&dir, "/"), Some(dir.join("index.html")));
+            assert_eq!(resolve(&dir, "/static/a.json"), Some(dir.join("static/a.json")));
+            assert_eq!(resolve(&dir, "/../etc/passwd"), None);
+            assert_eq!(resolve(&dir, "/static/%2e%2e/%2e%2e/etc/passwd"), None);
+            assert_eq!(resolve(&dir, "/missing"), None);
+            assert_eq!(resolve(&dir, "/%zz"), None);
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+
+        #[test]
+        fn accept_encoding_honours_q_zero() {
+            assert!(accepts("gzip, deflate, br", "br"));
+            assert!(!accepts("gzip, br;q=0", "br"));
+            assert!(!accepts("", "gzip"));
+        }
+
+        #[test]
+        fn only_hashed_names_are_cached_forever() {
+            assert_eq!(cache_policy(Path::new("ai-interview-lab-0123456789abcdef_bg.wasm")), "public, max-age=31536000, immutable");
+            assert_eq!(cache_policy(Path::new("bank.json")), "no-cache");
+            assert_eq!(cache_policy(Path::new("style-0123456789abcdef.css")), "public, max-age=31536000, immutable");
+            assert_eq!(cache_policy(Path::new("index.html")), "no-cache");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The web UI: thin Yew components over the core modules, plus the few
+//! browser calls they need (hash, storage, fetch). Only built for wasm32.
+
+pub mod app;
+pub mod home;
+pub mod question_page;
+pub mod rich_text;
+pub mod slot_view;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::bank::Loaded;
+use crate::i18n::Lang;
+
+/// Mounts the app on `<div id="app">` (or the body if it is missing) and
+/// removes the static boot message.
+pub fn start() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    if let Some(boot) = doc.as_ref().and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+    match doc.and_then(|d| d.get_element_by_id("app")) {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
+}
+
+/// A loaded bank shared by components; equal only to itself, so props
+/// compare in O(1).
+#[derive(Clone)]
+pub struct BankRef(pub Rc<Loaded>);
+
+impl PartialEq for BankRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+const LANG_KEY: &str = "ail.lang";
+
+/// The stored UI language, else the browser's, else English.
+pub fn initial_lang() -> Lang {
+    if let Some(code) = storage_get(LANG_KEY) {
+        return Lang::from_tag(&code);
+    }
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|l| Lang::from_tag(&l))
+        .unwrap_or(Lang::En)
+}
+
+/// Remembers the UI language; storage failures are ignored (the choice
+/// then lasts for this visit only).
+pub fn remember_lang(lang: Lang) {
+    storage_set(LANG_KEY, lang.code());
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    // `local_storage()` itself throws in some sandboxed iframes.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+fn storage_set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// The current `location.hash` ("" when unavailable).
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Navigates by setting the hash (adds a history entry, fires `hashchange`).
+pub fn go(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_document_lang(lang: Lang, title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        doc.set_title(title);
+    }
+}
+
+/// Fetches `url` as text. Errors are messages for the learner.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("network error while fetching {url}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "fetch returned something that is not a Response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    let text = resp.text().map_err(|_| format!("{url}: body unreadable"))?;
+    let text = JsFuture::from(text).await.map_err(|_| format!("{url}: body unreadable"))?;
+    text.as_string().ok_or_else(|| format!("{url}: body is not text"))
+}
+
+/// A fresh shuffle seed for "practise all" (UI-only randomness: the order
+/// itself is then fully determined by this seed, which goes in the URL).
+pub fn fresh_seed() -> u64 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u64
+}

@@ -1,0 +1,246 @@
+//! One question: prompt, answer input, reveal, model answer, deep dive,
+//! follow-ups, auto-graded parts, and previous/next within the order.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::rich_text::Markdown;
+use super::slot_view::SlotView;
+use super::{go, BankRef};
+use crate::i18n::{difficulty, position, strings, Lang};
+use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
+use crate::route::{Order, Route};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub bank: BankRef,
+    pub lang: Lang,
+    pub id: AttrValue,
+    pub order: Order,
+}
+
+/// Yew glue: the transition itself is [`QuestionState::apply`].
+#[derive(PartialEq)]
+struct Reduced(QuestionState);
+
+impl Reducible for Reduced {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Reduced(self.0.apply(action)))
+    }
+}
+
+fn md(text: &str) -> Html {
+    html! { <Markdown source={AttrValue::from(text.to_string())} /> }
+}
+
+#[function_component(QuestionPage)]
+pub fn question_page(p: &QuestionProps) -> Html {
+    let bank = &p.bank.0.bank;
+    let lang = p.lang;
+    let s = strings(lang);
+    let question = bank.question(&p.id).cloned();
+    let state = {
+        let q = question.clone();
+        use_reducer(move || Reduced(match &q {
+            Some(q) => QuestionState::new(q),
+            None => QuestionState { id: String::new(), kinds: vec![], revealed: false, rating: None, slots: vec![] },
+        }))
+    };
+    let ids = ordered_ids(bank, &p.order);
+    let pos = crate::practice::position(&ids, &p.id);
+    let hash_of = |id: &String| Route::Question { id: id.clone(), order: p.order.clone() }.to_hash();
+    let prev_hash = pos.as_ref().and_then(|x| x.previous.as_ref()).map(hash_of);
+    let next_hash = pos.as_ref().and_then(|x| x.next.as_ref()).map(hash_of);
+
+    // Move focus to the question heading when a question opens (screen
+    // readers announce it; keyboard users start from the top).
+    use_effect_with(p.id.clone(), |_| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("q-title"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+
+    {
+        let dispatcher = state.dispatcher();
+        let snapshot = state.0.clone();
+        let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
+        use_effect_with((snapshot, prev_hash, next_hash), move |(snapshot, prev_hash, next_hash)| {
+            let snapshot = snapshot.clone();
+            let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                        return;
+                    }
+                    let target_tag = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| el.tag_name().to_ascii_uppercase())
+                        .unwrap_or_default();
+                    if matches!(target_tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                        return;
+                    }
+                    let key = e.key();
+                    // Space/Enter on a button or link keep their native meaning.
+                    if matches!(key.as_str(), " " | "Enter") && matches!(target_tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
+                        return;
+                    }
+                    match key_command(&key, &snapshot) {
+                        Some(KeyCommand::Do(a)) => {
+                            e.prevent_default();
+                            let submit_single = matches!(a, Action::Pick { .. })
+                                && matches!(snapshot.kinds.first(), Some(crate::bank::Kind::Single { .. }));
+                            dispatcher.dispatch(a);
+                            if submit_single {
+                                dispatcher.dispatch(Action::Submit { slot: 0 });
+                            }
+                        }
+                        Some(KeyCommand::Next) => {
+                            if let Some(h) = &next_hash {
+                                go(h);
+                            }
+                        }
+                        Some(KeyCommand::Previous) => {
+                            if let Some(h) = &prev_hash {
+                                go(h);
+                            }
+                        }
+                        None => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let Some(q) = question else {
+        return html! {
+            <section class="load-error" role="alert">
+                <h1 id="q-title" tabindex="-1">{ s.not_found }<code>{ p.id.to_string() }</code></h1>
+                <p><a href="#/">{ s.home }</a></p>
+            </section>
+        };
+    };
+    let st = &state.0;
+    let on_action = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let reveal = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::Reveal))
+    };
+    let topic_name = bank.topic(&q.topic).map(|t| t.name.get(lang).to_string()).unwrap_or_default();
+    let heading = match &pos {
+        Some(x) => position(lang, x.index, x.total),
+        None => String::new(),
+    };
+
+    html! {
+        <article class="question" data-qid={q.id.clone()}>
+            <nav class="crumbs" aria-label={s.home}>
+                <a href="#/">{ s.home }</a>
+                <span class="meta">{ topic_name }{ " · " }{ difficulty(lang, q.difficulty) }</span>
+            </nav>
+            <h1 id="q-title" tabindex="-1">{ heading }</h1>
+            <div class="prompt" data-testid="question-prompt">{ md(q.prompt.get(lang)) }</div>
+
+            if !st.is_open() {
+                <SlotView slot={0} dom_id="main" kind={q.kind.clone()} state={st.slots[0].clone()} {lang} on_action={on_action.clone()} />
+            }
+
+            if !st.revealed {
+                <button class="button primary reveal" data-testid="reveal" onclick={reveal}>{ s.reveal }</button>
+            } else {
+                <section class="answer" aria-labelledby="h-answer">
+                    <h2 id="h-answer">{ s.quick_answer }</h2>
+                    { md(q.answer.get(lang)) }
+                    if let crate::bank::Kind::Open { key_points } = &q.kind {
+                        <h2>{ s.key_points }</h2>
+                        <ul class="key-points">{ for key_points.iter().map(|k| html! {
+                            <li><Markdown source={AttrValue::from(k.get(lang).to_string())} inline=true /></li>
+                        }) }</ul>
+                        <Rating rating={st.rating} {lang} on_action={on_action.clone()} />
+                    }
+                    <h2>{ s.deep_dive }</h2>
+                    { md(q.explanation.get(lang)) }
+                    if !q.follow_ups.is_empty() {
+                        <h2>{ s.follow_ups }</h2>
+                        { for q.follow_ups.iter().map(|f| html! {
+                            <details class="follow-up">
+                                <summary><Markdown source={AttrValue::from(f.prompt.get(lang).to_string())} inline=true /></summary>
+                                { md(f.answer.get(lang)) }
+                            </details>
+                        }) }
+                    }
+                </section>
+            }
+
+            if !q.parts.is_empty() {
+                <section class="parts" aria-labelledby="h-parts">
+                    <h2 id="h-parts">{ s.check_yourself }</h2>
+                    { for q.parts.iter().enumerate().map(|(i, part)| html! {
+                        <section class="part" data-testid="part" data-part={part.id.clone()}>
+                            <div class="part-prompt">{ md(part.prompt.get(lang)) }</div>
+                            <SlotView slot={i + 1} dom_id={format!("part-{}", part.id)} kind={part.kind.clone()}
+                                state={st.slots[i + 1].clone()} {lang} explanation={Some(part.explanation.clone())}
+                                on_action={on_action.clone()} />
+                        </section>
+                    }) }
+                </section>
+            }
+
+            <nav class="pager" aria-label={s.next}>
+                { match prev_hash {
+                    Some(h) => html! { <a class="button" href={h} rel="prev" data-testid="previous">{ "← " }{ s.previous }</a> },
+                    None => html! { <span class="button disabled" aria-hidden="true">{ "← " }{ s.previous }</span> },
+                } }
+                { match next_hash {
+                    Some(h) => html! { <a class="button primary" href={h} rel="next" data-testid="next">{ s.next }{ " →" }</a> },
+                    None => html! { <a class="button" href="#/" data-testid="next">{ s.home }</a> },
+                } }
+            </nav>
+            <p class="hint">{ s.keyboard_hint }</p>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RatingProps {
+    rating: Option<u8>,
+    lang: Lang,
+    on_action: Callback<Action>,
+}
+
+/// The four self-grades of an open question.
+#[function_component(Rating)]
+fn rating(p: &RatingProps) -> Html {
+    let s = strings(p.lang);
+    html! {
+        <div class="rating" role="group" aria-label={s.how_did_you_do}>
+            <p>{ s.how_did_you_do }</p>
+            <div class="rating-buttons">
+            { for (1u8..=4).map(|r| {
+                let cb = p.on_action.clone();
+                let onclick = Callback::from(move |_| cb.emit(Action::Rate(r)));
+                html! {
+                    <button class={classes!("button", (p.rating == Some(r)).then_some("selected"))}
+                        aria-pressed={(p.rating == Some(r)).to_string()} data-rating={r.to_string()} {onclick}>
+                        { s.ratings[r as usize - 1] }
+                    </button>
+                }
+            }) }
+            </div>
+            { for p.rating.map(|r| html! { <p class="rated" role="status">{ s.rated }{ s.ratings[r as usize - 1] }</p> }) }
+        </div>
+    }
+}

@@ -1,0 +1,179 @@
+//! One gradable slot (the question itself or a part): the input for its
+//! kind, the check button, and the feedback after grading.
+
+use yew::prelude::*;
+
+use super::rich_text::Markdown;
+use crate::bank::{Kind, Text, Tolerance};
+use crate::grade::{Graded, Verdict};
+use crate::i18n::{answer_error, strings, Lang};
+use crate::practice::{Action, SlotState};
+
+#[derive(Properties, PartialEq)]
+pub struct SlotProps {
+    /// 0 for the question itself, 1.. for parts.
+    pub slot: usize,
+    /// Used to make element ids unique on the page.
+    pub dom_id: AttrValue,
+    pub kind: Kind,
+    pub state: SlotState,
+    pub lang: Lang,
+    /// Shown after grading (a part's explanation).
+    #[prop_or_default]
+    pub explanation: Option<Text>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(SlotView)]
+pub fn slot_view(p: &SlotProps) -> Html {
+    let s = strings(p.lang);
+    let slot = p.slot;
+    let graded = matches!(p.state.result, Some(Ok(_)));
+    let error_id = format!("{}-error", p.dom_id);
+    let submit = {
+        let cb = p.on_action.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            cb.emit(Action::Submit { slot });
+        })
+    };
+
+    let input = match &p.kind {
+        Kind::Single { options, correct } => choices(p, options, std::slice::from_ref(correct), false, graded),
+        Kind::Multi { options, correct } => choices(p, options, correct, true, graded),
+        Kind::Numeric { answer, unit, .. } => {
+            let oninput = {
+                let cb = p.on_action.clone();
+                Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    cb.emit(Action::Type { slot, text: v });
+                })
+            };
+            let mode = if answer.len() == 1 { "decimal" } else { "text" };
+            let input_id = format!("{}-input", p.dom_id);
+            html! {
+                <div class="field">
+                    <label for={input_id.clone()}>{ s.your_answer }</label>
+                    <div class="field-row">
+                        <input id={input_id} type="text" inputmode={mode} autocomplete="off" spellcheck="false"
+                            data-testid="answer-input" value={p.state.input.clone()} {oninput}
+                            placeholder={s.numeric_placeholder} aria-describedby={error_id.clone()} />
+                        { for unit.iter().map(|u| html! { <span class="unit">{ u.clone() }</span> }) }
+                    </div>
+                </div>
+            }
+        }
+        Kind::Ordering { items, .. } => {
+            let oninput = {
+                let cb = p.on_action.clone();
+                Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    cb.emit(Action::Type { slot, text: v });
+                })
+            };
+            let input_id = format!("{}-input", p.dom_id);
+            html! {
+                <div class="field">
+                    { for items.iter().map(|items| html! {
+                        <>
+                            <p class="label">{ s.items_to_order }</p>
+                            <ol class="items" start="0">{ for items.iter().map(|t| html! {
+                                <li><Markdown source={AttrValue::from(t.get(p.lang).to_string())} inline=true /></li>
+                            }) }</ol>
+                        </>
+                    }) }
+                    <label for={input_id.clone()}>{ s.your_answer }</label>
+                    <input id={input_id} type="text" autocomplete="off" spellcheck="false" data-testid="answer-input"
+                        value={p.state.input.clone()} {oninput} placeholder={s.ordering_placeholder}
+                        aria-describedby={error_id.clone()} />
+                </div>
+            }
+        }
+        Kind::Open { .. } => return Html::default(),
+    };
+
+    let feedback = match &p.state.result {
+        None => Html::default(),
+        Some(Err(e)) => html! { <p class="answer-error" role="alert">{ answer_error(p.lang, e) }</p> },
+        Some(Ok(g)) => verdict(p, g),
+    };
+
+    html! {
+        <form class="slot" onsubmit={submit} novalidate=true>
+            { input }
+            <button type="submit" class="button primary" data-testid="submit">{ s.submit }</button>
+            <div id={error_id} aria-live="polite">{ feedback }</div>
+        </form>
+    }
+}
+
+fn choices(p: &SlotProps, options: &[crate::bank::Choice], correct: &[usize], multi: bool, graded: bool) -> Html {
+    let s = strings(p.lang);
+    let slot = p.slot;
+    let name = format!("{}-choice", p.dom_id);
+    html! {
+        <fieldset class="choices" data-testid="answer-input">
+            <legend>{ if multi { s.choose_all } else { s.choose_one } }</legend>
+            { for options.iter().enumerate().map(|(i, o)| {
+                let checked = p.state.selected.contains(&i);
+                let onchange = {
+                    let cb = p.on_action.clone();
+                    Callback::from(move |_: Event| cb.emit(Action::Pick { slot, option: i }))
+                };
+                let is_key = correct.contains(&i);
+                let mark = match (graded, is_key, checked) {
+                    (false, _, _) => "",
+                    (true, true, _) => "key",
+                    (true, false, true) => "wrong",
+                    (true, false, false) => "",
+                };
+                let id = format!("{name}-{i}");
+                html! {
+                    <div class={classes!("choice", mark)}>
+                        <input type={if multi { "checkbox" } else { "radio" }} id={id.clone()} name={name.clone()}
+                            {checked} {onchange} data-option={i.to_string()} />
+                        <label for={id}>
+                            <span class="num" aria-hidden="true">{ i + 1 }</span>
+                            <Markdown source={AttrValue::from(o.text.get(p.lang).to_string())} inline=true />
+                        </label>
+                        if graded {
+                            <div class="why"><Markdown source={AttrValue::from(o.explanation.get(p.lang).to_string())} /></div>
+                        }
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+fn verdict(p: &SlotProps, g: &Graded) -> Html {
+    let s = strings(p.lang);
+    let ok = g.verdict == Verdict::Correct;
+    let ulp_tol = matches!(&p.kind, Kind::Numeric { tolerance: Tolerance::Ulps { .. }, .. });
+    let expected = match &p.kind {
+        Kind::Ordering { answer, .. } => Some(answer.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(" ")),
+        _ => None,
+    };
+    html! {
+        <div class={classes!("verdict", if ok { "ok" } else { "bad" })}>
+            <p class="verdict-line">
+                <span data-testid="verdict" class="verdict-word" aria-hidden="true">{ g.verdict.as_str() }</span>
+                <strong>{ if ok { s.correct } else { s.incorrect } }</strong>
+            </p>
+            if !g.numeric.is_empty() {
+                <table class="numeric-feedback">
+                    <tr><th scope="row">{ s.your_answer }</th>{ for g.numeric.iter().map(|c| html! { <td>{ c.given.to_string() }</td> }) }</tr>
+                    <tr><th scope="row">{ s.expected }</th>{ for g.numeric.iter().map(|c| html! { <td>{ c.expected.to_string() }</td> }) }</tr>
+                    <tr><th scope="row">{ s.abs_error }</th>{ for g.numeric.iter().map(|c| html! { <td>{ format!("{:e}", c.abs_error) }</td> }) }</tr>
+                    if ulp_tol {
+                        <tr><th scope="row">{ s.ulps }</th>{ for g.numeric.iter().map(|c| html! { <td>{ c.ulps.map(|u| u.to_string()).unwrap_or_default() }</td> }) }</tr>
+                    }
+                </table>
+            }
+            { for expected.map(|e| html! { <p>{ s.expected }{ ": " }<code>{ e }</code></p> }) }
+            { for p.explanation.iter().map(|t| html! {
+                <div class="why"><Markdown source={AttrValue::from(t.get(p.lang).to_string())} /></div>
+            }) }
+        </div>
+    }
+}
