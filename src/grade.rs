@@ -3,8 +3,8 @@
 //! Unparseable input is not a wrong answer: it is an [`AnswerError`] that
 //! says what form is expected, and the UI shows it without grading.
 
-use crate::bank::{FloatFormat, Kind, Tolerance};
 use crate::bank::validate::is_permutation;
+use crate::bank::{FloatFormat, Kind, Tolerance};
 use crate::numeric::float_format::{round_to, ulp_distance};
 
 /// What the learner gave.
@@ -78,7 +78,14 @@ pub enum AnswerError {
 
 /// Grades `response` against `kind`.
 pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
-    let plain = |ok: bool| Graded { verdict: if ok { Verdict::Correct } else { Verdict::Incorrect }, numeric: Vec::new() };
+    let plain = |ok: bool| Graded {
+        verdict: if ok {
+            Verdict::Correct
+        } else {
+            Verdict::Incorrect
+        },
+        numeric: Vec::new(),
+    };
     match (kind, response) {
         (Kind::Open { .. }, _) => Err(AnswerError::NotGradable),
         (Kind::Single { correct, .. }, Response::Choice(i)) => Ok(plain(i == correct)),
@@ -91,15 +98,33 @@ pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
             p.dedup();
             Ok(plain(&p == correct))
         }
-        (Kind::Numeric { answer, tolerance, .. }, Response::Typed(s)) => {
+        (
+            Kind::Numeric {
+                answer, tolerance, ..
+            },
+            Response::Typed(s),
+        ) => {
             let given = parse_numbers(s)?;
             if given.len() != answer.len() {
-                return Err(AnswerError::WrongCount { expected: answer.len(), got: given.len() });
+                return Err(AnswerError::WrongCount {
+                    expected: answer.len(),
+                    got: given.len(),
+                });
             }
-            let numeric: Vec<NumericCheck> =
-                given.iter().zip(answer).map(|(&g, &e)| check_number(g, e, tolerance)).collect();
+            let numeric: Vec<NumericCheck> = given
+                .iter()
+                .zip(answer)
+                .map(|(&g, &e)| check_number(g, e, tolerance))
+                .collect();
             let ok = numeric.iter().all(|c| c.within);
-            Ok(Graded { verdict: if ok { Verdict::Correct } else { Verdict::Incorrect }, numeric })
+            Ok(Graded {
+                verdict: if ok {
+                    Verdict::Correct
+                } else {
+                    Verdict::Incorrect
+                },
+                numeric,
+            })
         }
         (Kind::Ordering { answer, .. }, Response::Typed(s)) => {
             let given = parse_permutation(s, answer.len())?;
@@ -120,7 +145,13 @@ pub fn check_number(given: f64, expected: f64, tol: &Tolerance) -> NumericCheck 
             (d.is_some_and(|d| d <= ulps as u64), d)
         }
     };
-    NumericCheck { given, expected, abs_error, ulps, within }
+    NumericCheck {
+        given,
+        expected,
+        abs_error,
+        ulps,
+        within,
+    }
 }
 
 /// Parses numbers separated by commas, semicolons or spaces, optionally in
@@ -131,8 +162,10 @@ pub fn parse_numbers(s: &str) -> Result<Vec<f64>, AnswerError> {
         .strip_prefix(['(', '['])
         .and_then(|t| t.strip_suffix([')', ']']))
         .unwrap_or(trimmed);
-    let tokens: Vec<&str> =
-        inner.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = inner
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
     if tokens.is_empty() {
         return Err(AnswerError::Empty);
     }
@@ -144,7 +177,10 @@ pub fn parse_numbers(s: &str) -> Result<Vec<f64>, AnswerError> {
 pub fn parse_number(token: &str) -> Result<f64, AnswerError> {
     let bad = || AnswerError::NotANumber(token.to_string());
     if let Some((n, d)) = token.split_once('/') {
-        let (n, d) = (parse_plain(n).ok_or_else(bad)?, parse_plain(d).ok_or_else(bad)?);
+        let (n, d) = (
+            parse_plain(n).ok_or_else(bad)?,
+            parse_plain(d).ok_or_else(bad)?,
+        );
         if d == 0.0 {
             return Err(AnswerError::NotFinite(token.to_string()));
         }
@@ -160,7 +196,8 @@ pub fn parse_number(token: &str) -> Result<f64, AnswerError> {
 fn parse_plain(t: &str) -> Option<f64> {
     let t = t.trim();
     let ok = !t.is_empty()
-        && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
         && t.bytes().any(|b| b.is_ascii_digit());
     if !ok {
         return None;
@@ -182,10 +219,16 @@ pub fn parse_permutation(s: &str, n: usize) -> Result<Vec<usize>, AnswerError> {
     }
     let v: Vec<usize> = tokens
         .iter()
-        .map(|t| t.parse::<usize>().map_err(|_| AnswerError::NotAnIndex(t.to_string())))
+        .map(|t| {
+            t.parse::<usize>()
+                .map_err(|_| AnswerError::NotAnIndex(t.to_string()))
+        })
         .collect::<Result<_, _>>()?;
     if v.len() != n {
-        return Err(AnswerError::WrongCount { expected: n, got: v.len() });
+        return Err(AnswerError::WrongCount {
+            expected: n,
+            got: v.len(),
+        });
     }
     if !is_permutation(&v) {
         return Err(AnswerError::NotAPermutation { n });
@@ -205,46 +248,103 @@ mod tests {
     use crate::bank::{Choice, Text};
 
     fn options(n: usize) -> Vec<Choice> {
-        (0..n).map(|_| Choice { text: Text::default(), explanation: Text::default() }).collect()
+        (0..n)
+            .map(|_| Choice {
+                text: Text::default(),
+                explanation: Text::default(),
+            })
+            .collect()
     }
 
     fn numeric(answer: Vec<f64>, tolerance: Tolerance) -> Kind {
-        Kind::Numeric { answer, tolerance, unit: None }
+        Kind::Numeric {
+            answer,
+            tolerance,
+            unit: None,
+        }
     }
 
     #[test]
     fn single_choice_is_correct_only_for_the_key() {
-        let k = Kind::Single { options: options(3), correct: 1 };
-        assert_eq!(grade(&k, &Response::Choice(1)).unwrap().verdict, Verdict::Correct);
-        assert_eq!(grade(&k, &Response::Choice(2)).unwrap().verdict, Verdict::Incorrect);
+        let k = Kind::Single {
+            options: options(3),
+            correct: 1,
+        };
+        assert_eq!(
+            grade(&k, &Response::Choice(1)).unwrap().verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k, &Response::Choice(2)).unwrap().verdict,
+            Verdict::Incorrect
+        );
     }
 
     #[test]
     fn multi_choice_needs_exactly_the_key_set_in_any_order() {
-        let k = Kind::Multi { options: options(4), correct: vec![0, 2] };
-        assert_eq!(grade(&k, &Response::Choices(vec![2, 0])).unwrap().verdict, Verdict::Correct);
-        assert_eq!(grade(&k, &Response::Choices(vec![0])).unwrap().verdict, Verdict::Incorrect);
-        assert_eq!(grade(&k, &Response::Choices(vec![0, 1, 2])).unwrap().verdict, Verdict::Incorrect);
-        assert_eq!(grade(&k, &Response::Choices(vec![])), Err(AnswerError::Empty));
+        let k = Kind::Multi {
+            options: options(4),
+            correct: vec![0, 2],
+        };
+        assert_eq!(
+            grade(&k, &Response::Choices(vec![2, 0])).unwrap().verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k, &Response::Choices(vec![0])).unwrap().verdict,
+            Verdict::Incorrect
+        );
+        assert_eq!(
+            grade(&k, &Response::Choices(vec![0, 1, 2]))
+                .unwrap()
+                .verdict,
+            Verdict::Incorrect
+        );
+        assert_eq!(
+            grade(&k, &Response::Choices(vec![])),
+            Err(AnswerError::Empty)
+        );
     }
 
     #[test]
     fn numeric_absolute_tolerance_is_inclusive() {
         let k = numeric(vec![2.5], Tolerance::Absolute { value: 0.01 });
-        assert_eq!(grade(&k, &Response::Typed("2.51".into())).unwrap().verdict, Verdict::Correct);
-        assert_eq!(grade(&k, &Response::Typed("2.52".into())).unwrap().verdict, Verdict::Incorrect);
+        assert_eq!(
+            grade(&k, &Response::Typed("2.51".into())).unwrap().verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("2.52".into())).unwrap().verdict,
+            Verdict::Incorrect
+        );
     }
 
     #[test]
     fn numeric_relative_tolerance_scales_with_the_answer() {
         let k = numeric(vec![1000.0], Tolerance::Relative { value: 1e-3 });
-        assert_eq!(grade(&k, &Response::Typed("1000.9".into())).unwrap().verdict, Verdict::Correct);
-        assert_eq!(grade(&k, &Response::Typed("1001.1".into())).unwrap().verdict, Verdict::Incorrect);
+        assert_eq!(
+            grade(&k, &Response::Typed("1000.9".into()))
+                .unwrap()
+                .verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("1001.1".into()))
+                .unwrap()
+                .verdict,
+            Verdict::Incorrect
+        );
     }
 
     #[test]
     fn numeric_ulp_tolerance_counts_f32_steps() {
-        let k = numeric(vec![9_900_000_256.0], Tolerance::Ulps { format: FloatFormat::F32, ulps: 0 });
+        let k = numeric(
+            vec![9_900_000_256.0],
+            Tolerance::Ulps {
+                format: FloatFormat::F32,
+                ulps: 0,
+            },
+        );
         // 9.9e9 rounds to the same f32, so it is 0 ULPs away.
         let g = grade(&k, &Response::Typed("9.9e9".into())).unwrap();
         assert_eq!(g.verdict, Verdict::Correct);
@@ -259,40 +359,101 @@ mod tests {
     fn numeric_vector_accepts_parentheses_and_commas() {
         let k = numeric(vec![1.6, 0.8], Tolerance::Absolute { value: 1e-9 });
         for s in ["(1.6, 0.8)", "1.6, 0.8", "1.6 0.8", "[8/5; 4/5]"] {
-            assert_eq!(grade(&k, &Response::Typed(s.into())).unwrap().verdict, Verdict::Correct, "{s}");
+            assert_eq!(
+                grade(&k, &Response::Typed(s.into())).unwrap().verdict,
+                Verdict::Correct,
+                "{s}"
+            );
         }
-        assert_eq!(grade(&k, &Response::Typed("1.6".into())), Err(AnswerError::WrongCount { expected: 2, got: 1 }));
+        assert_eq!(
+            grade(&k, &Response::Typed("1.6".into())),
+            Err(AnswerError::WrongCount {
+                expected: 2,
+                got: 1
+            })
+        );
     }
 
     #[test]
     fn unparseable_numbers_are_errors_not_wrong_answers() {
         let k = numeric(vec![1.0], Tolerance::Absolute { value: 0.0 });
-        assert_eq!(grade(&k, &Response::Typed("abc".into())), Err(AnswerError::NotANumber("abc".into())));
-        assert_eq!(grade(&k, &Response::Typed("inf".into())), Err(AnswerError::NotANumber("inf".into())));
-        assert_eq!(grade(&k, &Response::Typed("1/0".into())), Err(AnswerError::NotFinite("1/0".into())));
-        assert_eq!(grade(&k, &Response::Typed("1e999".into())), Err(AnswerError::NotFinite("1e999".into())));
-        assert_eq!(grade(&k, &Response::Typed("   ".into())), Err(AnswerError::Empty));
+        assert_eq!(
+            grade(&k, &Response::Typed("abc".into())),
+            Err(AnswerError::NotANumber("abc".into()))
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("inf".into())),
+            Err(AnswerError::NotANumber("inf".into()))
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("1/0".into())),
+            Err(AnswerError::NotFinite("1/0".into()))
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("1e999".into())),
+            Err(AnswerError::NotFinite("1e999".into()))
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("   ".into())),
+            Err(AnswerError::Empty)
+        );
     }
 
     #[test]
     fn ordering_accepts_spaces_or_commas() {
-        let k = Kind::Ordering { items: None, answer: vec![3, 1, 0, 2] };
-        assert_eq!(grade(&k, &Response::Typed("3 1 0 2".into())).unwrap().verdict, Verdict::Correct);
-        assert_eq!(grade(&k, &Response::Typed("3,1,0,2".into())).unwrap().verdict, Verdict::Correct);
-        assert_eq!(grade(&k, &Response::Typed("0 1 2 3".into())).unwrap().verdict, Verdict::Incorrect);
+        let k = Kind::Ordering {
+            items: None,
+            answer: vec![3, 1, 0, 2],
+        };
+        assert_eq!(
+            grade(&k, &Response::Typed("3 1 0 2".into()))
+                .unwrap()
+                .verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("3,1,0,2".into()))
+                .unwrap()
+                .verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("0 1 2 3".into()))
+                .unwrap()
+                .verdict,
+            Verdict::Incorrect
+        );
     }
 
     #[test]
     fn ordering_rejects_non_permutations_with_a_reason() {
-        let k = Kind::Ordering { items: None, answer: vec![3, 1, 0, 2] };
-        assert_eq!(grade(&k, &Response::Typed("3 1 1 2".into())), Err(AnswerError::NotAPermutation { n: 4 }));
-        assert_eq!(grade(&k, &Response::Typed("3 1 0".into())), Err(AnswerError::WrongCount { expected: 4, got: 3 }));
-        assert_eq!(grade(&k, &Response::Typed("3 x 0 2".into())), Err(AnswerError::NotAnIndex("x".into())));
+        let k = Kind::Ordering {
+            items: None,
+            answer: vec![3, 1, 0, 2],
+        };
+        assert_eq!(
+            grade(&k, &Response::Typed("3 1 1 2".into())),
+            Err(AnswerError::NotAPermutation { n: 4 })
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("3 1 0".into())),
+            Err(AnswerError::WrongCount {
+                expected: 4,
+                got: 3
+            })
+        );
+        assert_eq!(
+            grade(&k, &Response::Typed("3 x 0 2".into())),
+            Err(AnswerError::NotAnIndex("x".into()))
+        );
     }
 
     #[test]
     fn open_questions_are_not_auto_graded() {
         let k = Kind::Open { key_points: vec![] };
-        assert_eq!(grade(&k, &Response::Typed("x".into())), Err(AnswerError::NotGradable));
+        assert_eq!(
+            grade(&k, &Response::Typed("x".into())),
+            Err(AnswerError::NotGradable)
+        );
     }
 }

@@ -226,18 +226,41 @@ pub fn answer_error(lang: Lang, e: &AnswerError) -> String {
     match (lang, e) {
         (Lang::Zh, AnswerError::Empty) => "请先输入或选择答案。".into(),
         (Lang::En, AnswerError::Empty) => "Enter or choose an answer first.".into(),
-        (Lang::Zh, AnswerError::NotANumber(t)) => format!("“{t}”不是数字。可以写 3.5、-2、1e-9、1/3，向量写成 (1, 2)。"),
-        (Lang::En, AnswerError::NotANumber(t)) => format!("“{t}” is not a number. Write 3.5, -2, 1e-9 or 1/3; vectors as (1, 2)."),
+        (Lang::Zh, AnswerError::NotANumber(t)) => {
+            format!("“{t}”不是数字。可以写 3.5、-2、1e-9、1/3，向量写成 (1, 2)。")
+        }
+        (Lang::En, AnswerError::NotANumber(t)) => {
+            format!("“{t}” is not a number. Write 3.5, -2, 1e-9 or 1/3; vectors as (1, 2).")
+        }
         (Lang::Zh, AnswerError::NotFinite(t)) => format!("“{t}”不是有限的数，答案都是有限值。"),
-        (Lang::En, AnswerError::NotFinite(t)) => format!("“{t}” is not a finite number; every answer here is finite."),
-        (Lang::Zh, AnswerError::WrongCount { expected, got }) => format!("需要 {expected} 个数，你写了 {got} 个。"),
-        (Lang::En, AnswerError::WrongCount { expected, got }) => format!("Expected {expected} value(s), got {got}."),
-        (Lang::Zh, AnswerError::NotAnIndex(t)) => format!("“{t}”不是序号。请写从 0 开始的整数，例如 3 1 0 2。"),
-        (Lang::En, AnswerError::NotAnIndex(t)) => format!("“{t}” is not an index. Write 0-based whole numbers, such as 3 1 0 2."),
-        (Lang::Zh, AnswerError::NotAPermutation { n }) => format!("0 到 {} 每个序号要恰好出现一次。", n.saturating_sub(1)),
-        (Lang::En, AnswerError::NotAPermutation { n }) => format!("Use each index from 0 to {} exactly once.", n.saturating_sub(1)),
-        (Lang::Zh, AnswerError::NotGradable | AnswerError::WrongResponseKind) => "这道题不能自动判分。".into(),
-        (Lang::En, AnswerError::NotGradable | AnswerError::WrongResponseKind) => "This question is not auto-graded.".into(),
+        (Lang::En, AnswerError::NotFinite(t)) => {
+            format!("“{t}” is not a finite number; every answer here is finite.")
+        }
+        (Lang::Zh, AnswerError::WrongCount { expected, got }) => {
+            format!("需要 {expected} 个数，你写了 {got} 个。")
+        }
+        (Lang::En, AnswerError::WrongCount { expected, got }) => {
+            format!("Expected {expected} value(s), got {got}.")
+        }
+        (Lang::Zh, AnswerError::NotAnIndex(t)) => {
+            format!("“{t}”不是序号。请写从 0 开始的整数，例如 3 1 0 2。")
+        }
+        (Lang::En, AnswerError::NotAnIndex(t)) => {
+            format!("“{t}” is not an index. Write 0-based whole numbers, such as 3 1 0 2.")
+        }
+        (Lang::Zh, AnswerError::NotAPermutation { n }) => {
+            format!("0 到 {} 每个序号要恰好出现一次。", n.saturating_sub(1))
+        }
+        (Lang::En, AnswerError::NotAPermutation { n }) => format!(
+            "Use each index from 0 to {} exactly once.",
+            n.saturating_sub(1)
+        ),
+        (Lang::Zh, AnswerError::NotGradable | AnswerError::WrongResponseKind) => {
+            "这道题不能自动判分。".into()
+        }
+        (Lang::En, AnswerError::NotGradable | AnswerError::WrongResponseKind) => {
+            "This question is not auto-graded.".into()
+        }
     }
 }
 

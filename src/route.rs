@@ -41,7 +41,10 @@ impl Route {
                         _ => {}
                     }
                 }
-                Route::Question { id: percent_decode(id), order }
+                Route::Question {
+                    id: percent_decode(id),
+                    order,
+                }
             }
             _ => Route::NotFound(h.to_string()),
         }
@@ -69,7 +72,9 @@ impl Route {
 }
 
 fn query_pairs(q: &str) -> impl Iterator<Item = (&str, &str)> {
-    q.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, "")))
+    q.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
 /// Decodes `%XX` escapes; invalid escapes are kept as typed.
@@ -107,19 +112,43 @@ mod tests {
     fn question_route_reads_id_seed_and_topic() {
         assert_eq!(
             Route::parse("#/q/batch-norm?s=42&t=training"),
-            Route::Question { id: "batch-norm".into(), order: Order { seed: Some(42), topic: Some("training".into()) } }
+            Route::Question {
+                id: "batch-norm".into(),
+                order: Order {
+                    seed: Some(42),
+                    topic: Some("training".into())
+                }
+            }
         );
-        assert_eq!(Route::parse("#/q/resnet"), Route::Question { id: "resnet".into(), order: Order::default() });
+        assert_eq!(
+            Route::parse("#/q/resnet"),
+            Route::Question {
+                id: "resnet".into(),
+                order: Order::default()
+            }
+        );
     }
 
     #[test]
     fn bad_seed_is_ignored_not_fatal() {
-        assert_eq!(Route::parse("#/q/x?s=abc"), Route::Question { id: "x".into(), order: Order::default() });
+        assert_eq!(
+            Route::parse("#/q/x?s=abc"),
+            Route::Question {
+                id: "x".into(),
+                order: Order::default()
+            }
+        );
     }
 
     #[test]
     fn question_route_round_trips_through_its_hash() {
-        let r = Route::Question { id: "fp32-rounding".into(), order: Order { seed: Some(7), topic: Some("numerics".into()) } };
+        let r = Route::Question {
+            id: "fp32-rounding".into(),
+            order: Order {
+                seed: Some(7),
+                topic: Some("numerics".into()),
+            },
+        };
         assert_eq!(Route::parse(&r.to_hash()), r);
         assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
     }
@@ -131,9 +160,27 @@ mod tests {
 
     #[test]
     fn percent_escapes_in_ids_are_decoded() {
-        assert_eq!(Route::parse("#/q/a%2Db"), Route::Question { id: "a-b".into(), order: Order::default() });
-        assert_eq!(Route::parse("#/q/a%zz"), Route::Question { id: "a%zz".into(), order: Order::default() });
+        assert_eq!(
+            Route::parse("#/q/a%2Db"),
+            Route::Question {
+                id: "a-b".into(),
+                order: Order::default()
+            }
+        );
+        assert_eq!(
+            Route::parse("#/q/a%zz"),
+            Route::Question {
+                id: "a%zz".into(),
+                order: Order::default()
+            }
+        );
         // A multi-byte character right after `%` must not split a char boundary.
-        assert_eq!(Route::parse("#/q/%é"), Route::Question { id: "%é".into(), order: Order::default() });
+        assert_eq!(
+            Route::parse("#/q/%é"),
+            Route::Question {
+                id: "%é".into(),
+                order: Order::default()
+            }
+        );
     }
 }

@@ -32,7 +32,10 @@ fn bank(questions: &[String]) -> String {
 /// Loads a bank of these questions; returns (ids kept, problems).
 fn check(questions: &[String]) -> (Vec<String>, Vec<Problem>) {
     let loaded = load(&bank(questions)).expect("envelope is valid");
-    (loaded.bank.questions.iter().map(|q| q.id.clone()).collect(), loaded.problems)
+    (
+        loaded.bank.questions.iter().map(|q| q.id.clone()).collect(),
+        loaded.problems,
+    )
 }
 
 /// Asserts exactly one problem, with this field and a message containing `needle`.
@@ -41,14 +44,25 @@ fn one_problem(questions: &[String], id: &str, field: &str, needle: &str) {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].question, id);
     assert_eq!(problems[0].field, field);
-    assert!(problems[0].message.contains(needle), "message {:?} lacks {needle:?}", problems[0].message);
+    assert!(
+        problems[0].message.contains(needle),
+        "message {:?} lacks {needle:?}",
+        problems[0].message
+    );
 }
 
 fn single(options: usize, correct: usize) -> String {
     let opts: Vec<String> = (0..options)
-        .map(|i| format!(r#"{{"text":{{"zh":"{i}","en":"{i}"}},"explanation":{{"zh":"因","en":"because"}}}}"#))
+        .map(|i| {
+            format!(
+                r#"{{"text":{{"zh":"{i}","en":"{i}"}},"explanation":{{"zh":"因","en":"because"}}}}"#
+            )
+        })
         .collect();
-    format!(r#"{{"kind":{{"type":"single","options":[{}],"correct":{correct}}}}}"#, opts.join(","))
+    format!(
+        r#"{{"kind":{{"type":"single","options":[{}],"correct":{correct}}}}}"#,
+        opts.join(",")
+    )
 }
 
 #[test]
@@ -60,43 +74,88 @@ fn accepts_a_minimal_valid_question() {
 
 #[test]
 fn rejects_duplicate_question_ids_and_keeps_the_first() {
-    let (ids, problems) = check(&[question("{}"), question(r#"{"prompt":{"zh":"二","en":"Two"}}"#)]);
+    let (ids, problems) = check(&[
+        question("{}"),
+        question(r#"{"prompt":{"zh":"二","en":"Two"}}"#),
+    ]);
     assert_eq!(ids, ["q1"]);
     assert_eq!(problems.len(), 1);
-    assert_eq!((problems[0].field.as_str(), problems[0].message.as_str()), ("id", "duplicate question id `q1`"));
+    assert_eq!(
+        (problems[0].field.as_str(), problems[0].message.as_str()),
+        ("id", "duplicate question id `q1`")
+    );
 }
 
 #[test]
 fn rejects_ids_that_are_not_kebab_case() {
-    one_problem(&[question(r#"{"id":"Bad_Id"}"#)], "Bad_Id", "id", "not kebab-case");
+    one_problem(
+        &[question(r#"{"id":"Bad_Id"}"#)],
+        "Bad_Id",
+        "id",
+        "not kebab-case",
+    );
 }
 
 #[test]
 fn rejects_a_missing_language() {
-    one_problem(&[question(r#"{"prompt":{"zh":"问"}}"#)], "q1", "prompt.en", "missing en text");
+    one_problem(
+        &[question(r#"{"prompt":{"zh":"问"}}"#)],
+        "q1",
+        "prompt.en",
+        "missing en text",
+    );
 }
 
 #[test]
 fn rejects_a_blank_answer() {
-    one_problem(&[question(r#"{"answer":{"zh":"  ","en":"Answer"}}"#)], "q1", "answer.zh", "missing zh text");
+    one_problem(
+        &[question(r#"{"answer":{"zh":"  ","en":"Answer"}}"#)],
+        "q1",
+        "answer.zh",
+        "missing zh text",
+    );
 }
 
 #[test]
 fn rejects_an_open_question_without_key_points() {
-    one_problem(&[question(r#"{"kind":{"type":"open","key_points":[]}}"#)], "q1", "kind.key_points", "at least one key point");
+    one_problem(
+        &[question(r#"{"kind":{"type":"open","key_points":[]}}"#)],
+        "q1",
+        "kind.key_points",
+        "at least one key point",
+    );
 }
 
 #[test]
 fn rejects_a_choice_index_out_of_range() {
-    one_problem(&[question(&single(3, 3))], "q1", "kind.correct", "index 3 is out of range: there are 3 options");
+    one_problem(
+        &[question(&single(3, 3))],
+        "q1",
+        "kind.correct",
+        "index 3 is out of range: there are 3 options",
+    );
 }
 
 #[test]
 fn rejects_multi_choice_with_unsorted_or_out_of_range_indices() {
-    let q = single(3, 0).replace(r#""type":"single""#, r#""type":"multi""#).replace(r#""correct":0"#, r#""correct":[2,0]"#);
-    one_problem(&[question(&q)], "q1", "kind.correct", "ascending and distinct");
-    let q = single(3, 0).replace(r#""type":"single""#, r#""type":"multi""#).replace(r#""correct":0"#, r#""correct":[5]"#);
-    one_problem(&[question(&q)], "q1", "kind.correct[0]", "index 5 is out of range");
+    let q = single(3, 0)
+        .replace(r#""type":"single""#, r#""type":"multi""#)
+        .replace(r#""correct":0"#, r#""correct":[2,0]"#);
+    one_problem(
+        &[question(&q)],
+        "q1",
+        "kind.correct",
+        "ascending and distinct",
+    );
+    let q = single(3, 0)
+        .replace(r#""type":"single""#, r#""type":"multi""#)
+        .replace(r#""correct":0"#, r#""correct":[5]"#);
+    one_problem(
+        &[question(&q)],
+        "q1",
+        "kind.correct[0]",
+        "index 5 is out of range",
+    );
 }
 
 #[test]
@@ -104,7 +163,11 @@ fn rejects_an_unknown_kind_with_its_line() {
     let (ids, problems) = check(&[question(r#"{"kind":{"type":"essay"}}"#)]);
     assert!(ids.is_empty());
     assert_eq!(problems[0].field, "kind.type");
-    assert!(problems[0].message.contains("unknown variant `essay`"), "{}", problems[0].message);
+    assert!(
+        problems[0].message.contains("unknown variant `essay`"),
+        "{}",
+        problems[0].message
+    );
     assert!(problems[0].line.is_some());
 }
 
@@ -112,13 +175,19 @@ fn rejects_an_unknown_kind_with_its_line() {
 fn rejects_a_numeric_answer_without_tolerance() {
     let (_, problems) = check(&[question(r#"{"kind":{"type":"numeric","answer":[1.0]}}"#)]);
     assert_eq!(problems[0].field, "kind");
-    assert!(problems[0].message.contains("missing field `tolerance`"), "{}", problems[0].message);
+    assert!(
+        problems[0].message.contains("missing field `tolerance`"),
+        "{}",
+        problems[0].message
+    );
 }
 
 #[test]
 fn rejects_a_negative_tolerance() {
     one_problem(
-        &[question(r#"{"kind":{"type":"numeric","answer":[1.0],"tolerance":{"type":"absolute","value":-0.1}}}"#)],
+        &[question(
+            r#"{"kind":{"type":"numeric","answer":[1.0],"tolerance":{"type":"absolute","value":-0.1}}}"#,
+        )],
         "q1",
         "kind.tolerance.value",
         "finite number >= 0",
@@ -128,7 +197,9 @@ fn rejects_a_negative_tolerance() {
 #[test]
 fn rejects_an_empty_numeric_answer() {
     one_problem(
-        &[question(r#"{"kind":{"type":"numeric","answer":[],"tolerance":{"type":"relative","value":0.01}}}"#)],
+        &[question(
+            r#"{"kind":{"type":"numeric","answer":[],"tolerance":{"type":"relative","value":0.01}}}"#,
+        )],
         "q1",
         "kind.answer",
         "at least one value",
@@ -137,13 +208,20 @@ fn rejects_an_empty_numeric_answer() {
 
 #[test]
 fn rejects_an_ordering_that_is_not_a_permutation() {
-    one_problem(&[question(r#"{"kind":{"type":"ordering","answer":[0,2,2]}}"#)], "q1", "kind.answer", "not a permutation");
+    one_problem(
+        &[question(r#"{"kind":{"type":"ordering","answer":[0,2,2]}}"#)],
+        "q1",
+        "kind.answer",
+        "not a permutation",
+    );
 }
 
 #[test]
 fn rejects_latex_that_does_not_parse() {
     one_problem(
-        &[question(r#"{"explanation":{"zh":"公式 $\\frac{a}{b$ 与 $\\href{x}{y}$","en":"ok $x^2$"}}"#)],
+        &[question(
+            r#"{"explanation":{"zh":"公式 $\\frac{a}{b$ 与 $\\href{x}{y}$","en":"ok $x^2$"}}"#,
+        )],
         "q1",
         "explanation.zh",
         "LaTeX `\\href{x}{y}` does not parse: unknown or unsupported command `\\href`",
@@ -152,27 +230,47 @@ fn rejects_latex_that_does_not_parse() {
 
 #[test]
 fn rejects_an_unknown_topic() {
-    one_problem(&[question(r#"{"topic":"nope"}"#)], "q1", "topic", "unknown topic `nope`");
+    one_problem(
+        &[question(r#"{"topic":"nope"}"#)],
+        "q1",
+        "topic",
+        "unknown topic `nope`",
+    );
 }
 
 #[test]
 fn rejects_duplicate_part_ids() {
     let part = r#"{"id":"p","prompt":{"zh":"子","en":"sub"},"kind":{"type":"ordering","answer":[1,0]},"explanation":{"zh":"因","en":"why"}}"#;
-    one_problem(&[question(&format!(r#"{{"parts":[{part},{part}]}}"#))], "q1", "parts[1].id", "duplicate part id `p`");
+    one_problem(
+        &[question(&format!(r#"{{"parts":[{part},{part}]}}"#))],
+        "q1",
+        "parts[1].id",
+        "duplicate part id `p`",
+    );
 }
 
 #[test]
 fn rejects_unknown_fields_so_typos_are_caught() {
     let (_, problems) = check(&[question(r#"{"explanaton":{"zh":"x","en":"x"}}"#)]);
-    assert!(problems[0].message.contains("unknown field `explanaton`"), "{}", problems[0].message);
+    assert!(
+        problems[0].message.contains("unknown field `explanaton`"),
+        "{}",
+        problems[0].message
+    );
 }
 
 #[test]
 fn one_bad_question_does_not_hide_the_good_ones() {
-    let (ids, problems) = check(&[question(r#"{"id":"bad","topic":"nope"}"#), question(r#"{"id":"good"}"#)]);
+    let (ids, problems) = check(&[
+        question(r#"{"id":"bad","topic":"nope"}"#),
+        question(r#"{"id":"good"}"#),
+    ]);
     assert_eq!(ids, ["good"]);
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].to_string(), "question `bad`, field `topic`: unknown topic `nope`");
+    assert_eq!(
+        problems[0].to_string(),
+        "question `bad`, field `topic`: unknown topic `nope`"
+    );
 }
 
 #[test]

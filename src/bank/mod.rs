@@ -9,7 +9,9 @@ pub mod validate;
 use std::collections::HashSet;
 use std::fmt;
 
-pub use model::{Bank, Choice, Difficulty, FloatFormat, Kind, Part, Question, Text, Tolerance, Topic};
+pub use model::{
+    Bank, Choice, Difficulty, FloatFormat, Kind, Part, Question, Text, Tolerance, Topic,
+};
 pub use parse::FatalError;
 
 /// One thing wrong with one question (or with the bank's own fields, where
@@ -31,7 +33,13 @@ pub struct Problem {
 impl Problem {
     /// A problem without a file position.
     pub fn new(question: &str, field: &str, message: String) -> Self {
-        Problem { question: question.to_string(), field: field.to_string(), message, line: None, column: None }
+        Problem {
+            question: question.to_string(),
+            field: field.to_string(),
+            message,
+            line: None,
+            column: None,
+        }
     }
 }
 
@@ -70,7 +78,9 @@ pub fn load(src: &str) -> Result<Loaded, FatalError> {
     let found = validate::validate(&bank);
     let bad: HashSet<String> = found
         .iter()
-        .filter(|p| p.question != "(bank)" && !(p.field == "id" && p.message.starts_with("duplicate")))
+        .filter(|p| {
+            p.question != "(bank)" && !(p.field == "id" && p.message.starts_with("duplicate"))
+        })
         .map(|p| p.question.clone())
         .collect();
     let mut seen = HashSet::new();

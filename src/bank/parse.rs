@@ -78,7 +78,10 @@ pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
             line: None,
             column: None,
             path: "version".into(),
-            message: format!("this app reads bank format version {FORMAT_VERSION}, the file says {}", env.version),
+            message: format!(
+                "this app reads bank format version {FORMAT_VERSION}, the file says {}",
+                env.version
+            ),
         });
     }
     let mut questions = Vec::with_capacity(env.questions.len());
@@ -185,7 +188,11 @@ mod tests {
         let p = &problems[0];
         assert_eq!(p.question, "bad");
         assert_eq!(p.field, "kind.type");
-        assert!(p.message.contains("unknown variant `essay`"), "{}", p.message);
+        assert!(
+            p.message.contains("unknown variant `essay`"),
+            "{}",
+            p.message
+        );
         assert_eq!(p.line, Some(5));
     }
 
@@ -194,7 +201,11 @@ mod tests {
         let src = format!("{HEAD}{{\"topic\":\"x\"}}]}}");
         let (_, problems) = parse_bank(&src).unwrap();
         assert_eq!(problems[0].question, "#0");
-        assert!(problems[0].message.contains("missing field"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.contains("missing field"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]

@@ -16,23 +16,36 @@ pub fn validate(bank: &Bank) -> Vec<Problem> {
     let mut out = Vec::new();
     let bank_problem = |field: &str, message: String| Problem::new("(bank)", field, message);
     if !is_kebab(&bank.id) {
-        out.push(bank_problem("id", format!("`{}` is not kebab-case (a-z, 0-9, single hyphens)", bank.id)));
+        out.push(bank_problem(
+            "id",
+            format!("`{}` is not kebab-case (a-z, 0-9, single hyphens)", bank.id),
+        ));
     }
     check_text(&bank.title, "title", "(bank)", &mut out);
     let mut topic_ids = HashSet::new();
     for (i, t) in bank.topics.iter().enumerate() {
         if !is_kebab(&t.id) {
-            out.push(bank_problem(&format!("topics[{i}].id"), format!("`{}` is not kebab-case", t.id)));
+            out.push(bank_problem(
+                &format!("topics[{i}].id"),
+                format!("`{}` is not kebab-case", t.id),
+            ));
         }
         if !topic_ids.insert(t.id.as_str()) {
-            out.push(bank_problem(&format!("topics[{i}].id"), format!("duplicate topic id `{}`", t.id)));
+            out.push(bank_problem(
+                &format!("topics[{i}].id"),
+                format!("duplicate topic id `{}`", t.id),
+            ));
         }
         check_text(&t.name, &format!("topics[{i}].name"), "(bank)", &mut out);
     }
     let mut seen = HashSet::new();
     for q in &bank.questions {
         if !seen.insert(q.id.as_str()) {
-            out.push(Problem::new(&q.id, "id", format!("duplicate question id `{}`", q.id)));
+            out.push(Problem::new(
+                &q.id,
+                "id",
+                format!("duplicate question id `{}`", q.id),
+            ));
         }
         validate_question(q, &topic_ids, &mut out);
     }
@@ -43,14 +56,26 @@ pub fn validate(bank: &Bank) -> Vec<Problem> {
 pub fn validate_question(q: &Question, topics: &HashSet<&str>, out: &mut Vec<Problem>) {
     let id = q.id.as_str();
     if !is_kebab(id) {
-        out.push(Problem::new(id, "id", format!("`{id}` is not kebab-case (a-z, 0-9, single hyphens)")));
+        out.push(Problem::new(
+            id,
+            "id",
+            format!("`{id}` is not kebab-case (a-z, 0-9, single hyphens)"),
+        ));
     }
     if !topics.contains(q.topic.as_str()) {
-        out.push(Problem::new(id, "topic", format!("unknown topic `{}`", q.topic)));
+        out.push(Problem::new(
+            id,
+            "topic",
+            format!("unknown topic `{}`", q.topic),
+        ));
     }
     for (i, tag) in q.tags.iter().enumerate() {
         if !is_kebab(tag) {
-            out.push(Problem::new(id, &format!("tags[{i}]"), format!("tag `{tag}` is not kebab-case")));
+            out.push(Problem::new(
+                id,
+                &format!("tags[{i}]"),
+                format!("tag `{tag}` is not kebab-case"),
+            ));
         }
     }
     check_text(&q.prompt, "prompt", id, out);
@@ -65,10 +90,18 @@ pub fn validate_question(q: &Question, topics: &HashSet<&str>, out: &mut Vec<Pro
     for (i, p) in q.parts.iter().enumerate() {
         let at = format!("parts[{i}]");
         if !is_kebab(&p.id) {
-            out.push(Problem::new(id, &format!("{at}.id"), format!("`{}` is not kebab-case", p.id)));
+            out.push(Problem::new(
+                id,
+                &format!("{at}.id"),
+                format!("`{}` is not kebab-case", p.id),
+            ));
         }
         if !part_ids.insert(p.id.as_str()) {
-            out.push(Problem::new(id, &format!("{at}.id"), format!("duplicate part id `{}`", p.id)));
+            out.push(Problem::new(
+                id,
+                &format!("{at}.id"),
+                format!("duplicate part id `{}`", p.id),
+            ));
         }
         check_text(&p.prompt, &format!("{at}.prompt"), id, out);
         check_text(&p.explanation, &format!("{at}.explanation"), id, out);
@@ -80,7 +113,11 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
     match kind {
         Kind::Open { key_points } => {
             if key_points.is_empty() {
-                out.push(Problem::new(id, &format!("{at}.key_points"), "an open question needs at least one key point".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.key_points"),
+                    "an open question needs at least one key point".into(),
+                ));
             }
             for (i, k) in key_points.iter().enumerate() {
                 check_text(k, &format!("{at}.key_points[{i}]"), id, out);
@@ -89,48 +126,102 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
         Kind::Single { options, correct } => {
             check_options(options, at, id, out);
             if *correct >= options.len() {
-                out.push(Problem::new(id, &format!("{at}.correct"), format!("index {correct} is out of range: there are {} options", options.len())));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.correct"),
+                    format!(
+                        "index {correct} is out of range: there are {} options",
+                        options.len()
+                    ),
+                ));
             }
         }
         Kind::Multi { options, correct } => {
             check_options(options, at, id, out);
             if correct.is_empty() {
-                out.push(Problem::new(id, &format!("{at}.correct"), "at least one option must be correct".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.correct"),
+                    "at least one option must be correct".into(),
+                ));
             }
             for (i, c) in correct.iter().enumerate() {
                 if *c >= options.len() {
-                    out.push(Problem::new(id, &format!("{at}.correct[{i}]"), format!("index {c} is out of range: there are {} options", options.len())));
+                    out.push(Problem::new(
+                        id,
+                        &format!("{at}.correct[{i}]"),
+                        format!(
+                            "index {c} is out of range: there are {} options",
+                            options.len()
+                        ),
+                    ));
                 }
             }
             if correct.windows(2).any(|w| w[0] >= w[1]) {
-                out.push(Problem::new(id, &format!("{at}.correct"), "indices must be ascending and distinct".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.correct"),
+                    "indices must be ascending and distinct".into(),
+                ));
             }
         }
-        Kind::Numeric { answer, tolerance, .. } => {
+        Kind::Numeric {
+            answer, tolerance, ..
+        } => {
             if answer.is_empty() {
-                out.push(Problem::new(id, &format!("{at}.answer"), "a numeric answer needs at least one value".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.answer"),
+                    "a numeric answer needs at least one value".into(),
+                ));
             }
             if answer.iter().any(|v| !v.is_finite()) {
-                out.push(Problem::new(id, &format!("{at}.answer"), "values must be finite numbers".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.answer"),
+                    "values must be finite numbers".into(),
+                ));
             }
             let bad = match tolerance {
-                Tolerance::Absolute { value } | Tolerance::Relative { value } => !(value.is_finite() && *value >= 0.0),
+                Tolerance::Absolute { value } | Tolerance::Relative { value } => {
+                    !(value.is_finite() && *value >= 0.0)
+                }
                 Tolerance::Ulps { .. } => false,
             };
             if bad {
-                out.push(Problem::new(id, &format!("{at}.tolerance.value"), "tolerance must be a finite number >= 0".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.tolerance.value"),
+                    "tolerance must be a finite number >= 0".into(),
+                ));
             }
         }
         Kind::Ordering { items, answer } => {
             if answer.is_empty() {
-                out.push(Problem::new(id, &format!("{at}.answer"), "an ordering needs at least one index".into()));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.answer"),
+                    "an ordering needs at least one index".into(),
+                ));
             }
             if !is_permutation(answer) {
-                out.push(Problem::new(id, &format!("{at}.answer"), format!("{answer:?} is not a permutation of 0..{}", answer.len())));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.answer"),
+                    format!("{answer:?} is not a permutation of 0..{}", answer.len()),
+                ));
             }
             if let Some(items) = items {
                 if items.len() != answer.len() {
-                    out.push(Problem::new(id, &format!("{at}.items"), format!("{} items but the answer orders {}", items.len(), answer.len())));
+                    out.push(Problem::new(
+                        id,
+                        &format!("{at}.items"),
+                        format!(
+                            "{} items but the answer orders {}",
+                            items.len(),
+                            answer.len()
+                        ),
+                    ));
                 }
                 for (i, t) in items.iter().enumerate() {
                     check_text(t, &format!("{at}.items[{i}]"), id, out);
@@ -142,11 +233,20 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
 
 fn check_options(options: &[super::model::Choice], at: &str, id: &str, out: &mut Vec<Problem>) {
     if options.len() < 2 {
-        out.push(Problem::new(id, &format!("{at}.options"), format!("a choice needs at least 2 options, found {}", options.len())));
+        out.push(Problem::new(
+            id,
+            &format!("{at}.options"),
+            format!("a choice needs at least 2 options, found {}", options.len()),
+        ));
     }
     for (i, o) in options.iter().enumerate() {
         check_text(&o.text, &format!("{at}.options[{i}].text"), id, out);
-        check_text(&o.explanation, &format!("{at}.options[{i}].explanation"), id, out);
+        check_text(
+            &o.explanation,
+            &format!("{at}.options[{i}].explanation"),
+            id,
+            out,
+        );
     }
 }
 
@@ -154,12 +254,20 @@ fn check_options(options: &[super::model::Choice], at: &str, id: &str, out: &mut
 fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
     for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
         if s.trim().is_empty() {
-            out.push(Problem::new(id, &format!("{at}.{lang}"), format!("missing {lang} text")));
+            out.push(Problem::new(
+                id,
+                &format!("{at}.{lang}"),
+                format!("missing {lang} text"),
+            ));
             continue;
         }
         for (src, result) in markdown::formulas(s) {
             if let Err(e) = result {
-                out.push(Problem::new(id, &format!("{at}.{lang}"), format!("LaTeX `{src}` does not parse: {e}")));
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.{lang}"),
+                    format!("LaTeX `{src}` does not parse: {e}"),
+                ));
             }
         }
     }
@@ -168,7 +276,8 @@ fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
 /// Whether `v` holds each of `0..v.len()` exactly once.
 pub fn is_permutation(v: &[usize]) -> bool {
     let mut seen = vec![false; v.len()];
-    v.iter().all(|&i| i < seen.len() && !std::mem::replace(&mut seen[i], true))
+    v.iter()
+        .all(|&i| i < seen.len() && !std::mem::replace(&mut seen[i], true))
 }
 
 /// `a-z`, `0-9` and single inner hyphens, non-empty.
@@ -177,5 +286,6 @@ pub fn is_kebab(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -33,9 +33,13 @@ mod server {
         let dir = PathBuf::from(args.next().unwrap_or_else(|| "dist".into()));
         let addr = args.next().unwrap_or_else(|| "127.0.0.1:8080".into());
         if !dir.join("index.html").is_file() {
-            return Err(format!("{} has no index.html: build first (trunk build --release --offline)", dir.display()));
+            return Err(format!(
+                "{} has no index.html: build first (trunk build --release --offline)",
+                dir.display()
+            ));
         }
-        let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let listener =
+            TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         println!("serving {} at http://{addr}/", dir.display());
         let dir = Arc::new(dir);
         for stream in listener.incoming().flatten() {
@@ -67,11 +71,25 @@ mod server {
         let mut parts = request_line.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
         if method != "GET" && method != "HEAD" {
-            return respond(&mut stream, "405 Method Not Allowed", "text/plain", &[], b"method not allowed\n", method == "HEAD");
+            return respond(
+                &mut stream,
+                "405 Method Not Allowed",
+                "text/plain",
+                &[],
+                b"method not allowed\n",
+                method == "HEAD",
+            );
         }
         let path = target.split(['?', '#']).next().unwrap_or("/");
         let Some(file) = resolve(dir, path) else {
-            return respond(&mut stream, "404 Not Found", "text/plain", &[], b"not found\n", method == "HEAD");
+            return respond(
+                &mut stream,
+                "404 Not Found",
+                "text/plain",
+                &[],
+                b"not found\n",
+                method == "HEAD",
+            );
         };
         let mime = mime_type(&file);
         let mut headers: Vec<(&str, String)> = vec![("Cache-Control", cache_policy(&file).into())];
@@ -88,7 +106,14 @@ mod server {
             }
         }
         let body = std::fs::read(&body_path)?;
-        respond(&mut stream, "200 OK", mime, &headers, &body, method == "HEAD")
+        respond(
+            &mut stream,
+            "200 OK",
+            mime,
+            &headers,
+            &body,
+            method == "HEAD",
+        )
     }
 
     fn accepts(header: &str, token: &str) -> bool {
@@ -154,8 +179,14 @@ mod server {
 
     /// Trunk names built assets `name-<16 hex>.ext`: those never change.
     fn cache_policy(p: &Path) -> &'static str {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").trim_end_matches("_bg");
-        let hashed = stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let stem = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .trim_end_matches("_bg");
+        let hashed = stem
+            .rsplit_once('-')
+            .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
         if hashed {
             "public, max-age=31536000, immutable"
         } else {
@@ -197,7 +228,10 @@ mod server {
             std::fs::write(dir.join("index.html"), "x").unwrap();
             std::fs::write(dir.join("static/a.json"), "{}").unwrap();
             assert_eq!(resolve(&dir, "/"), Some(dir.join("index.html")));
-            assert_eq!(resolve(&dir, "/static/a.json"), Some(dir.join("static/a.json")));
+            assert_eq!(
+                resolve(&dir, "/static/a.json"),
+                Some(dir.join("static/a.json"))
+            );
             assert_eq!(resolve(&dir, "/../etc/passwd"), None);
             assert_eq!(resolve(&dir, "/static/%2e%2e/%2e%2e/etc/passwd"), None);
             assert_eq!(resolve(&dir, "/missing"), None);
@@ -214,9 +248,15 @@ mod server {
 
         #[test]
         fn only_hashed_names_are_cached_forever() {
-            assert_eq!(cache_policy(Path::new("ai-interview-lab-0123456789abcdef_bg.wasm")), "public, max-age=31536000, immutable");
+            assert_eq!(
+                cache_policy(Path::new("ai-interview-lab-0123456789abcdef_bg.wasm")),
+                "public, max-age=31536000, immutable"
+            );
             assert_eq!(cache_policy(Path::new("bank.json")), "no-cache");
-            assert_eq!(cache_policy(Path::new("style-0123456789abcdef.css")), "public, max-age=31536000, immutable");
+            assert_eq!(
+                cache_policy(Path::new("style-0123456789abcdef.css")),
+                "public, max-age=31536000, immutable"
+            );
             assert_eq!(cache_policy(Path::new("index.html")), "no-cache");
         }
     }

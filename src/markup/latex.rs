@@ -30,7 +30,11 @@ pub enum MathNode {
     /// `<mn>`: a number literal.
     Number(String),
     /// `<mo>`: an operator, relation, fence or separator. `large` marks ∑ ∏ ∫.
-    Operator { text: String, large: bool, fence: bool },
+    Operator {
+        text: String,
+        large: bool,
+        fence: bool,
+    },
     /// `<mtext>`: plain text from `\text{...}`.
     Text(String),
     /// `<mspace width="..em">`.
@@ -84,10 +88,17 @@ pub fn parse(src: &str) -> Result<MathNode, LatexError> {
     if src.len() > MAX_LEN {
         return Err(LatexError {
             offset: 0,
-            message: format!("formula is {} bytes long; the limit is {MAX_LEN}", src.len()),
+            message: format!(
+                "formula is {} bytes long; the limit is {MAX_LEN}",
+                src.len()
+            ),
         });
     }
-    let mut p = Parser { src, pos: 0, depth: 0 };
+    let mut p = Parser {
+        src,
+        pos: 0,
+        depth: 0,
+    };
     let row = p.row(Stop::End)?;
     Ok(MathNode::Row(row))
 }
@@ -116,29 +127,111 @@ struct Parser<'a> {
 }
 
 const GREEK: &[(&str, char)] = &[
-    ("alpha", 'α'), ("beta", 'β'), ("gamma", 'γ'), ("delta", 'δ'), ("epsilon", 'ϵ'),
-    ("varepsilon", 'ε'), ("zeta", 'ζ'), ("eta", 'η'), ("theta", 'θ'), ("iota", 'ι'),
-    ("kappa", 'κ'), ("lambda", 'λ'), ("mu", 'μ'), ("nu", 'ν'), ("xi", 'ξ'), ("pi", 'π'),
-    ("rho", 'ρ'), ("sigma", 'σ'), ("tau", 'τ'), ("phi", 'ϕ'), ("varphi", 'φ'), ("chi", 'χ'),
-    ("psi", 'ψ'), ("omega", 'ω'), ("Gamma", 'Γ'), ("Delta", 'Δ'), ("Theta", 'Θ'),
-    ("Lambda", 'Λ'), ("Xi", 'Ξ'), ("Pi", 'Π'), ("Sigma", 'Σ'), ("Phi", 'Φ'), ("Psi", 'Ψ'),
+    ("alpha", 'α'),
+    ("beta", 'β'),
+    ("gamma", 'γ'),
+    ("delta", 'δ'),
+    ("epsilon", 'ϵ'),
+    ("varepsilon", 'ε'),
+    ("zeta", 'ζ'),
+    ("eta", 'η'),
+    ("theta", 'θ'),
+    ("iota", 'ι'),
+    ("kappa", 'κ'),
+    ("lambda", 'λ'),
+    ("mu", 'μ'),
+    ("nu", 'ν'),
+    ("xi", 'ξ'),
+    ("pi", 'π'),
+    ("rho", 'ρ'),
+    ("sigma", 'σ'),
+    ("tau", 'τ'),
+    ("phi", 'ϕ'),
+    ("varphi", 'φ'),
+    ("chi", 'χ'),
+    ("psi", 'ψ'),
+    ("omega", 'ω'),
+    ("Gamma", 'Γ'),
+    ("Delta", 'Δ'),
+    ("Theta", 'Θ'),
+    ("Lambda", 'Λ'),
+    ("Xi", 'Ξ'),
+    ("Pi", 'Π'),
+    ("Sigma", 'Σ'),
+    ("Phi", 'Φ'),
+    ("Psi", 'Ψ'),
     ("Omega", 'Ω'),
 ];
 
 const SYMBOLS: &[(&str, &str)] = &[
-    ("cdot", "⋅"), ("times", "×"), ("div", "÷"), ("pm", "±"), ("mp", "∓"), ("le", "≤"),
-    ("leq", "≤"), ("ge", "≥"), ("geq", "≥"), ("ne", "≠"), ("neq", "≠"), ("approx", "≈"),
-    ("equiv", "≡"), ("sim", "∼"), ("propto", "∝"), ("to", "→"), ("rightarrow", "→"),
-    ("leftarrow", "←"), ("Rightarrow", "⇒"), ("Leftarrow", "⇐"), ("Leftrightarrow", "⇔"),
-    ("iff", "⟺"), ("implies", "⟹"), ("mapsto", "↦"), ("partial", "∂"), ("nabla", "∇"),
-    ("in", "∈"), ("notin", "∉"), ("subset", "⊂"), ("subseteq", "⊆"), ("cup", "∪"),
-    ("cap", "∩"), ("forall", "∀"), ("exists", "∃"), ("ldots", "…"), ("cdots", "⋯"),
-    ("vdots", "⋮"), ("ddots", "⋱"), ("odot", "⊙"), ("otimes", "⊗"), ("oplus", "⊕"),
-    ("circ", "∘"), ("mid", "∣"), ("ll", "≪"), ("gg", "≫"), ("langle", "⟨"), ("rangle", "⟩"),
-    ("lVert", "‖"), ("rVert", "‖"), ("|", "‖"), ("{", "{"), ("}", "}"), ("lfloor", "⌊"),
-    ("rfloor", "⌋"), ("lceil", "⌈"), ("rceil", "⌉"), ("top", "⊤"), ("prime", "′"),
-    ("ast", "∗"), ("star", "⋆"), ("neg", "¬"), ("land", "∧"), ("lor", "∨"), ("%", "%"),
-    ("$", "$"), ("#", "#"), ("&", "&"), ("_", "_"),
+    ("cdot", "⋅"),
+    ("times", "×"),
+    ("div", "÷"),
+    ("pm", "±"),
+    ("mp", "∓"),
+    ("le", "≤"),
+    ("leq", "≤"),
+    ("ge", "≥"),
+    ("geq", "≥"),
+    ("ne", "≠"),
+    ("neq", "≠"),
+    ("approx", "≈"),
+    ("equiv", "≡"),
+    ("sim", "∼"),
+    ("propto", "∝"),
+    ("to", "→"),
+    ("rightarrow", "→"),
+    ("leftarrow", "←"),
+    ("Rightarrow", "⇒"),
+    ("Leftarrow", "⇐"),
+    ("Leftrightarrow", "⇔"),
+    ("iff", "⟺"),
+    ("implies", "⟹"),
+    ("mapsto", "↦"),
+    ("partial", "∂"),
+    ("nabla", "∇"),
+    ("in", "∈"),
+    ("notin", "∉"),
+    ("subset", "⊂"),
+    ("subseteq", "⊆"),
+    ("cup", "∪"),
+    ("cap", "∩"),
+    ("forall", "∀"),
+    ("exists", "∃"),
+    ("ldots", "…"),
+    ("cdots", "⋯"),
+    ("vdots", "⋮"),
+    ("ddots", "⋱"),
+    ("odot", "⊙"),
+    ("otimes", "⊗"),
+    ("oplus", "⊕"),
+    ("circ", "∘"),
+    ("mid", "∣"),
+    ("ll", "≪"),
+    ("gg", "≫"),
+    ("langle", "⟨"),
+    ("rangle", "⟩"),
+    ("lVert", "‖"),
+    ("rVert", "‖"),
+    ("|", "‖"),
+    ("{", "{"),
+    ("}", "}"),
+    ("lfloor", "⌊"),
+    ("rfloor", "⌋"),
+    ("lceil", "⌈"),
+    ("rceil", "⌉"),
+    ("top", "⊤"),
+    ("prime", "′"),
+    ("ast", "∗"),
+    ("star", "⋆"),
+    ("neg", "¬"),
+    ("land", "∧"),
+    ("lor", "∨"),
+    ("%", "%"),
+    ("$", "$"),
+    ("#", "#"),
+    ("&", "&"),
+    ("_", "_"),
 ];
 
 /// Identifiers that stand alone rather than operators.
@@ -152,12 +245,22 @@ const FUNCTIONS: &[&str] = &[
 ];
 
 const SPACES: &[(&str, f32)] = &[
-    (",", 0.1667), (":", 0.2222), (";", 0.2778), (" ", 0.25), ("quad", 1.0), ("qquad", 2.0),
+    (",", 0.1667),
+    (":", 0.2222),
+    (";", 0.2778),
+    (" ", 0.25),
+    ("quad", 1.0),
+    ("qquad", 2.0),
     ("!", 0.0),
 ];
 
 const ACCENTS: &[(&str, &str)] = &[
-    ("hat", "^"), ("bar", "¯"), ("tilde", "~"), ("vec", "→"), ("dot", "˙"), ("overline", "‾"),
+    ("hat", "^"),
+    ("bar", "¯"),
+    ("tilde", "~"),
+    ("vec", "→"),
+    ("dot", "˙"),
+    ("overline", "‾"),
 ];
 
 #[derive(Clone, Copy)]
@@ -172,7 +275,10 @@ enum Style {
 
 impl<'a> Parser<'a> {
     fn err<T>(&self, offset: usize, message: impl Into<String>) -> Result<T, LatexError> {
-        Err(LatexError { offset, message: message.into() })
+        Err(LatexError {
+            offset,
+            message: message.into(),
+        })
     }
 
     fn peek(&self) -> Option<char> {
@@ -194,7 +300,10 @@ impl<'a> Parser<'a> {
     fn enter(&mut self) -> Result<(), LatexError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return self.err(self.pos, format!("formula nests deeper than {MAX_DEPTH} levels"));
+            return self.err(
+                self.pos,
+                format!("formula nests deeper than {MAX_DEPTH} levels"),
+            );
         }
         Ok(())
     }
@@ -259,14 +368,19 @@ impl<'a> Parser<'a> {
                         self.depth -= 1;
                         return Ok((nodes, Ended::Cell));
                     }
-                    return self.err(start, "`&` is only allowed inside a matrix or aligned environment");
+                    return self.err(
+                        start,
+                        "`&` is only allowed inside a matrix or aligned environment",
+                    );
                 }
                 '^' | '_' => {
                     self.bump();
                     let arg = self.argument(if c == '^' { "`^`" } else { "`_`" })?;
                     let base = nodes.pop().unwrap_or(MathNode::Row(Vec::new()));
-                    let node = attach_script(base, c == '^', arg)
-                        .map_err(|m| LatexError { offset: start, message: m })?;
+                    let node = attach_script(base, c == '^', arg).map_err(|m| LatexError {
+                        offset: start,
+                        message: m,
+                    })?;
                     nodes.push(node);
                 }
                 '{' => {
@@ -283,7 +397,10 @@ impl<'a> Parser<'a> {
                                 self.depth -= 1;
                                 return Ok((nodes, Ended::Line));
                             }
-                            return self.err(start, "`\\\\` line breaks are only allowed inside environments");
+                            return self.err(
+                                start,
+                                "`\\\\` line breaks are only allowed inside environments",
+                            );
                         }
                         "right" => {
                             if stop == Stop::Right {
@@ -321,7 +438,12 @@ impl<'a> Parser<'a> {
                     }
                     nodes.push(MathNode::Number(self.src[s..self.pos].to_string()));
                 }
-                '%' => return self.err(start, "`%` starts a comment in LaTeX; write `\\%` for a percent sign"),
+                '%' => {
+                    return self.err(
+                        start,
+                        "`%` starts a comment in LaTeX; write `\\%` for a percent sign",
+                    )
+                }
                 '#' | '$' => return self.err(start, format!("`{c}` is not allowed in a formula")),
                 '~' => {
                     self.bump();
@@ -332,19 +454,28 @@ impl<'a> Parser<'a> {
                     let base = nodes.pop().unwrap_or(MathNode::Row(Vec::new()));
                     let node = match base {
                         // `f''`: one superscript of two primes.
-                        MathNode::Sup(x, p) if is_primes(&p) => MathNode::Sup(x, Box::new(append(*p, op("′")))),
+                        MathNode::Sup(x, p) if is_primes(&p) => {
+                            MathNode::Sup(x, Box::new(append(*p, op("′"))))
+                        }
                         base => MathNode::Sup(Box::new(base), Box::new(op("′"))),
                     };
                     nodes.push(node);
                 }
                 c if c.is_alphabetic() => {
                     self.bump();
-                    nodes.push(MathNode::Ident { text: c.to_string(), upright: false });
+                    nodes.push(MathNode::Ident {
+                        text: c.to_string(),
+                        upright: false,
+                    });
                 }
                 c => {
                     self.bump();
                     let fence = matches!(c, '(' | ')' | '[' | ']' | '|');
-                    nodes.push(MathNode::Operator { text: c.to_string(), large: false, fence });
+                    nodes.push(MathNode::Operator {
+                        text: c.to_string(),
+                        large: false,
+                        fence,
+                    });
                 }
             }
         }
@@ -382,7 +513,10 @@ impl<'a> Parser<'a> {
             }
             Some(c) if c.is_alphabetic() => {
                 self.bump();
-                Ok(MathNode::Ident { text: c.to_string(), upright: false })
+                Ok(MathNode::Ident {
+                    text: c.to_string(),
+                    upright: false,
+                })
             }
             Some(c) => {
                 self.bump();
@@ -418,21 +552,49 @@ impl<'a> Parser<'a> {
     fn command(&mut self, name: &str, start: usize) -> Result<MathNode, LatexError> {
         if let Some((_, c)) = GREEK.iter().find(|(n, _)| *n == name) {
             let upright = c.is_uppercase();
-            return Ok(MathNode::Ident { text: c.to_string(), upright });
+            return Ok(MathNode::Ident {
+                text: c.to_string(),
+                upright,
+            });
         }
         if let Some((_, s)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
-            let fence = matches!(name, "{" | "}" | "|" | "langle" | "rangle" | "lVert" | "rVert"
-                | "lfloor" | "rfloor" | "lceil" | "rceil");
-            return Ok(MathNode::Operator { text: (*s).to_string(), large: false, fence });
+            let fence = matches!(
+                name,
+                "{" | "}"
+                    | "|"
+                    | "langle"
+                    | "rangle"
+                    | "lVert"
+                    | "rVert"
+                    | "lfloor"
+                    | "rfloor"
+                    | "lceil"
+                    | "rceil"
+            );
+            return Ok(MathNode::Operator {
+                text: (*s).to_string(),
+                large: false,
+                fence,
+            });
         }
         if let Some((_, s)) = ORDINARY.iter().find(|(n, _)| *n == name) {
-            return Ok(MathNode::Ident { text: (*s).to_string(), upright: true });
+            return Ok(MathNode::Ident {
+                text: (*s).to_string(),
+                upright: true,
+            });
         }
         if let Some((_, s)) = LARGE_OPS.iter().find(|(n, _)| *n == name) {
-            return Ok(MathNode::Operator { text: (*s).to_string(), large: true, fence: false });
+            return Ok(MathNode::Operator {
+                text: (*s).to_string(),
+                large: true,
+                fence: false,
+            });
         }
         if FUNCTIONS.contains(&name) {
-            return Ok(MathNode::Ident { text: name.to_string(), upright: true });
+            return Ok(MathNode::Ident {
+                text: name.to_string(),
+                upright: true,
+            });
         }
         if let Some((_, w)) = SPACES.iter().find(|(n, _)| *n == name) {
             return Ok(MathNode::Space(*w));
@@ -453,7 +615,10 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let index = self.row(Stop::Bracket)?;
                     let base = self.argument("`\\sqrt`")?;
-                    Ok(MathNode::Root(Box::new(base), Box::new(MathNode::Row(index))))
+                    Ok(MathNode::Root(
+                        Box::new(base),
+                        Box::new(MathNode::Row(index)),
+                    ))
                 } else {
                     Ok(MathNode::Sqrt(Box::new(self.argument("`\\sqrt`")?)))
                 }
@@ -464,7 +629,10 @@ impl<'a> Parser<'a> {
             }
             "operatorname" => {
                 let raw = self.raw_group("`\\operatorname`")?;
-                Ok(MathNode::Ident { text: unescape_text(raw), upright: true })
+                Ok(MathNode::Ident {
+                    text: unescape_text(raw),
+                    upright: true,
+                })
             }
             "mathrm" => self.styled(name, Style::Upright),
             "mathit" => self.styled(name, Style::Italic),
@@ -507,7 +675,12 @@ impl<'a> Parser<'a> {
                     return self.err(start, format!("`\\{other}` cannot follow `{after}`"));
                 }
             },
-            _ => return self.err(start, format!("`{after}` must be followed by a delimiter such as `(`")),
+            _ => {
+                return self.err(
+                    start,
+                    format!("`{after}` must be followed by a delimiter such as `(`"),
+                )
+            }
         };
         Ok(d)
     }
@@ -518,11 +691,19 @@ impl<'a> Parser<'a> {
         let close = self.delimiter("\\right")?;
         let mut row = Vec::with_capacity(body.len() + 2);
         if !open.is_empty() {
-            row.push(MathNode::Operator { text: open.to_string(), large: false, fence: true });
+            row.push(MathNode::Operator {
+                text: open.to_string(),
+                large: false,
+                fence: true,
+            });
         }
         row.push(MathNode::Row(body));
         if !close.is_empty() {
-            row.push(MathNode::Operator { text: close.to_string(), large: false, fence: true });
+            row.push(MathNode::Operator {
+                text: close.to_string(),
+                large: false,
+                fence: true,
+            });
         }
         Ok(MathNode::Row(row))
     }
@@ -536,7 +717,12 @@ impl<'a> Parser<'a> {
             "matrix" => ("", "", false),
             "cases" => ("{", "", true),
             "aligned" => ("", "", true),
-            other => return self.err(start, format!("unknown or unsupported environment `{other}`")),
+            other => {
+                return self.err(
+                    start,
+                    format!("unknown or unsupported environment `{other}`"),
+                )
+            }
         };
         self.enter()?;
         let mut rows: Vec<Vec<MathNode>> = Vec::new();
@@ -554,15 +740,23 @@ impl<'a> Parser<'a> {
                     let end_at = self.pos;
                     let end_name = self.raw_group("`\\end`")?;
                     if end_name != name {
-                        return self.err(end_at, format!("`\\begin{{{name}}}` is closed by `\\end{{{end_name}}}`"));
+                        return self.err(
+                            end_at,
+                            format!("`\\begin{{{name}}}` is closed by `\\end{{{end_name}}}`"),
+                        );
                     }
-                    let trailing_empty = cells.len() == 1
-                        && matches!(&cells[0], MathNode::Row(r) if r.is_empty());
-                    if !(trailing_empty && !rows.is_empty()) {
+                    let trailing_empty =
+                        cells.len() == 1 && matches!(&cells[0], MathNode::Row(r) if r.is_empty());
+                    if !trailing_empty || rows.is_empty() {
                         rows.push(cells);
                     }
                     self.depth -= 1;
-                    return Ok(MathNode::Table { rows, open, close, left_aligned });
+                    return Ok(MathNode::Table {
+                        rows,
+                        open,
+                        close,
+                        left_aligned,
+                    });
                 }
             }
         }
@@ -570,7 +764,11 @@ impl<'a> Parser<'a> {
 }
 
 fn op(s: &str) -> MathNode {
-    MathNode::Operator { text: s.to_string(), large: false, fence: false }
+    MathNode::Operator {
+        text: s.to_string(),
+        large: false,
+        fence: false,
+    }
 }
 
 /// Whether a superscript holds only primes (from `'`).
@@ -630,7 +828,10 @@ fn restyle(node: MathNode, style: Style) -> MathNode {
     match node {
         MathNode::Ident { text, .. } => {
             let upright = matches!(style, Style::Upright);
-            MathNode::Ident { text: text.chars().map(|c| style_char(c, style)).collect(), upright }
+            MathNode::Ident {
+                text: text.chars().map(|c| style_char(c, style)).collect(),
+                upright,
+            }
         }
         MathNode::Number(n) => match style {
             Style::Bold | Style::BoldItalic => {
@@ -638,7 +839,9 @@ fn restyle(node: MathNode, style: Style) -> MathNode {
             }
             _ => MathNode::Number(n),
         },
-        MathNode::Row(items) => MathNode::Row(items.into_iter().map(|n| restyle(n, style)).collect()),
+        MathNode::Row(items) => {
+            MathNode::Row(items.into_iter().map(|n| restyle(n, style)).collect())
+        }
         other => other,
     }
 }
@@ -706,7 +909,9 @@ pub fn tag_name(node: &MathNode) -> &'static str {
 /// debugging only (the app builds DOM nodes and never parses this).
 pub fn debug_markup(node: &MathNode) -> String {
     fn esc(s: &str) -> String {
-        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     }
     fn go(n: &MathNode, out: &mut String) {
         let tag = tag_name(n);
@@ -721,7 +926,10 @@ pub fn debug_markup(node: &MathNode) -> String {
                 items.iter().for_each(|i| go(i, out));
                 out.push_str("</mrow>");
             }
-            MathNode::Frac(a, b) | MathNode::Root(a, b) | MathNode::Sub(a, b) | MathNode::Sup(a, b) => {
+            MathNode::Frac(a, b)
+            | MathNode::Root(a, b)
+            | MathNode::Sub(a, b)
+            | MathNode::Sup(a, b) => {
                 out.push_str(&format!("<{tag}>"));
                 go(a, out);
                 go(b, out);
@@ -744,7 +952,9 @@ pub fn debug_markup(node: &MathNode) -> String {
                 go(a, out);
                 out.push_str(&format!("<mo>{}</mo></mover>", esc(acc)));
             }
-            MathNode::Table { rows, open, close, .. } => {
+            MathNode::Table {
+                rows, open, close, ..
+            } => {
                 out.push_str(&format!("<mo>{open}</mo><mtable>"));
                 for r in rows {
                     out.push_str("<mtr>");
@@ -784,34 +994,58 @@ mod tests {
 
     #[test]
     fn fraction_becomes_mfrac_with_two_children() {
-        assert_eq!(ok(r"\frac{a}{b}"), "<mrow><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac></mrow>");
+        assert_eq!(
+            ok(r"\frac{a}{b}"),
+            "<mrow><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac></mrow>"
+        );
     }
 
     #[test]
     fn sub_then_sup_merge_into_msubsup() {
-        assert_eq!(ok("x_i^2"), "<mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow>");
-        assert_eq!(ok("x^2_i"), "<mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow>");
+        assert_eq!(
+            ok("x_i^2"),
+            "<mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow>"
+        );
+        assert_eq!(
+            ok("x^2_i"),
+            "<mrow><msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup></mrow>"
+        );
     }
 
     #[test]
     fn decimal_numbers_stay_one_mn() {
-        assert_eq!(ok("3.14+.5"), "<mrow><mn>3.14</mn><mo>+</mo><mn>.5</mn></mrow>");
+        assert_eq!(
+            ok("3.14+.5"),
+            "<mrow><mn>3.14</mn><mo>+</mo><mn>.5</mn></mrow>"
+        );
     }
 
     #[test]
     fn greek_and_operators_map_to_unicode() {
-        assert_eq!(ok(r"\sigma \cdot \nabla"), "<mrow><mi>σ</mi><mo>⋅</mo><mo>∇</mo></mrow>");
+        assert_eq!(
+            ok(r"\sigma \cdot \nabla"),
+            "<mrow><mi>σ</mi><mo>⋅</mo><mo>∇</mo></mrow>"
+        );
     }
 
     #[test]
     fn text_argument_is_a_plain_leaf_even_with_markup() {
-        assert_eq!(ok(r"\text{<img src=x onerror=alert(1)>}"), "<mrow><mtext>&lt;img src=x onerror=alert(1)&gt;</mtext></mrow>");
+        assert_eq!(
+            ok(r"\text{<img src=x onerror=alert(1)>}"),
+            "<mrow><mtext>&lt;img src=x onerror=alert(1)&gt;</mtext></mrow>"
+        );
     }
 
     #[test]
     fn operatorname_is_an_upright_identifier_not_markup() {
         let n = parse(r"\operatorname{<b>arg</b>}").unwrap();
-        assert_eq!(n, MathNode::Row(vec![MathNode::Ident { text: "<b>arg</b>".into(), upright: true }]));
+        assert_eq!(
+            n,
+            MathNode::Row(vec![MathNode::Ident {
+                text: "<b>arg</b>".into(),
+                upright: true
+            }])
+        );
     }
 
     #[test]
@@ -826,25 +1060,39 @@ mod tests {
     fn trailing_line_break_in_environment_adds_no_empty_row() {
         let n = parse(r"\begin{matrix} 1 \\ 2 \\ \end{matrix}").unwrap();
         let MathNode::Row(items) = n else { panic!() };
-        let MathNode::Table { rows, .. } = &items[0] else { panic!() };
+        let MathNode::Table { rows, .. } = &items[0] else {
+            panic!()
+        };
         assert_eq!(rows.len(), 2);
     }
 
     #[test]
     fn left_right_wrap_body_in_fences() {
-        assert_eq!(ok(r"\left( x \right)"), "<mrow><mrow><mo>(</mo><mrow><mi>x</mi></mrow><mo>)</mo></mrow></mrow>");
-        assert_eq!(ok(r"\left. x \right|"), "<mrow><mrow><mrow><mi>x</mi></mrow><mo>|</mo></mrow></mrow>");
+        assert_eq!(
+            ok(r"\left( x \right)"),
+            "<mrow><mrow><mo>(</mo><mrow><mi>x</mi></mrow><mo>)</mo></mrow></mrow>"
+        );
+        assert_eq!(
+            ok(r"\left. x \right|"),
+            "<mrow><mrow><mrow><mi>x</mi></mrow><mo>|</mo></mrow></mrow>"
+        );
     }
 
     #[test]
     fn mathbb_r_becomes_double_struck_letter() {
-        assert_eq!(ok(r"\mathbb{R}^n"), "<mrow><msup><mrow><mi>ℝ</mi></mrow><mi>n</mi></msup></mrow>");
+        assert_eq!(
+            ok(r"\mathbb{R}^n"),
+            "<mrow><msup><mrow><mi>ℝ</mi></mrow><mi>n</mi></msup></mrow>"
+        );
         assert_eq!(ok(r"\mathbf{x}"), "<mrow><mrow><mi>𝐱</mi></mrow></mrow>");
     }
 
     #[test]
     fn sqrt_with_index_is_mroot() {
-        assert_eq!(ok(r"\sqrt[3]{8}"), "<mrow><mroot><mrow><mn>8</mn></mrow><mrow><mn>3</mn></mrow></mroot></mrow>");
+        assert_eq!(
+            ok(r"\sqrt[3]{8}"),
+            "<mrow><mroot><mrow><mn>8</mn></mrow><mrow><mn>3</mn></mrow></mroot></mrow>"
+        );
     }
 
     #[test]
@@ -856,7 +1104,13 @@ mod tests {
 
     #[test]
     fn rejects_markup_carrying_commands() {
-        for cmd in [r"\class{x}{y}", r"\style{color:red}{y}", r"\href{x}{y}", r"\html{x}", r"\require{x}"] {
+        for cmd in [
+            r"\class{x}{y}",
+            r"\style{color:red}{y}",
+            r"\href{x}{y}",
+            r"\html{x}",
+            r"\require{x}",
+        ] {
             fails(cmd);
         }
     }
@@ -879,8 +1133,12 @@ mod tests {
 
     #[test]
     fn rejects_mismatched_environment() {
-        assert!(fails(r"\begin{pmatrix} a \end{bmatrix}").message.contains("closed by"));
-        assert!(fails(r"\begin{tikzpicture}\end{tikzpicture}").message.contains("tikzpicture"));
+        assert!(fails(r"\begin{pmatrix} a \end{bmatrix}")
+            .message
+            .contains("closed by"));
+        assert!(fails(r"\begin{tikzpicture}\end{tikzpicture}")
+            .message
+            .contains("tikzpicture"));
     }
 
     #[test]
@@ -904,12 +1162,18 @@ mod tests {
     #[test]
     fn prime_becomes_superscript_prime() {
         assert_eq!(ok("f'"), "<mrow><msup><mi>f</mi><mo>′</mo></msup></mrow>");
-        assert_eq!(ok("f''"), "<mrow><msup><mi>f</mi><mrow><mo>′</mo><mo>′</mo></mrow></msup></mrow>");
+        assert_eq!(
+            ok("f''"),
+            "<mrow><msup><mi>f</mi><mrow><mo>′</mo><mo>′</mo></mrow></msup></mrow>"
+        );
     }
 
     #[test]
     fn prime_then_superscript_share_one_script() {
-        assert_eq!(ok(r"Q'^\top"), "<mrow><msup><mi>Q</mi><mrow><mo>′</mo><mo>⊤</mo></mrow></msup></mrow>");
+        assert_eq!(
+            ok(r"Q'^\top"),
+            "<mrow><msup><mi>Q</mi><mrow><mo>′</mo><mo>⊤</mo></mrow></msup></mrow>"
+        );
         assert_eq!(ok(r"V'^{-1}"), "<mrow><msup><mi>V</mi><mrow><mo>′</mo><mrow><mo>-</mo><mn>1</mn></mrow></mrow></msup></mrow>");
     }
 }

@@ -21,11 +21,18 @@ pub enum Block {
     /// `<pre><code>` with its language tag, if any.
     Code { lang: String, text: String },
     /// `<ul>` or `<ol start=..>`; each item is a list of blocks.
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     /// `<blockquote>`.
     Quote(Vec<Block>),
     /// `<table>`: header cells, body rows, column alignment.
-    Table { align: Vec<Align>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
     /// `<hr>`.
     Rule,
 }
@@ -54,9 +61,16 @@ pub enum Inline {
     Strike(Vec<Inline>),
     /// `<a>`; `href` is `None` when the link's scheme is not allowed, and
     /// the children are then shown as plain text.
-    Link { href: Option<String>, children: Vec<Inline> },
+    Link {
+        href: Option<String>,
+        children: Vec<Inline>,
+    },
     /// Math: the parsed tree, or the error and the source to show instead.
-    Math { display: bool, tree: Result<MathNode, LatexError>, source: String },
+    Math {
+        display: bool,
+        tree: Result<MathNode, LatexError>,
+        source: String,
+    },
     /// `<br>`.
     Break,
 }
@@ -65,7 +79,9 @@ pub enum Inline {
 /// strikethrough, `$`/`$$` math).
 pub fn parse(src: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
-    let mut b = Builder { stack: vec![Frame::Root(Vec::new())] };
+    let mut b = Builder {
+        stack: vec![Frame::Root(Vec::new())],
+    };
     for ev in Parser::new_ext(src, opts) {
         b.event(ev);
     }
@@ -99,7 +115,10 @@ pub fn formulas(src: &str) -> Vec<(String, Result<MathNode, LatexError>)> {
 /// Control characters and spaces are removed first, because browsers ignore
 /// them inside a scheme (`java\tscript:` is `javascript:`).
 pub fn is_safe_href(href: &str) -> bool {
-    let cleaned: String = href.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).collect();
+    let cleaned: String = href
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .collect();
     let lower = cleaned.to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }
@@ -108,11 +127,22 @@ enum Frame {
     Root(Vec<Block>),
     Paragraph(Vec<Inline>),
     Heading(u8, Vec<Inline>),
-    Code { lang: String, text: String },
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Code {
+        lang: String,
+        text: String,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>, Vec<Inline>),
     Quote(Vec<Block>),
-    Table { align: Vec<Align>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, in_head: bool },
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        in_head: bool,
+    },
     Row(Vec<Vec<Inline>>),
     Cell(Vec<Inline>),
     Emph(Vec<Inline>),
@@ -154,7 +184,11 @@ impl Builder {
 
     fn math(&mut self, display: bool, source: String) {
         let tree = latex::parse(&source);
-        self.inline(Inline::Math { display, tree, source });
+        self.inline(Inline::Math {
+            display,
+            tree,
+            source,
+        });
     }
 
     fn open(&mut self, tag: Tag<'_>) {
@@ -171,12 +205,20 @@ impl Builder {
             }
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(l) => {
+                        l.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
-                Frame::Code { lang, text: String::new() }
+                Frame::Code {
+                    lang,
+                    text: String::new(),
+                }
             }
-            Tag::List(start) => Frame::List { start, items: Vec::new() },
+            Tag::List(start) => Frame::List {
+                start,
+                items: Vec::new(),
+            },
             Tag::Item => Frame::Item(Vec::new(), Vec::new()),
             Tag::BlockQuote(_) => Frame::Quote(Vec::new()),
             Tag::Table(aligns) => Frame::Table {
@@ -217,7 +259,9 @@ impl Builder {
     }
 
     fn close(&mut self) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         match frame {
             Frame::Root(blocks) => self.stack.push(Frame::Root(blocks)),
             Frame::Paragraph(inl) => self.block(Block::Paragraph(inl)),
@@ -233,7 +277,9 @@ impl Builder {
                 }
             }
             Frame::Quote(blocks) => self.block(Block::Quote(blocks)),
-            Frame::Table { align, head, rows, .. } => self.block(Block::Table { align, head, rows }),
+            Frame::Table {
+                align, head, rows, ..
+            } => self.block(Block::Table { align, head, rows }),
             Frame::Row(cells) => {
                 if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
                     rows.push(cells);
@@ -345,7 +391,10 @@ pub fn block_text(block: &Block) -> String {
     match block {
         Block::Paragraph(i) | Block::Heading(_, i) => inl(i, &mut s),
         Block::Code { text, .. } => s.push_str(text),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| s.push_str(&block_text(b))),
+        Block::List { items, .. } => items
+            .iter()
+            .flatten()
+            .for_each(|b| s.push_str(&block_text(b))),
         Block::Quote(b) => b.iter().for_each(|b| s.push_str(&block_text(b))),
         Block::Table { head, rows, .. } => {
             head.iter().for_each(|c| inl(c, &mut s));
@@ -367,27 +416,53 @@ mod tests {
     #[test]
     fn raw_html_block_is_kept_as_visible_text() {
         let doc = parse("<img src=x onerror=alert(1)>");
-        assert_eq!(doc, vec![Block::Paragraph(vec![text("<img src=x onerror=alert(1)>")])]);
+        assert_eq!(
+            doc,
+            vec![Block::Paragraph(vec![text("<img src=x onerror=alert(1)>")])]
+        );
     }
 
     #[test]
     fn inline_html_is_kept_as_visible_text() {
         let doc = parse("a <b onclick=x>bold</b> c");
-        assert_eq!(doc, vec![Block::Paragraph(vec![text("a <b onclick=x>bold</b> c")])]);
+        assert_eq!(
+            doc,
+            vec![Block::Paragraph(vec![text("a <b onclick=x>bold</b> c")])]
+        );
     }
 
     #[test]
     fn javascript_link_loses_its_href_but_keeps_its_text() {
         let doc = parse("[click](javascript:alert(1))");
-        assert_eq!(doc, vec![Block::Paragraph(vec![Inline::Link { href: None, children: vec![text("click")] }])]);
+        assert_eq!(
+            doc,
+            vec![Block::Paragraph(vec![Inline::Link {
+                href: None,
+                children: vec![text("click")]
+            }])]
+        );
     }
 
     #[test]
     fn https_and_mailto_links_keep_their_href() {
         let doc = parse("[a](https://example.com/x) [b](mailto:a@b.c)");
-        let Block::Paragraph(inl) = &doc[0] else { panic!("{doc:?}") };
-        assert_eq!(inl[0], Inline::Link { href: Some("https://example.com/x".into()), children: vec![text("a")] });
-        assert_eq!(inl[2], Inline::Link { href: Some("mailto:a@b.c".into()), children: vec![text("b")] });
+        let Block::Paragraph(inl) = &doc[0] else {
+            panic!("{doc:?}")
+        };
+        assert_eq!(
+            inl[0],
+            Inline::Link {
+                href: Some("https://example.com/x".into()),
+                children: vec![text("a")]
+            }
+        );
+        assert_eq!(
+            inl[2],
+            Inline::Link {
+                href: Some("mailto:a@b.c".into()),
+                children: vec![text("b")]
+            }
+        );
     }
 
     #[test]
@@ -408,10 +483,23 @@ mod tests {
     #[test]
     fn inline_and_display_math_are_parsed() {
         let doc = parse("Let $x^2$ be\n\n$$\\frac{1}{2}$$");
-        let Block::Paragraph(first) = &doc[0] else { panic!() };
-        assert!(matches!(&first[1], Inline::Math { display: false, tree: Ok(_), source } if source == "x^2"));
-        let Block::Paragraph(second) = &doc[1] else { panic!() };
-        assert!(matches!(&second[0], Inline::Math { display: true, tree: Ok(_), .. }));
+        let Block::Paragraph(first) = &doc[0] else {
+            panic!()
+        };
+        assert!(
+            matches!(&first[1], Inline::Math { display: false, tree: Ok(_), source } if source == "x^2")
+        );
+        let Block::Paragraph(second) = &doc[1] else {
+            panic!()
+        };
+        assert!(matches!(
+            &second[0],
+            Inline::Math {
+                display: true,
+                tree: Ok(_),
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -419,8 +507,17 @@ mod tests {
         // (Unbalanced braces make pulldown-cmark treat `$` as text, so use an
         // unknown command.)
         let doc = parse("$\\frac{a}{\\oops}$");
-        let Block::Paragraph(p) = &doc[0] else { panic!() };
-        let Inline::Math { tree: Err(e), source, .. } = &p[0] else { panic!("{p:?}") };
+        let Block::Paragraph(p) = &doc[0] else {
+            panic!()
+        };
+        let Inline::Math {
+            tree: Err(e),
+            source,
+            ..
+        } = &p[0]
+        else {
+            panic!("{p:?}")
+        };
         assert_eq!(source, "\\frac{a}{\\oops}");
         assert_eq!(e.message, "unknown or unsupported command `\\oops`");
     }
@@ -434,17 +531,33 @@ mod tests {
 
     #[test]
     fn lists_tables_and_code_keep_their_structure() {
-        let doc = parse("- a\n- **b**\n\n| x | y |\n|---|--:|\n| 1 | 2 |\n\n```python\nprint(1)\n```");
-        assert_eq!(doc[0], Block::List { start: None, items: vec![
-            vec![Block::Paragraph(vec![text("a")])],
-            vec![Block::Paragraph(vec![Inline::Strong(vec![text("b")])])],
-        ] });
-        assert_eq!(doc[1], Block::Table {
-            align: vec![Align::None, Align::Right],
-            head: vec![vec![text("x")], vec![text("y")]],
-            rows: vec![vec![vec![text("1")], vec![text("2")]]],
-        });
-        assert_eq!(doc[2], Block::Code { lang: "python".into(), text: "print(1)\n".into() });
+        let doc =
+            parse("- a\n- **b**\n\n| x | y |\n|---|--:|\n| 1 | 2 |\n\n```python\nprint(1)\n```");
+        assert_eq!(
+            doc[0],
+            Block::List {
+                start: None,
+                items: vec![
+                    vec![Block::Paragraph(vec![text("a")])],
+                    vec![Block::Paragraph(vec![Inline::Strong(vec![text("b")])])],
+                ]
+            }
+        );
+        assert_eq!(
+            doc[1],
+            Block::Table {
+                align: vec![Align::None, Align::Right],
+                head: vec![vec![text("x")], vec![text("y")]],
+                rows: vec![vec![vec![text("1")], vec![text("2")]]],
+            }
+        );
+        assert_eq!(
+            doc[2],
+            Block::Code {
+                lang: "python".into(),
+                text: "print(1)\n".into()
+            }
+        );
     }
 
     #[test]

@@ -83,7 +83,10 @@ mod tests {
         // 1 + 2^-11 is exactly halfway between 1 and 1 + 2^-10: ties to even (1.0).
         assert_eq!(round_to(F16, 1.0 + 2f64.powi(-11)), 1.0);
         // 1 + 3*2^-11 is halfway between 1+2^-10 (odd) and 1+2^-9 (even).
-        assert_eq!(round_to(F16, 1.0 + 3.0 * 2f64.powi(-11)), 1.0 + 2f64.powi(-9));
+        assert_eq!(
+            round_to(F16, 1.0 + 3.0 * 2f64.powi(-11)),
+            1.0 + 2f64.powi(-9)
+        );
     }
 
     #[test]

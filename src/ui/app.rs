@@ -34,7 +34,9 @@ pub fn app() -> Html {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| route.set(Route::parse(&current_hash())))
+                EventListener::new(&w, "hashchange", move |_| {
+                    route.set(Route::parse(&current_hash()))
+                })
             });
             move || drop(listener)
         });

@@ -36,7 +36,10 @@ pub fn home(p: &HomeProps) -> Html {
     };
     // Drawn once per visit of the home page; the order is then fixed by the URL.
     let seed = use_state(fresh_seed);
-    let shuffled = Order { seed: Some(*seed), topic: None };
+    let shuffled = Order {
+        seed: Some(*seed),
+        topic: None,
+    };
     html! {
         <>
             <section class="intro">

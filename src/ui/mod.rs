@@ -73,7 +73,9 @@ fn storage_set(key: &str, value: &str) -> bool {
 
 /// The current `location.hash` ("" when unavailable).
 pub fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Navigates by setting the hash (adds a history entry, fires `hashchange`).
@@ -99,13 +101,22 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let resp = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| format!("network error while fetching {url}"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "fetch returned something that is not a Response".to_string())?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| "fetch returned something that is not a Response".to_string())?;
     if !resp.ok() {
-        return Err(format!("{url}: HTTP {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
     let text = resp.text().map_err(|_| format!("{url}: body unreadable"))?;
-    let text = JsFuture::from(text).await.map_err(|_| format!("{url}: body unreadable"))?;
-    text.as_string().ok_or_else(|| format!("{url}: body is not text"))
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| format!("{url}: body unreadable"))?;
+    text.as_string()
+        .ok_or_else(|| format!("{url}: body is not text"))
 }
 
 /// A fresh shuffle seed for "practise all" (UI-only randomness: the order

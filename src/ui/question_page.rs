@@ -45,14 +45,28 @@ pub fn question_page(p: &QuestionProps) -> Html {
     let question = bank.question(&p.id).cloned();
     let state = {
         let q = question.clone();
-        use_reducer(move || Reduced(match &q {
-            Some(q) => QuestionState::new(q),
-            None => QuestionState { id: String::new(), kinds: vec![], revealed: false, rating: None, slots: vec![] },
-        }))
+        use_reducer(move || {
+            Reduced(match &q {
+                Some(q) => QuestionState::new(q),
+                None => QuestionState {
+                    id: String::new(),
+                    kinds: vec![],
+                    revealed: false,
+                    rating: None,
+                    slots: vec![],
+                },
+            })
+        })
     };
     let ids = ordered_ids(bank, &p.order);
     let pos = crate::practice::position(&ids, &p.id);
-    let hash_of = |id: &String| Route::Question { id: id.clone(), order: p.order.clone() }.to_hash();
+    let hash_of = |id: &String| {
+        Route::Question {
+            id: id.clone(),
+            order: p.order.clone(),
+        }
+        .to_hash()
+    };
     let prev_hash = pos.as_ref().and_then(|x| x.previous.as_ref()).map(hash_of);
     let next_hash = pos.as_ref().and_then(|x| x.next.as_ref()).map(hash_of);
 
@@ -72,54 +86,64 @@ pub fn question_page(p: &QuestionProps) -> Html {
         let dispatcher = state.dispatcher();
         let snapshot = state.0.clone();
         let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
-        use_effect_with((snapshot, prev_hash, next_hash), move |(snapshot, prev_hash, next_hash)| {
-            let snapshot = snapshot.clone();
-            let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
-                        return;
-                    }
-                    let target_tag = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .map(|el| el.tag_name().to_ascii_uppercase())
-                        .unwrap_or_default();
-                    if matches!(target_tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-                        return;
-                    }
-                    let key = e.key();
-                    // Space/Enter on a button or link keep their native meaning.
-                    if matches!(key.as_str(), " " | "Enter") && matches!(target_tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
-                        return;
-                    }
-                    match key_command(&key, &snapshot) {
-                        Some(KeyCommand::Do(a)) => {
-                            e.prevent_default();
-                            let submit_single = matches!(a, Action::Pick { .. })
-                                && matches!(snapshot.kinds.first(), Some(crate::bank::Kind::Single { .. }));
-                            dispatcher.dispatch(a);
-                            if submit_single {
-                                dispatcher.dispatch(Action::Submit { slot: 0 });
-                            }
+        use_effect_with(
+            (snapshot, prev_hash, next_hash),
+            move |(snapshot, prev_hash, next_hash)| {
+                let snapshot = snapshot.clone();
+                let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
+                let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                    EventListener::new(&doc, "keydown", move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                            return;
                         }
-                        Some(KeyCommand::Next) => {
-                            if let Some(h) = &next_hash {
-                                go(h);
-                            }
+                        let target_tag = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .map(|el| el.tag_name().to_ascii_uppercase())
+                            .unwrap_or_default();
+                        if matches!(target_tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                            return;
                         }
-                        Some(KeyCommand::Previous) => {
-                            if let Some(h) = &prev_hash {
-                                go(h);
-                            }
+                        let key = e.key();
+                        // Space/Enter on a button or link keep their native meaning.
+                        if matches!(key.as_str(), " " | "Enter")
+                            && matches!(target_tag.as_str(), "BUTTON" | "A" | "SUMMARY")
+                        {
+                            return;
                         }
-                        None => {}
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+                        match key_command(&key, &snapshot) {
+                            Some(KeyCommand::Do(a)) => {
+                                e.prevent_default();
+                                let submit_single = matches!(a, Action::Pick { .. })
+                                    && matches!(
+                                        snapshot.kinds.first(),
+                                        Some(crate::bank::Kind::Single { .. })
+                                    );
+                                dispatcher.dispatch(a);
+                                if submit_single {
+                                    dispatcher.dispatch(Action::Submit { slot: 0 });
+                                }
+                            }
+                            Some(KeyCommand::Next) => {
+                                if let Some(h) = &next_hash {
+                                    go(h);
+                                }
+                            }
+                            Some(KeyCommand::Previous) => {
+                                if let Some(h) = &prev_hash {
+                                    go(h);
+                                }
+                            }
+                            None => {}
+                        }
+                    })
+                });
+                move || drop(listener)
+            },
+        );
     }
 
     let Some(q) = question else {
@@ -139,7 +163,10 @@ pub fn question_page(p: &QuestionProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::Reveal))
     };
-    let topic_name = bank.topic(&q.topic).map(|t| t.name.get(lang).to_string()).unwrap_or_default();
+    let topic_name = bank
+        .topic(&q.topic)
+        .map(|t| t.name.get(lang).to_string())
+        .unwrap_or_default();
     let heading = match &pos {
         Some(x) => position(lang, x.index, x.total),
         None => String::new(),

@@ -55,7 +55,10 @@ pub fn block(b: &Block) -> Html {
         Block::List { start: None, items } => html! {
             <ul>{ for items.iter().map(|it| html! { <li>{ for it.iter().map(block) }</li> }) }</ul>
         },
-        Block::List { start: Some(n), items } => html! {
+        Block::List {
+            start: Some(n),
+            items,
+        } => html! {
             <ol start={n.to_string()}>{ for items.iter().map(|it| html! { <li>{ for it.iter().map(block) }</li> }) }</ol>
         },
         Block::Quote(v) => html! { <blockquote>{ for v.iter().map(block) }</blockquote> },
@@ -88,19 +91,35 @@ pub fn inline(i: &Inline) -> Html {
         Inline::Emph(v) => html! { <em>{ inlines(v) }</em> },
         Inline::Strong(v) => html! { <strong>{ inlines(v) }</strong> },
         Inline::Strike(v) => html! { <del>{ inlines(v) }</del> },
-        Inline::Link { href: Some(href), children } => html! {
+        Inline::Link {
+            href: Some(href),
+            children,
+        } => html! {
             <a href={href.clone()} rel="noopener noreferrer" target="_blank">{ inlines(children) }</a>
         },
-        Inline::Link { href: None, children } => html! { <span class="link-refused">{ inlines(children) }</span> },
+        Inline::Link {
+            href: None,
+            children,
+        } => html! { <span class="link-refused">{ inlines(children) }</span> },
         Inline::Break => html! { <br /> },
-        Inline::Math { display, tree: Ok(node), source } => math(node, *display, source),
-        Inline::Math { tree: Err(e), source, .. } => html! {
+        Inline::Math {
+            display,
+            tree: Ok(node),
+            source,
+        } => math(node, *display, source),
+        Inline::Math {
+            tree: Err(e),
+            source,
+            ..
+        } => html! {
             <code class="math-error" title={e.to_string()}>{ source.clone() }</code>
         },
     }
 }
 
-/// A `<math>` element; `alttext` keeps the source for copy and assistive tech.
+/// A `<math>` element, wrapped in a span that scrolls sideways when the
+/// formula is wider than a phone screen (a `<math>` cannot wrap).
+/// `alttext` keeps the source for copy and assistive tech.
 pub fn math(node: &MathNode, display: bool, source: &str) -> Html {
     let mut tag = VTag::new("math");
     if display {
@@ -108,7 +127,12 @@ pub fn math(node: &MathNode, display: bool, source: &str) -> Html {
     }
     tag.add_attribute("alttext", source.to_string());
     tag.add_child(math_node(node));
-    tag.into()
+    let class = if display {
+        "math-scroll block"
+    } else {
+        "math-scroll"
+    };
+    html! { <span class={class}>{ Html::from(tag) }</span> }
 }
 
 fn math_node(n: &MathNode) -> Html {
@@ -147,7 +171,12 @@ fn math_node(n: &MathNode) -> Html {
             tag.add_child(math_node(base));
             tag.add_child(html! { <mo>{ acc.clone() }</mo> });
         }
-        MathNode::Table { rows, open, close, left_aligned } => {
+        MathNode::Table {
+            rows,
+            open,
+            close,
+            left_aligned,
+        } => {
             if *left_aligned {
                 tag.add_attribute("class", "left");
             }

@@ -39,13 +39,17 @@ pub fn slot_view(p: &SlotProps) -> Html {
     };
 
     let input = match &p.kind {
-        Kind::Single { options, correct } => choices(p, options, std::slice::from_ref(correct), false, graded),
+        Kind::Single { options, correct } => {
+            choices(p, options, std::slice::from_ref(correct), false, graded)
+        }
         Kind::Multi { options, correct } => choices(p, options, correct, true, graded),
         Kind::Numeric { answer, unit, .. } => {
             let oninput = {
                 let cb = p.on_action.clone();
                 Callback::from(move |e: InputEvent| {
-                    let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    let v = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value();
                     cb.emit(Action::Type { slot, text: v });
                 })
             };
@@ -67,7 +71,9 @@ pub fn slot_view(p: &SlotProps) -> Html {
             let oninput = {
                 let cb = p.on_action.clone();
                 Callback::from(move |e: InputEvent| {
-                    let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    let v = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value();
                     cb.emit(Action::Type { slot, text: v });
                 })
             };
@@ -94,7 +100,9 @@ pub fn slot_view(p: &SlotProps) -> Html {
 
     let feedback = match &p.state.result {
         None => Html::default(),
-        Some(Err(e)) => html! { <p class="answer-error" role="alert">{ answer_error(p.lang, e) }</p> },
+        Some(Err(e)) => {
+            html! { <p class="answer-error" role="alert">{ answer_error(p.lang, e) }</p> }
+        }
         Some(Ok(g)) => verdict(p, g),
     };
 
@@ -107,7 +115,13 @@ pub fn slot_view(p: &SlotProps) -> Html {
     }
 }
 
-fn choices(p: &SlotProps, options: &[crate::bank::Choice], correct: &[usize], multi: bool, graded: bool) -> Html {
+fn choices(
+    p: &SlotProps,
+    options: &[crate::bank::Choice],
+    correct: &[usize],
+    multi: bool,
+    graded: bool,
+) -> Html {
     let s = strings(p.lang);
     let slot = p.slot;
     let name = format!("{}-choice", p.dom_id);
@@ -149,9 +163,21 @@ fn choices(p: &SlotProps, options: &[crate::bank::Choice], correct: &[usize], mu
 fn verdict(p: &SlotProps, g: &Graded) -> Html {
     let s = strings(p.lang);
     let ok = g.verdict == Verdict::Correct;
-    let ulp_tol = matches!(&p.kind, Kind::Numeric { tolerance: Tolerance::Ulps { .. }, .. });
+    let ulp_tol = matches!(
+        &p.kind,
+        Kind::Numeric {
+            tolerance: Tolerance::Ulps { .. },
+            ..
+        }
+    );
     let expected = match &p.kind {
-        Kind::Ordering { answer, .. } => Some(answer.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(" ")),
+        Kind::Ordering { answer, .. } => Some(
+            answer
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
         _ => None,
     };
     html! {

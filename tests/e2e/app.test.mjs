@@ -1,0 +1,188 @@
+// End-to-end tests of the release build served on loopback (see .ci/test).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, openPage, gotoRoute, bank, horizontalOverflow } from './harness.mjs';
+
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('home lists every topic with its question count, and every question', async () => {
+  const b = await bank();
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/');
+  const topics = page.locator('[data-testid="topic"]');
+  assert.equal(await topics.count(), b.topics.length);
+  for (const t of b.topics) {
+    const card = page.locator(`[data-testid="topic"][data-topic="${t.id}"]`);
+    const n = b.questions.filter((q) => q.topic === t.id).length;
+    assert.equal(await card.locator('h3').textContent(), t.name.en);
+    assert.equal(await card.locator('.count').textContent(), n === 1 ? '1 question' : `${n} questions`);
+  }
+  assert.equal(await page.locator('a[data-qid]').count(), b.questions.length);
+  assert.equal(b.questions.length, 33);
+  assert.deepEqual(page.errors, []);
+});
+
+test('every question opens by deep link with no console error', async () => {
+  const b = await bank();
+  const page = await openPage(browser);
+  for (const q of b.questions) {
+    await gotoRoute(page, `#/q/${q.id}`);
+    const prompt = (await page.getByTestId('question-prompt').textContent()).trim();
+    assert.ok(prompt.length > 10, `${q.id}: prompt "${prompt}"`);
+    assert.equal(await page.locator('article.question').getAttribute('data-qid'), q.id);
+    // Reveal and check the answer renders (math included) without errors.
+    await page.getByTestId('reveal').click();
+    await page.waitForSelector('section.answer');
+    assert.equal(await page.locator('code.math-error').count(), 0, `${q.id} has a formula that failed to render`);
+    assert.deepEqual(page.errors, [], `${q.id}: ${page.errors.join('\n')}`);
+  }
+});
+
+test('a single-choice part is graded right and wrong, with explanations', async () => {
+  const b = await bank();
+  const q = b.questions.find((x) => x.id === 'fp32-rounding');
+  const part = q.parts.find((p) => p.kind.type === 'single');
+  const key = part.kind.correct;
+  const wrong = key === 0 ? 1 : 0;
+  const page = await openPage(browser);
+  await gotoRoute(page, `#/q/${q.id}`);
+  const section = page.locator(`[data-part="${part.id}"]`);
+  await section.locator(`input[data-option="${wrong}"]`).check();
+  await section.getByTestId('submit').click();
+  assert.equal(await section.getByTestId('verdict').textContent(), 'incorrect');
+  await section.locator(`input[data-option="${key}"]`).check();
+  assert.equal(await section.getByTestId('verdict').count(), 0, 'changing the answer clears the verdict');
+  await section.getByTestId('submit').click();
+  assert.equal(await section.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await section.locator('.choice .why').count(), part.kind.options.length);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a numeric part is graded right and wrong, and unparseable input gets a message instead', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/q/fp32-rounding');
+  const section = page.locator('[data-part="stored-value"]');
+  const input = section.getByTestId('answer-input');
+  assert.equal(await input.getAttribute('inputmode'), 'decimal');
+  await input.fill('9900000000');
+  await section.getByTestId('submit').click();
+  assert.equal(await section.getByTestId('verdict').textContent(), 'incorrect');
+  assert.match(await section.locator('.numeric-feedback').textContent(), /9900000256/);
+  await input.fill('abc');
+  await section.getByTestId('submit').click();
+  assert.equal(await section.getByTestId('verdict').count(), 0);
+  assert.match(await section.locator('.answer-error').textContent(), /“abc” is not a number/);
+  await input.fill('9900000256');
+  await input.press('Enter');
+  assert.equal(await section.getByTestId('verdict').textContent(), 'correct');
+  assert.deepEqual(page.errors, []);
+});
+
+test('an ordering part accepts spaces or commas', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/q/eigen-permutation');
+  const section = page.locator('[data-part="order-3102"]');
+  await section.getByTestId('answer-input').fill('0 1 2 3');
+  await section.getByTestId('submit').click();
+  assert.equal(await section.getByTestId('verdict').textContent(), 'incorrect');
+  await section.getByTestId('answer-input').fill('3,1,0,2');
+  await section.getByTestId('submit').click();
+  assert.equal(await section.getByTestId('verdict').textContent(), 'correct');
+});
+
+test('language toggle switches UI and content, and is remembered', async () => {
+  const b = await bank();
+  const q = b.questions[0];
+  const page = await openPage(browser, { locale: 'en-US' });
+  await gotoRoute(page, `#/q/${q.id}`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const enPrompt = (await page.getByTestId('question-prompt').textContent()).trim();
+  await page.getByTestId('lang-toggle').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal((await page.getByTestId('lang-toggle').textContent()).trim(), 'English');
+  const zhPrompt = (await page.getByTestId('question-prompt').textContent()).trim();
+  assert.notEqual(zhPrompt, enPrompt);
+  assert.ok(/[\u4e00-\u9fff]/.test(zhPrompt), 'Chinese prompt');
+  await page.reload();
+  await page.waitForSelector('[data-testid="question-prompt"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+});
+
+test('the browser language picks the default UI language', async () => {
+  const page = await openPage(browser, { locale: 'zh-CN' });
+  await gotoRoute(page, '#/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+});
+
+test('keyboard: Space reveals, 3 self-grades, arrows walk the order', async () => {
+  const b = await bank();
+  const page = await openPage(browser);
+  await gotoRoute(page, `#/q/${b.questions[0].id}`);
+  await page.keyboard.press('Space');
+  await page.waitForSelector('section.answer');
+  await page.keyboard.press('3');
+  assert.equal(await page.locator('.rating [aria-pressed="true"]').getAttribute('data-rating'), '3');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid === id, b.questions[1].id);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid === id, b.questions[0].id);
+});
+
+test('next/previous follow a seeded shuffle and back/forward work', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/');
+  await page.getByTestId('start').click();
+  await page.waitForSelector('[data-testid="question-prompt"]');
+  const first = await page.locator('article.question').getAttribute('data-qid');
+  assert.match(page.url(), /#\/q\/[a-z0-9-]+\?s=\d+/);
+  await page.getByTestId('next').click();
+  await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid !== id, first);
+  const second = await page.locator('article.question').getAttribute('data-qid');
+  await page.goBack();
+  await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid === id, first);
+  await page.goForward();
+  await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid === id, second);
+  // The same seed gives the same walk in a fresh page.
+  const url = page.url();
+  const again = await openPage(browser);
+  await again.goto(url);
+  await again.waitForSelector('[data-testid="question-prompt"]');
+  assert.equal(await again.locator('article.question').getAttribute('data-qid'), second);
+});
+
+test('360x640: no horizontal scroll on home or on a long revealed answer', async () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    const page = await openPage(browser, { width: 360, height: 640, locale });
+    await gotoRoute(page, '#/');
+    assert.equal(await horizontalOverflow(page), 0, `home ${locale}`);
+    await page.screenshot({ path: `${ARTIFACTS}home-360-${locale}.png` });
+    for (const id of ['fp32-rounding', 'distributed-matmul-memory', 'eigen-permutation', 'bagging-vs-boosting']) {
+      await gotoRoute(page, `#/q/${id}`);
+      await page.getByTestId('reveal').click();
+      await page.waitForSelector('section.answer');
+      assert.equal(await horizontalOverflow(page), 0, `${id} ${locale}`);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}question-360-${locale}.png`, fullPage: true });
+  }
+});
+
+test('tap targets are at least 44 px tall', async () => {
+  const page = await openPage(browser, { width: 360, height: 640 });
+  await gotoRoute(page, '#/q/fp32-rounding');
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, a.button, .choice label, input[type=text], [data-testid=lang-toggle]')]
+    .filter((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().height < 44)
+    .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().height}`));
+  assert.deepEqual(small, []);
+});
+
+test('an unknown question id shows a message, not a blank page', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/q/no-such-question', '.load-error');
+  assert.match(await page.locator('.load-error').textContent(), /no-such-question/);
+});
