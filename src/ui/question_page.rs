@@ -204,7 +204,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
                         <h2>{ s.follow_ups }</h2>
                         { for q.follow_ups.iter().map(|f| html! {
                             <details class="follow-up">
-                                <summary><Markdown source={AttrValue::from(f.prompt.get(lang).to_string())} inline=true /></summary>
+                                <summary><span><Markdown source={AttrValue::from(f.prompt.get(lang).to_string())} inline=true /></span></summary>
                                 { md(f.answer.get(lang)) }
                             </details>
                         }) }

@@ -147,8 +147,8 @@ fn choices(
                         <input type={if multi { "checkbox" } else { "radio" }} id={id.clone()} name={name.clone()}
                             {checked} {onchange} data-option={i.to_string()} />
                         <label for={id}>
-                            <span class="num" aria-hidden="true">{ i + 1 }</span>
-                            <Markdown source={AttrValue::from(o.text.get(p.lang).to_string())} inline=true />
+                            <span class="num">{ i + 1 }</span>
+                            <span class="opt-text"><Markdown source={AttrValue::from(o.text.get(p.lang).to_string())} inline=true /></span>
                         </label>
                         if graded {
                             <div class="why"><Markdown source={AttrValue::from(o.explanation.get(p.lang).to_string())} /></div>
