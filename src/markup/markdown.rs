@@ -323,24 +323,15 @@ impl Builder {
     }
 
     fn inline(&mut self, inline: Inline) {
-        match self.stack.last_mut() {
-            Some(
-                Frame::Paragraph(v)
-                | Frame::Heading(_, v)
-                | Frame::Item(_, v)
-                | Frame::Cell(v)
-                | Frame::Emph(v)
-                | Frame::Strong(v)
-                | Frame::Strike(v)
-                | Frame::Link(_, v)
-                | Frame::Image(v),
-            ) => v.push(inline),
-            Some(Frame::Code { text, .. }) => {
-                if let Inline::Text(t) = inline {
-                    text.push_str(&t);
-                }
+        if let Some(Frame::Code { text, .. }) = self.stack.last_mut() {
+            if let Inline::Text(t) = inline {
+                text.push_str(&t);
             }
-            _ => {
+            return;
+        }
+        match self.stack.last_mut().and_then(inline_children) {
+            Some(v) => v.push(inline),
+            None => {
                 self.stack.push(Frame::Paragraph(vec![inline]));
                 self.close();
             }
@@ -353,24 +344,32 @@ impl Builder {
             return;
         }
         // Merge adjacent text runs (raw HTML arrives in pieces).
-        if let Some(
-            Frame::Paragraph(v)
-            | Frame::Heading(_, v)
-            | Frame::Item(_, v)
-            | Frame::Cell(v)
-            | Frame::Emph(v)
-            | Frame::Strong(v)
-            | Frame::Strike(v)
-            | Frame::Link(_, v)
-            | Frame::Image(v),
-        ) = self.stack.last_mut()
+        if let Some(Inline::Text(prev)) = self
+            .stack
+            .last_mut()
+            .and_then(inline_children)
+            .and_then(|v| v.last_mut())
         {
-            if let Some(Inline::Text(prev)) = v.last_mut() {
-                prev.push_str(t);
-                return;
-            }
+            prev.push_str(t);
+            return;
         }
         self.inline(Inline::Text(t.to_string()));
+    }
+}
+
+/// The inline children of a frame that holds inline content.
+fn inline_children(frame: &mut Frame) -> Option<&mut Vec<Inline>> {
+    match frame {
+        Frame::Paragraph(v)
+        | Frame::Heading(_, v)
+        | Frame::Item(_, v)
+        | Frame::Cell(v)
+        | Frame::Emph(v)
+        | Frame::Strong(v)
+        | Frame::Strike(v)
+        | Frame::Link(_, v)
+        | Frame::Image(v) => Some(v),
+        _ => None,
     }
 }
 

@@ -44,15 +44,7 @@ pub fn slot_view(p: &SlotProps) -> Html {
         }
         Kind::Multi { options, correct } => choices(p, options, correct, true, graded),
         Kind::Numeric { answer, unit, .. } => {
-            let oninput = {
-                let cb = p.on_action.clone();
-                Callback::from(move |e: InputEvent| {
-                    let v = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value();
-                    cb.emit(Action::Type { slot, text: v });
-                })
-            };
+            let oninput = typed(&p.on_action, slot);
             let mode = if answer.len() == 1 { "decimal" } else { "text" };
             let input_id = format!("{}-input", p.dom_id);
             html! {
@@ -68,15 +60,7 @@ pub fn slot_view(p: &SlotProps) -> Html {
             }
         }
         Kind::Ordering { items, .. } => {
-            let oninput = {
-                let cb = p.on_action.clone();
-                Callback::from(move |e: InputEvent| {
-                    let v = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value();
-                    cb.emit(Action::Type { slot, text: v });
-                })
-            };
+            let oninput = typed(&p.on_action, slot);
             let input_id = format!("{}-input", p.dom_id);
             html! {
                 <div class="field">
@@ -113,6 +97,17 @@ pub fn slot_view(p: &SlotProps) -> Html {
             <div id={error_id} aria-live="polite">{ feedback }</div>
         </form>
     }
+}
+
+/// Sends what is typed in a text input as `Action::Type` for `slot`.
+fn typed(on_action: &Callback<Action>, slot: usize) -> Callback<InputEvent> {
+    let cb = on_action.clone();
+    Callback::from(move |e: InputEvent| {
+        let text = e
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        cb.emit(Action::Type { slot, text });
+    })
 }
 
 fn choices(
