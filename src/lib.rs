@@ -14,6 +14,7 @@
 pub mod bank;
 pub mod grade;
 pub mod i18n;
+pub mod labs;
 pub mod markup;
 pub mod numeric;
 pub mod practice;

@@ -1,4 +1,4 @@
-//! Hash routes: `#/`, `#/q/<id>?s=<seed>&t=<topic>`.
+//! Hash routes: `#/`, `#/q/<id>?s=<seed>&t=<topic>`, `#/labs`, `#/lab/<slug>?<query>`.
 //!
 //! Hash routing lets deep links work from any static host with no rewrite
 //! rules. Parsing is plain string work so it is tested natively; the UI
@@ -11,6 +11,10 @@ pub enum Route {
     Home,
     /// `#/q/<id>`: one question, within a practice order.
     Question { id: String, order: Order },
+    /// `#/labs`: every lab.
+    Labs,
+    /// `#/lab/<slug>?<query>`: one lab; its state is the raw query string.
+    Lab { slug: String, query: String },
     /// Anything else; keeps the text for the message.
     NotFound(String),
 }
@@ -46,6 +50,11 @@ impl Route {
                     order,
                 }
             }
+            ["labs"] => Route::Labs,
+            ["lab", slug] if !slug.is_empty() => Route::Lab {
+                slug: percent_decode(slug),
+                query: query.to_string(),
+            },
             _ => Route::NotFound(h.to_string()),
         }
     }
@@ -66,6 +75,9 @@ impl Route {
                 }
                 s
             }
+            Route::Labs => "#/labs".to_string(),
+            Route::Lab { slug, query } if query.is_empty() => format!("#/lab/{slug}"),
+            Route::Lab { slug, query } => format!("#/lab/{slug}?{query}"),
             Route::NotFound(raw) => format!("#{raw}"),
         }
     }
@@ -151,6 +163,27 @@ mod tests {
         };
         assert_eq!(Route::parse(&r.to_hash()), r);
         assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
+    }
+
+    #[test]
+    fn lab_routes_keep_their_raw_query() {
+        let r = Route::parse("#/lab/float?x=9.9e9&y=1e-9&op=add&fmt=f32");
+        assert_eq!(
+            r,
+            Route::Lab {
+                slug: "float".into(),
+                query: "x=9.9e9&y=1e-9&op=add&fmt=f32".into()
+            }
+        );
+        assert_eq!(Route::parse(&r.to_hash()), r);
+        assert_eq!(
+            Route::parse("#/lab/nms"),
+            Route::Lab {
+                slug: "nms".into(),
+                query: String::new()
+            }
+        );
+        assert_eq!(Route::parse("#/labs"), Route::Labs);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::home::Home;
+use super::labs::{LabIndex, LabPage};
 use super::question_page::QuestionPage;
 use super::{current_hash, fetch_text, initial_lang, remember_lang, set_document_lang, BankRef};
 use crate::bank::{self, Loaded};
@@ -105,6 +106,7 @@ pub fn app() -> Html {
             })}>{ s.skip_to_content }</a>
             <header class="top">
                 <a class="brand" href="#/">{ s.app_title }</a>
+                <a class="nav-link" href="#/labs" data-testid="labs-link">{ match *lang { Lang::Zh => "实验", Lang::En => "Labs" } }</a>
                 <button class="lang" data-testid="lang-toggle" onclick={toggle}
                     lang={lang.other().tag()} aria-label={match *lang { Lang::Zh => "Switch to English", Lang::En => "切换到中文" }}>
                     { s.switch_language }
@@ -121,6 +123,10 @@ fn page(route: &Route, bank: &BankRef, lang: Lang) -> Html {
         Route::Home => html! { <Home bank={bank.clone()} {lang} /> },
         Route::Question { id, order } => html! {
             <QuestionPage key={id.clone()} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} />
+        },
+        Route::Labs => html! { <LabIndex {lang} /> },
+        Route::Lab { slug, query } => html! {
+            <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} />
         },
         Route::NotFound(raw) => html! {
             <section class="load-error" role="alert">

@@ -16,7 +16,7 @@ pub struct HomeProps {
 }
 
 /// First line of a Markdown prompt as plain text, cut at `max` characters.
-fn summary(md: &str, max: usize) -> String {
+pub fn summary(md: &str, max: usize) -> String {
     let text = parse(md).first().map(block_text).unwrap_or_default();
     if text.chars().count() <= max {
         text

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod home;
+pub mod labs;
 pub mod question_page;
 pub mod rich_text;
 pub mod slot_view;

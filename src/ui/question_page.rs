@@ -226,6 +226,8 @@ pub fn question_page(p: &QuestionProps) -> Html {
                 </section>
             }
 
+            { lab_links(&q.id, lang) }
+
             <nav class="pager" aria-label={s.next}>
                 { match prev_hash {
                     Some(h) => html! { <a class="button" href={h} rel="prev" data-testid="previous">{ "← " }{ s.previous }</a> },
@@ -238,6 +240,24 @@ pub fn question_page(p: &QuestionProps) -> Html {
             </nav>
             <p class="hint">{ s.keyboard_hint }</p>
         </article>
+    }
+}
+
+/// Links to the labs that compute this question's numbers (none if no built lab does).
+fn lab_links(id: &str, lang: Lang) -> Html {
+    let labs: Vec<_> = crate::labs::labs_for_question(id)
+        .filter(|l| super::labs::BUILT.contains(&l.slug))
+        .collect();
+    if labs.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="lab-links">
+            <h2>{ match lang { Lang::Zh => "动手算一算", Lang::En => "Compute it yourself" } }</h2>
+            <ul>{ for labs.iter().map(|l| html! {
+                <li><a class="button" href={format!("#/lab/{}", l.slug)} data-lab-link={l.slug}>{ match lang { Lang::Zh => l.zh, Lang::En => l.en } }</a></li>
+            }) }</ul>
+        </section>
     }
 }
 

@@ -1,0 +1,257 @@
+//! Interactive numeric labs: each a core module (no web imports, numeric
+//! contracts documented, tested natively) behind a thin page in `ui/labs`.
+//!
+//! Shared here: the registry of labs (slug, names, the questions each one
+//! illustrates), URL queries ([`query`]) and input parsing with bilingual,
+//! field-specific errors.
+
+pub mod perp_foot;
+pub mod query;
+
+/// A lab: its URL slug, display names and the bank questions it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabInfo {
+    pub slug: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// Ids of built-in questions whose numeric core this lab computes.
+    pub questions: &'static [&'static str],
+}
+
+/// Every lab, in display order.
+pub const LABS: &[LabInfo] = &[
+    LabInfo {
+        slug: "float",
+        zh: "浮点数格式与舍入",
+        en: "Float formats and rounding",
+        questions: &["fp32-rounding", "mixed-precision-fp32-steps"],
+    },
+    LabInfo {
+        slug: "mixed-precision",
+        zh: "混合精度训练",
+        en: "Mixed-precision training",
+        questions: &["mixed-precision-fp32-steps", "fp32-rounding"],
+    },
+    LabInfo {
+        slug: "perp-foot",
+        zh: "垂足",
+        en: "Foot of the perpendicular",
+        questions: &["perpendicular-foot"],
+    },
+    LabInfo {
+        slug: "eigen-perm",
+        zh: "特征分解与置换",
+        en: "Eigendecomposition and permutation",
+        questions: &["eigen-permutation"],
+    },
+    LabInfo {
+        slug: "nms",
+        zh: "并行 NMS",
+        en: "Parallel NMS",
+        questions: &["parallel-nms"],
+    },
+    LabInfo {
+        slug: "losses",
+        zh: "MSE 与交叉熵的梯度",
+        en: "MSE vs cross-entropy gradients",
+        questions: &["sigmoid-mse-ce-gradients", "ce-vs-mse-classification"],
+    },
+    LabInfo {
+        slug: "optimizers",
+        zh: "SGD、Momentum 与 Adam",
+        en: "SGD, Momentum and Adam",
+        questions: &["sgd-momentum-adam", "adam-drawbacks"],
+    },
+    LabInfo {
+        slug: "dist-matmul",
+        zh: "四台机器的矩阵乘法",
+        en: "Matrix multiply on four machines",
+        questions: &["distributed-matmul-memory"],
+    },
+    LabInfo {
+        slug: "conv-matmul",
+        zh: "卷积即矩阵乘法",
+        en: "Convolution as a matrix product",
+        questions: &["cnn-layers-as-matmul"],
+    },
+    LabInfo {
+        slug: "mlp",
+        zh: "MLP 反向传播",
+        en: "MLP backpropagation",
+        questions: &["mlp-gradient-update"],
+    },
+    LabInfo {
+        slug: "dropout-bn",
+        zh: "Dropout 与 BatchNorm",
+        en: "Dropout and batch norm",
+        questions: &["dropout-implementation", "why-dropout-works", "batch-norm"],
+    },
+];
+
+/// The lab with this slug.
+pub fn lab(slug: &str) -> Option<&'static LabInfo> {
+    LABS.iter().find(|l| l.slug == slug)
+}
+
+/// Labs that compute the numeric core of question `id`.
+pub fn labs_for_question(id: &str) -> impl Iterator<Item = &'static LabInfo> + '_ {
+    LABS.iter().filter(move |l| l.questions.contains(&id))
+}
+
+/// A bad lab input: which field, and what is wrong, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// The query key of the field (`x`, `a`, `perm`, ...).
+    pub field: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl InputError {
+    pub fn new(field: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        InputError {
+            field: field.to_string(),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Parses one finite number (decimal or scientific) for `field`.
+pub fn parse_scalar(field: &str, s: &str) -> Result<f64, InputError> {
+    let t = s.trim();
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && !t.is_empty() && t.bytes().any(|b| b.is_ascii_digit()) => Ok(v),
+        _ => Err(InputError::new(
+            field,
+            format!("“{t}”不是有限的数。"),
+            format!("“{t}” is not a finite number."),
+        )),
+    }
+}
+
+/// Parses numbers separated by commas or spaces (`1,2` or `1 2 3`) for `field`.
+pub fn parse_vector(field: &str, s: &str) -> Result<Vec<f64>, InputError> {
+    let parts: Vec<&str> = s
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']'])
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return Err(InputError::new(
+            field,
+            "请输入数值，例如 1,2。",
+            "Enter numbers, such as 1,2.",
+        ));
+    }
+    parts.into_iter().map(|p| parse_scalar(field, p)).collect()
+}
+
+/// Parses a matrix: rows separated by `;`, entries by `,` or spaces; all rows the same length.
+pub fn parse_matrix(field: &str, s: &str) -> Result<Vec<Vec<f64>>, InputError> {
+    let rows: Vec<Vec<f64>> = s
+        .split(';')
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| parse_vector(field, r))
+        .collect::<Result<_, _>>()?;
+    if rows.is_empty() {
+        return Err(InputError::new(field, "矩阵为空。", "The matrix is empty."));
+    }
+    if let Some((i, r)) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.len() != rows[0].len())
+    {
+        return Err(InputError::new(
+            field,
+            format!(
+                "第 {} 行有 {} 个数，第 1 行有 {} 个。",
+                i + 1,
+                r.len(),
+                rows[0].len()
+            ),
+            format!(
+                "Row {} has {} entries but row 1 has {}.",
+                i + 1,
+                r.len(),
+                rows[0].len()
+            ),
+        ));
+    }
+    Ok(rows)
+}
+
+/// Formats a float for a result field: shortest round-trip decimal, never `NaN`/`inf` text
+/// (those become `—`, which callers only show next to an explanation).
+pub fn fmt_num(x: f64) -> String {
+    if x.is_finite() {
+        let s = format!("{x}");
+        if s == "-0" {
+            "0".into()
+        } else {
+            s
+        }
+    } else {
+        "—".into()
+    }
+}
+
+/// Formats numbers separated by spaces.
+pub fn fmt_list(xs: &[f64]) -> String {
+    xs.iter().map(|&x| fmt_num(x)).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lab_slug_is_unique_and_kebab_case() {
+        for (i, l) in LABS.iter().enumerate() {
+            assert!(crate::bank::validate::is_kebab(l.slug), "{}", l.slug);
+            assert!(
+                LABS[i + 1..].iter().all(|m| m.slug != l.slug),
+                "duplicate {}",
+                l.slug
+            );
+        }
+        assert_eq!(LABS.len(), 11);
+    }
+
+    #[test]
+    fn questions_find_their_labs() {
+        let slugs: Vec<&str> = labs_for_question("fp32-rounding").map(|l| l.slug).collect();
+        assert_eq!(slugs, ["float", "mixed-precision"]);
+        assert_eq!(labs_for_question("resnet").count(), 0);
+    }
+
+    #[test]
+    fn scalar_parsing_rejects_nan_inf_and_words_with_the_field_named() {
+        assert_eq!(parse_scalar("x", " 9.9e9 "), Ok(9.9e9));
+        for bad in ["NaN", "inf", "-infinity", "abc", "", "1e999"] {
+            let e = parse_scalar("x", bad).unwrap_err();
+            assert_eq!(e.field, "x");
+            assert!(e.en.contains("not a finite number"), "{bad}: {}", e.en);
+        }
+    }
+
+    #[test]
+    fn matrices_need_equal_rows() {
+        assert_eq!(
+            parse_matrix("s", "2,1;1,2"),
+            Ok(vec![vec![2.0, 1.0], vec![1.0, 2.0]])
+        );
+        let e = parse_matrix("s", "1,2;3").unwrap_err();
+        assert_eq!(e.en, "Row 2 has 1 entries but row 1 has 2.");
+    }
+
+    #[test]
+    fn numbers_format_without_nan_or_negative_zero() {
+        assert_eq!(fmt_num(9900000256.0), "9900000256");
+        assert_eq!(fmt_num(-0.0), "0");
+        assert_eq!(fmt_num(f64::NAN), "—");
+        assert_eq!(fmt_list(&[3.8, 2.4]), "3.8 2.4");
+    }
+}

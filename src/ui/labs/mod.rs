@@ -1,0 +1,159 @@
+//! Lab pages: the shared frame (title, links to questions, URL sync) and
+//! the input field; each lab's own page is a submodule.
+
+pub mod perp_foot;
+
+use yew::prelude::*;
+
+use super::BankRef;
+use crate::i18n::Lang;
+use crate::labs::{lab, InputError, LABS};
+use crate::route::Route;
+
+/// What every lab page receives.
+#[derive(Properties, PartialEq, Clone)]
+pub struct LabProps {
+    /// The lab's query string (`x=1&y=2`), the whole state of the view.
+    pub query: AttrValue,
+    pub lang: Lang,
+    /// Called with the new query string whenever an input changes.
+    pub on_change: Callback<String>,
+}
+
+/// Labs whose pages exist in this build (slugs of [`LABS`]).
+pub const BUILT: &[&str] = &["perp-foot"];
+
+/// The page of lab `slug`, or `None` if this build has no such page.
+fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
+    Some(match slug {
+        "perp-foot" => html! { <perp_foot::PerpFootLab ..props /> },
+        _ => return None,
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LabPageProps {
+    pub bank: BankRef,
+    pub lang: Lang,
+    pub slug: AttrValue,
+    pub query: AttrValue,
+}
+
+/// Frame of one lab: title, its questions, the lab itself; keeps the URL in
+/// step with the inputs (replaceState: typing does not flood history).
+#[function_component(LabPage)]
+pub fn lab_page(p: &LabPageProps) -> Html {
+    let query = use_state(|| p.query.to_string());
+    let lang = p.lang;
+    let (Some(info), true) = (lab(&p.slug), BUILT.contains(&p.slug.as_str())) else {
+        return html! {
+            <section class="load-error" role="alert">
+                <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => "没有这个实验：", Lang::En => "No lab named " } }<code>{ p.slug.to_string() }</code></h1>
+                <p><a href="#/labs">{ match lang { Lang::Zh => "所有实验", Lang::En => "All labs" } }</a></p>
+            </section>
+        };
+    };
+    let on_change = {
+        let query = query.clone();
+        let slug = p.slug.to_string();
+        Callback::from(move |q: String| {
+            let hash = Route::Lab {
+                slug: slug.clone(),
+                query: q.clone(),
+            }
+            .to_hash();
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            }
+            query.set(q);
+        })
+    };
+    let bank = &p.bank.0.bank;
+    let body = lab_body(
+        &p.slug,
+        LabProps {
+            query: AttrValue::from((*query).clone()),
+            lang,
+            on_change,
+        },
+    )
+    .unwrap_or_default();
+    html! {
+        <article class="lab" data-lab={info.slug}>
+            <nav class="crumbs">
+                <a href="#/labs">{ match lang { Lang::Zh => "所有实验", Lang::En => "All labs" } }</a>
+            </nav>
+            <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => info.zh, Lang::En => info.en } }</h1>
+            { body }
+            <section class="lab-questions">
+                <h2>{ match lang { Lang::Zh => "相关题目", Lang::En => "Questions that use this lab" } }</h2>
+                <ul>{ for info.questions.iter().filter_map(|id| bank.question(id)).map(|q| html! {
+                    <li><a href={Route::Question { id: q.id.clone(), order: Default::default() }.to_hash()} data-qid={q.id.clone()}>
+                        { super::home::summary(q.prompt.get(lang), 90) }
+                    </a></li>
+                }) }</ul>
+            </section>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LabIndexProps {
+    pub lang: Lang,
+}
+
+/// `#/labs`: every built lab.
+#[function_component(LabIndex)]
+pub fn lab_index(p: &LabIndexProps) -> Html {
+    html! {
+        <section>
+            <h1 id="q-title" tabindex="-1">{ match p.lang { Lang::Zh => "数值实验", Lang::En => "Numeric labs" } }</h1>
+            <ul class="lab-list">{ for LABS.iter().filter(|l| BUILT.contains(&l.slug)).map(|l| html! {
+                <li><a class="button" href={format!("#/lab/{}", l.slug)} data-lab-link={l.slug}>{ match p.lang { Lang::Zh => l.zh, Lang::En => l.en } }</a></li>
+            }) }</ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    /// The query key; also the element id suffix and, unless `testid` is set, nothing else.
+    pub name: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// The inline error for this field, if its value is bad.
+    #[prop_or_default]
+    pub error: Option<InputError>,
+    pub lang: Lang,
+    /// `decimal` for single numbers, `text` for lists (which need commas and signs).
+    #[prop_or(AttrValue::Static("text"))]
+    pub inputmode: AttrValue,
+    pub on_input: Callback<String>,
+}
+
+/// A labelled text input with its inline error message.
+#[function_component(Field)]
+pub fn field(p: &FieldProps) -> Html {
+    let id = format!("lab-{}", p.name);
+    let err_id = format!("{id}-error");
+    let oninput = {
+        let cb = p.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            cb.emit(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    html! {
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ p.label.clone() }</label>
+            <input {id} type="text" inputmode={p.inputmode.clone()} autocomplete="off" spellcheck="false"
+                value={p.value.clone()} {oninput} data-field={p.name.clone()}
+                aria-invalid={p.error.is_some().to_string()} aria-describedby={err_id.clone()} />
+            <p id={err_id} class="field-error" data-testid={format!("error-{}", p.name)} aria-live="polite">
+                { for p.error.iter().map(|e| match p.lang { Lang::Zh => e.zh.clone(), Lang::En => e.en.clone() }) }
+            </p>
+        </div>
+    }
+}

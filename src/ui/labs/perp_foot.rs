@@ -1,0 +1,221 @@
+//! `#/lab/perp-foot?a=x,y[,z]&b=...&c=...`: the foot of the perpendicular,
+//! with draggable points in 2D (mouse, pen or touch: pointer events).
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::perp_foot::perpendicular_foot;
+use crate::labs::query::Query;
+use crate::labs::{fmt_list, fmt_num, parse_vector, InputError};
+
+const DEFAULTS: [(&str, &str); 3] = [("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
+
+/// SVG user-space box `(min_x, min_y, width, height)` in data coordinates.
+type ViewBox = (f64, f64, f64, f64);
+
+fn view_box(points: &[&[f64]]) -> ViewBox {
+    let xs = points.iter().map(|p| p[0]);
+    let ys = points.iter().map(|p| p[1]);
+    let (x0, x1) = xs.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    let (y0, y1) = ys.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    let span = (x1 - x0).max(y1 - y0).max(1.0) * 1.4;
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    (cx - span / 2.0, cy - span / 2.0, span, span)
+}
+
+/// Rounds a dragged coordinate to a readable number of decimals for the URL.
+fn snap(v: f64, span: f64) -> f64 {
+    let step = 10f64.powf((span / 100.0).log10().floor());
+    (v / step).round() * step
+}
+
+#[function_component(PerpFootLab)]
+pub fn perp_foot_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let q = Query::parse(&p.query);
+    let raw = |k: &str| {
+        q.get(k).map(str::to_string).unwrap_or_else(|| {
+            DEFAULTS
+                .iter()
+                .find(|d| d.0 == k)
+                .map(|d| d.1.to_string())
+                .unwrap_or_default()
+        })
+    };
+    let values: Vec<(&str, String)> = ["a", "b", "c"].iter().map(|k| (*k, raw(k))).collect();
+    let parsed: Vec<Result<Vec<f64>, InputError>> =
+        values.iter().map(|(k, v)| parse_vector(k, v)).collect();
+    let mut errors: Vec<InputError> = parsed.iter().filter_map(|r| r.clone().err()).collect();
+    let result = match (&parsed[0], &parsed[1], &parsed[2]) {
+        (Ok(a), Ok(b), Ok(c)) => match perpendicular_foot(a, b, c) {
+            Ok(f) => Some((a.clone(), b.clone(), c.clone(), f)),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+        _ => None,
+    };
+    let dragging = use_state(|| None::<(usize, ViewBox)>);
+    // Yew delegates events to the root, so `current_target` is not the SVG: keep a ref.
+    let svg_ref = use_node_ref();
+
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let label = |k: &str| match (lang, k) {
+        (Lang::Zh, "a") => "点 a（直线上）",
+        (Lang::Zh, "b") => "点 b（直线上）",
+        (Lang::Zh, _) => "点 c（向直线作垂线）",
+        (Lang::En, "a") => "Point a (on the line)",
+        (Lang::En, "b") => "Point b (on the line)",
+        (Lang::En, _) => "Point c (drop the perpendicular from here)",
+    };
+    let fields = values.iter().map(|(k, v)| {
+        let key: &'static str = match *k {
+            "a" => "a",
+            "b" => "b",
+            _ => "c",
+        };
+        html! {
+            <Field name={key} label={label(key)} value={v.clone()} {lang}
+                error={errors.iter().find(|e| e.field == key).cloned()} on_input={set(key)} />
+        }
+    });
+
+    let results = match &result {
+        None => html! {},
+        Some((a, b, c, f)) => {
+            let (t_zh, t_en) = ("t（d = a + t(b − a)）", "t (d = a + t(b − a))");
+            html! {
+                <>
+                <dl class="results">
+                    <dt>{ match lang { Lang::Zh => "垂足 d", Lang::En => "Foot d" } }</dt>
+                    <dd data-testid="foot">{ fmt_list(&f.d) }</dd>
+                    <dt>{ match lang { Lang::Zh => t_zh, Lang::En => t_en } }</dt>
+                    <dd data-testid="t">{ fmt_num(f.t) }</dd>
+                    <dt>{ match lang { Lang::Zh => "距离 |c − d|", Lang::En => "Distance |c − d|" } }</dt>
+                    <dd data-testid="distance">{ fmt_num(f.distance) }</dd>
+                    <dt>{ match lang { Lang::Zh => "d 在线段 ab 上（0 ≤ t ≤ 1）", Lang::En => "d on segment ab (0 ≤ t ≤ 1)" } }</dt>
+                    <dd data-testid="on-segment">{ f.on_segment.to_string() }</dd>
+                    <dt>{ match lang { Lang::Zh => "面经的余弦法（保留 cos θ 的符号）", Lang::En => "The report's cosine route (signed cos θ)" } }</dt>
+                    <dd data-testid="cosine-route">{ f.cosine_route.as_ref().map(|v| fmt_list(v)).unwrap_or_else(|| match lang { Lang::Zh => "c = a 时夹角无定义".into(), Lang::En => "undefined angle when c = a".into() }) }</dd>
+                    <dt>{ match lang { Lang::Zh => "余弦法若把 |ad| 当长度（丢掉符号）", Lang::En => "Cosine route with |ad| as a length (sign lost)" } }</dt>
+                    <dd data-testid="cosine-route-unsigned">{ f.cosine_route_unsigned.as_ref().map(|v| fmt_list(v)).unwrap_or_default() }</dd>
+                </dl>
+                <p class="note">{ match lang {
+                    Lang::Zh => "投影公式 t = (c − a)·(b − a) / |b − a|² 不需要开方；余弦法先算两个长度再除掉，且 θ 为钝角时必须保留负号。",
+                    Lang::En => "The projection t = (c − a)·(b − a) / |b − a|² needs no square root; the cosine route computes two lengths only to divide them out, and must keep the sign when θ is obtuse.",
+                } }</p>
+                if a.len() == 2 { { svg(a, b, c, f, dragging.clone(), svg_ref.clone(), &p.on_change, &q, lang) } }
+                </>
+            }
+        }
+    };
+
+    html! {
+        <div class="lab-body">
+            <p>{ match lang {
+                Lang::Zh => "输入 2 维或 3 维坐标，例如 1,1 或 0,0,1。2 维时可以拖动图中的点。",
+                Lang::En => "Enter 2D or 3D coordinates such as 1,1 or 0,0,1. In 2D you can drag the points in the figure.",
+            } }</p>
+            { for fields }
+            { results }
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn svg(
+    a: &[f64],
+    b: &[f64],
+    c: &[f64],
+    f: &crate::labs::perp_foot::Foot,
+    dragging: UseStateHandle<Option<(usize, ViewBox)>>,
+    svg_ref: NodeRef,
+    on_change: &Callback<String>,
+    q: &Query,
+    lang: Lang,
+) -> Html {
+    let vb = dragging
+        .map(|d| d.1)
+        .unwrap_or_else(|| view_box(&[a, b, c, &f.d]));
+    let (x0, y0, w, h) = vb;
+    // Data y grows upwards; SVG y grows downwards.
+    let sx = |x: f64| x;
+    let sy = |y: f64| 2.0 * y0 + h - y;
+    let r = w / 60.0;
+    let stroke = w / 300.0;
+    let onpointermove = {
+        let dragging = dragging.clone();
+        let on_change = on_change.clone();
+        let q = q.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some((i, (x0, y0, w, h))) = *dragging else {
+                return;
+            };
+            let Some(el) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            if rect.width() <= 0.0 || rect.height() <= 0.0 {
+                return;
+            }
+            let x = x0 + (e.client_x() as f64 - rect.left()) / rect.width() * w;
+            let y = y0 + h - (e.client_y() as f64 - rect.top()) / rect.height() * h;
+            let key = ["a", "b", "c"][i];
+            let v = format!("{},{}", fmt_num(snap(x, w)), fmt_num(snap(y, h)));
+            on_change.emit(q.with(key, &v).to_query_string());
+        })
+    };
+    let stop = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: PointerEvent| dragging.set(None))
+    };
+    let handle = |i: usize, p: &[f64], name: &str, class: &str| {
+        let dragging = dragging.clone();
+        let svg_ref = svg_ref.clone();
+        let onpointerdown = Callback::from(move |e: PointerEvent| {
+            e.prevent_default();
+            if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
+            dragging.set(Some((i, vb)));
+        });
+        html! {
+            <g class={classes!("pt", class.to_string())} {onpointerdown}>
+                <circle cx={sx(p[0]).to_string()} cy={sy(p[1]).to_string()} r={(r * 4.5).to_string()} class="hit" />
+                <circle cx={sx(p[0]).to_string()} cy={sy(p[1]).to_string()} r={r.to_string()} />
+                <text x={(sx(p[0]) + r * 1.5).to_string()} y={(sy(p[1]) - r * 1.5).to_string()} font-size={(r * 3.0).to_string()}>{ name.to_string() }</text>
+            </g>
+        }
+    };
+    // The line through a and b, extended across the view.
+    let u = (b[0] - a[0], b[1] - a[1]);
+    let len = (u.0 * u.0 + u.1 * u.1).sqrt();
+    let ext = 3.0 * w / len;
+    let line = (
+        a[0] - ext * u.0,
+        a[1] - ext * u.1,
+        a[0] + ext * u.0,
+        a[1] + ext * u.1,
+    );
+    html! {
+        <svg ref={svg_ref.clone()} class="perp-svg" viewBox={format!("{x0} {y0} {w} {h}")} role="img"
+            aria-label={match lang { Lang::Zh => "a、b 所在直线，c 及其垂足 d", Lang::En => "The line through a and b, point c and its foot d" }}
+            onpointermove={onpointermove} onpointerup={stop.clone()} onpointercancel={stop}>
+            <line class="ab-line" x1={sx(line.0).to_string()} y1={sy(line.1).to_string()} x2={sx(line.2).to_string()} y2={sy(line.3).to_string()} stroke-width={stroke.to_string()} />
+            <line class="ab-seg" x1={sx(a[0]).to_string()} y1={sy(a[1]).to_string()} x2={sx(b[0]).to_string()} y2={sy(b[1]).to_string()} stroke-width={(stroke * 3.0).to_string()} />
+            <line class="cd" x1={sx(c[0]).to_string()} y1={sy(c[1]).to_string()} x2={sx(f.d[0]).to_string()} y2={sy(f.d[1]).to_string()} stroke-width={stroke.to_string()} />
+            <circle class="foot" cx={sx(f.d[0]).to_string()} cy={sy(f.d[1]).to_string()} r={r.to_string()} />
+            <text class="foot" x={(sx(f.d[0]) + r * 1.5).to_string()} y={(sy(f.d[1]) + r * 3.5).to_string()} font-size={(r * 3.0).to_string()}>{ "d" }</text>
+            { handle(0, a, "a", "pa") }
+            { handle(1, b, "b", "pb") }
+            { handle(2, c, "c", "pc") }
+        </svg>
+    }
+}

@@ -1,0 +1,72 @@
+// e2e for the numeric labs: each opens from its URL, shows the expected
+// values, keeps its state in the URL, and a bad input shows a message next
+// to its field with no console error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, gotoRoute, horizontalOverflow } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const text = async (page, id) => (await page.getByTestId(id).textContent()).trim();
+
+test('perp-foot: 2D values from the URL, editing updates the URL', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/perp-foot?a=1,1&b=7,4&c=2,6', '[data-testid="foot"]');
+  assert.equal(await text(page, 'foot'), '3.8 2.4');
+  assert.equal(await text(page, 't'), String(21 / 45));
+  assert.equal(await text(page, 'on-segment'), 'true');
+  await page.fill('input[data-field="c"]', '-1,2');
+  assert.equal(await text(page, 't'), '-0.2');
+  assert.equal(await text(page, 'on-segment'), 'false');
+  assert.match(page.url(), /#\/lab\/perp-foot\?a=1,1&b=7,4&c=-1,2$/);
+  assert.equal(await page.locator('svg.perp-svg').count(), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('perp-foot: 3D, and a == b or a bad number gives an inline message', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/perp-foot?a=0,0,0&b=1,0,0&c=2,3,4', '[data-testid="foot"]');
+  assert.equal(await text(page, 'foot'), '2 0 0');
+  assert.equal(await text(page, 'distance'), '5');
+  assert.equal(await page.locator('svg.perp-svg').count(), 0);
+  await page.fill('input[data-field="b"]', '0,0,0');
+  assert.match(await text(page, 'error-b'), /do not define a line/);
+  assert.equal(await page.getByTestId('foot').count(), 0);
+  await page.fill('input[data-field="b"]', '1,0,0');
+  await page.fill('input[data-field="a"]', '1,NaN,0');
+  assert.match(await text(page, 'error-a'), /not a finite number/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('perp-foot: dragging c moves the foot', async () => {
+  const page = await openPage(browser, { width: 360, height: 640 });
+  await gotoRoute(page, '#/lab/perp-foot?a=0,0&b=4,0&c=1,3', '[data-testid="foot"]');
+  assert.equal(await text(page, 'foot'), '1 0');
+  const handle = page.locator('.pt.pc .hit');
+  await page.locator('svg.perp-svg').scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  assert.ok(box.width >= 44, `touch target ${box.width}px`);
+  const svg = await page.locator('svg.perp-svg').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + svg.width / 4, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const foot = (await text(page, 'foot')).split(' ').map(Number);
+  assert.ok(foot[0] > 1.5, `foot moved right: ${foot}`);
+  assert.equal(foot[1], 0);
+  assert.equal(await horizontalOverflow(page), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('labs link to their questions and back', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/q/perpendicular-foot');
+  await page.locator('[data-lab-link="perp-foot"]').click();
+  await page.waitForSelector('[data-testid="foot"]');
+  await page.locator('.lab-questions a[data-qid="perpendicular-foot"]').click();
+  await page.waitForSelector('[data-testid="question-prompt"]');
+  await gotoRoute(page, '#/labs', '.lab-list');
+  assert.ok(await page.locator('[data-lab-link]').count() >= 1);
+});
