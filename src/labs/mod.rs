@@ -5,6 +5,7 @@
 //! illustrates), URL queries ([`query`]) and input parsing with bilingual,
 //! field-specific errors.
 
+pub mod eigen_perm;
 pub mod perp_foot;
 pub mod query;
 

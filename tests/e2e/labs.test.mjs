@@ -11,6 +11,16 @@ after(async () => { await browser?.close(); });
 
 const text = async (page, id) => (await page.getByTestId(id).textContent()).trim();
 
+/** Waits until the element with this test id has text matching `re` (renders are async). */
+async function expectText(page, id, re) {
+  try {
+    await page.waitForFunction(([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''),
+      [`[data-testid="${id}"]`, re.source], { timeout: 5000 });
+  } catch {
+    assert.match(await page.getByTestId(id).textContent().catch(() => '(missing)'), re);
+  }
+}
+
 test('perp-foot: 2D values from the URL, editing updates the URL', async () => {
   const page = await openPage(browser);
   await gotoRoute(page, '#/lab/perp-foot?a=1,1&b=7,4&c=2,6', '[data-testid="foot"]');
@@ -18,7 +28,7 @@ test('perp-foot: 2D values from the URL, editing updates the URL', async () => {
   assert.equal(await text(page, 't'), String(21 / 45));
   assert.equal(await text(page, 'on-segment'), 'true');
   await page.fill('input[data-field="c"]', '-1,2');
-  assert.equal(await text(page, 't'), '-0.2');
+  await expectText(page, 't', /^-0\.2$/);
   assert.equal(await text(page, 'on-segment'), 'false');
   assert.match(page.url(), /#\/lab\/perp-foot\?a=1,1&b=7,4&c=-1,2$/);
   assert.equal(await page.locator('svg.perp-svg').count(), 1);
@@ -32,11 +42,11 @@ test('perp-foot: 3D, and a == b or a bad number gives an inline message', async 
   assert.equal(await text(page, 'distance'), '5');
   assert.equal(await page.locator('svg.perp-svg').count(), 0);
   await page.fill('input[data-field="b"]', '0,0,0');
-  assert.match(await text(page, 'error-b'), /do not define a line/);
+  await expectText(page, 'error-b', /do not define a line/);
   assert.equal(await page.getByTestId('foot').count(), 0);
   await page.fill('input[data-field="b"]', '1,0,0');
   await page.fill('input[data-field="a"]', '1,NaN,0');
-  assert.match(await text(page, 'error-a'), /not a finite number/);
+  await expectText(page, 'error-a', /not a finite number/);
   assert.deepEqual(page.errors, []);
 });
 
@@ -69,4 +79,36 @@ test('labs link to their questions and back', async () => {
   await page.waitForSelector('[data-testid="question-prompt"]');
   await gotoRoute(page, '#/labs', '.lab-list');
   assert.ok(await page.locator('[data-lab-link]').count() >= 1);
+});
+
+test('eigen-perm: report permutation 3,1,0,2 reconstructs S; wrong choices do not', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/eigen-perm', '[data-testid="eigenvalues"]');
+  assert.equal(await text(page, 'q-columns'), '3 1 0 2');
+  assert.ok(Number(await text(page, 'residual')) < 1e-12);
+  assert.ok(Number(await text(page, 'residual-unpermuted')) > 0.1);
+  assert.ok(Number(await text(page, 'residual-rows')) > 0.1);
+  const values = (await text(page, 'eigenvalues')).split(' ').map(Number);
+  assert.equal(values.length, 4);
+  assert.deepEqual([...values].sort((a, b) => a - b), values, 'ascending');
+  assert.deepEqual(page.errors, []);
+});
+
+test('eigen-perm: exact values for a diagonal matrix, inline errors for bad input', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/eigen-perm?s=3,0,0;0,1,0;0,0,2&perm=2,0,1', '[data-testid="eigenvalues"]');
+  assert.equal(await text(page, 'eigenvalues'), '1 2 3');
+  assert.equal(await text(page, 'permuted-values'), '3 1 2');
+  assert.equal(await text(page, 'q-columns'), '2 0 1');
+  assert.equal(await text(page, 'residual'), '0');
+  await page.fill('input[data-field="s"]', '1,2;3,1');
+  await expectText(page, 'error-s', /Not symmetric: entry \(1, 2\) is 2 but \(2, 1\) is 3/);
+  assert.equal(await page.getByTestId('eigenvalues').count(), 0);
+  await page.fill('input[data-field="s"]', '1,2;2,1');
+  await page.fill('input[data-field="perm"]', '0,0');
+  await expectText(page, 'error-perm', /permutation of 0 to 1/);
+  await page.fill('input[data-field="perm"]', '1,0');
+  await expectText(page, 'q-columns', /^1 0$/);
+  assert.match(page.url(), /#\/lab\/eigen-perm\?s=1,2;2,1&perm=1,0$/);
+  assert.deepEqual(page.errors, []);
 });

@@ -1,6 +1,7 @@
 //! Lab pages: the shared frame (title, links to questions, URL sync) and
 //! the input field; each lab's own page is a submodule.
 
+pub mod eigen_perm;
 pub mod perp_foot;
 
 use yew::prelude::*;
@@ -21,12 +22,13 @@ pub struct LabProps {
 }
 
 /// Labs whose pages exist in this build (slugs of [`LABS`]).
-pub const BUILT: &[&str] = &["perp-foot"];
+pub const BUILT: &[&str] = &["perp-foot", "eigen-perm"];
 
 /// The page of lab `slug`, or `None` if this build has no such page.
 fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
     Some(match slug {
         "perp-foot" => html! { <perp_foot::PerpFootLab ..props /> },
+        "eigen-perm" => html! { <eigen_perm::EigenPermLab ..props /> },
         _ => return None,
     })
 }

@@ -1,0 +1,94 @@
+//! `#/lab/eigen-perm?s=<rows;...>&perm=3,1,0,2`: S = Q L Qᵀ, a permuted L,
+//! and the matching permutation of Q's columns.
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::eigen_perm::{check_symmetric, parse_perm, permute, Matrix};
+use crate::labs::query::Query;
+use crate::labs::{fmt_list, fmt_num, parse_matrix, InputError};
+
+const DEFAULT_S: &str = "4,1,0.5,0;1,3,0.2,0.1;0.5,0.2,2,0.3;0,0.1,0.3,1";
+const DEFAULT_PERM: &str = "3,1,0,2";
+
+/// A matrix as a table, entries to 4 decimals (the exact values are in the test ids and the URL).
+fn matrix_table(m: &Matrix, header: Option<&[usize]>, caption: &str) -> Html {
+    html! {
+        <div class="table-wrap" tabindex="0">
+            <table class="matrix">
+                <caption>{ caption.to_string() }</caption>
+                if let Some(h) = header {
+                    <thead><tr>{ for h.iter().map(|c| html! { <th scope="col">{ format!("q{c}") }</th> }) }</tr></thead>
+                }
+                <tbody>{ for m.iter().map(|row| html! {
+                    <tr>{ for row.iter().map(|v| html! { <td>{ format!("{:.4}", v) }</td> }) }</tr>
+                }) }</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[function_component(EigenPermLab)]
+pub fn eigen_perm_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let q = Query::parse(&p.query);
+    let s_raw = q.get("s").unwrap_or(DEFAULT_S).to_string();
+    let perm_raw = q.get("perm").unwrap_or(DEFAULT_PERM).to_string();
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let mut errors: Vec<InputError> = Vec::new();
+    let result = match parse_matrix("s", &s_raw) {
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+        // Matrix problems first: a perm of the wrong length is only meaningful for a valid S.
+        Ok(s) => match check_symmetric(&s)
+            .and_then(|_| parse_perm(&perm_raw, s.len()))
+            .and_then(|perm| permute(&s, &perm).map(|r| (perm, r)))
+        {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+    };
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let t = |zh: &'static str, en: &'static str| match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    };
+    html! {
+        <div class="lab-body">
+            <p>{ t("输入一个对称矩阵（行用 ; 分隔，元素用 , 分隔，最大 8×8）和 L 对角线的一个新顺序。perm=3,1,0,2 表示 L' = diag(l3, l1, l0, l2)。",
+                   "Enter a symmetric matrix (rows separated by ;, entries by ,; up to 8×8) and a new order of L's diagonal. perm=3,1,0,2 means L' = diag(l3, l1, l0, l2).") }</p>
+            <Field name="s" label={t("对称矩阵 S", "Symmetric matrix S")} value={s_raw.clone()} {lang} error={err("s")} on_input={set("s")} />
+            <Field name="perm" label={t("L 的新顺序 perm", "New order of L (perm)")} value={perm_raw.clone()} {lang} error={err("perm")} on_input={set("perm")} />
+            if let Some((perm, r)) = result {
+                <dl class="results">
+                    <dt>{ t("特征值 l0 … l(n−1)（升序）", "Eigenvalues l0 … l(n−1), ascending") }</dt>
+                    <dd data-testid="eigenvalues">{ fmt_list(&r.eigen.values) }</dd>
+                    <dt>{ t("L' 的对角线", "Diagonal of L'") }</dt>
+                    <dd data-testid="permuted-values">{ fmt_list(&r.permuted_values) }</dd>
+                    <dt>{ t("Q' 的第 k 列来自 Q 的第几列", "Q' column k comes from Q column") }</dt>
+                    <dd data-testid="q-columns">{ perm.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ") }</dd>
+                    <dt>{ t("重建误差 max|Q'L'Q'ᵀ − S|", "Reconstruction error max|Q'L'Q'ᵀ − S|") }</dt>
+                    <dd data-testid="residual">{ fmt_num(r.residual) }</dd>
+                    <dt>{ t("如果 Q 不变：误差", "If Q is left unchanged: error") }</dt>
+                    <dd data-testid="residual-unpermuted">{ fmt_num(r.residual_unpermuted_q) }</dd>
+                    <dt>{ t("如果改为置换 Q 的行：误差", "If Q's rows are permuted instead: error") }</dt>
+                    <dd data-testid="residual-rows">{ fmt_num(r.residual_rows_permuted) }</dd>
+                </dl>
+                <p class="note">{ t("原因：S = Σⱼ lⱼ qⱼ qⱼᵀ 是秩一项之和，顺序无关；只要特征值和它的特征向量（Q 的列）一起移动，S 就不变。Q' = QP，L' = PᵀLP。",
+                                    "Why: S = Σⱼ lⱼ qⱼ qⱼᵀ is a sum of rank-one terms in any order; as long as each eigenvalue moves with its eigenvector (a column of Q), S is unchanged. Q' = QP and L' = PᵀLP.") }</p>
+                { matrix_table(&r.eigen.q, Some(&(0..r.eigen.values.len()).collect::<Vec<_>>()), t("Q（第 j 列是 lj 的特征向量）", "Q (column j is the eigenvector of lj)")) }
+                { matrix_table(&r.permuted_q, Some(&perm), t("Q'（列按 perm 重排）", "Q' (columns reordered by perm)")) }
+            }
+        </div>
+    }
+}
