@@ -6,6 +6,7 @@
 //! field-specific errors.
 
 pub mod eigen_perm;
+pub mod nms;
 pub mod perp_foot;
 pub mod query;
 

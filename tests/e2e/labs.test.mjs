@@ -112,3 +112,37 @@ test('eigen-perm: exact values for a diagonal matrix, inline errors for bad inpu
   assert.match(page.url(), /#\/lab\/eigen-perm\?s=1,2;2,1&perm=1,0$/);
   assert.deepEqual(page.errors, []);
 });
+
+test('nms: greedy and parallel agree on the default boxes at several thresholds', async () => {
+  // Expected sets computed independently (Python transcription of greedy NMS, strict IoU > t).
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/nms', '[data-testid="kept"]');
+  assert.equal(await text(page, 'kept'), '0 2');
+  assert.equal(await text(page, 'kept-parallel'), '0 2');
+  // Greedy: box 0 is compared with 4 others (suppressing 1 and 3), box 2 with box 4: 5 IoUs; parallel: all 10 pairs.
+  assert.equal(await text(page, 'work'), '5 10');
+  await page.fill('input[data-field="iou"]', '0.72');
+  await expectText(page, 'kept', /^0 2 3$/);
+  assert.equal(await text(page, 'kept-parallel'), '0 2 3');
+  await page.fill('input[data-field="iou"]', '0.9');
+  await expectText(page, 'kept', /^0 1 2 3 4$/);
+  assert.match(page.url(), /iou=0\.9/);
+  assert.equal(await page.locator('table.nms-matrix td.on').count(), 0);
+  await page.fill('input[data-field="iou"]', '1.5');
+  await expectText(page, 'error-iou', /between 0 and 1/);
+  await page.fill('input[data-field="iou"]', '0.5');
+  await page.fill('input[data-field="boxes"]', '0,0,2,2,0.9;3,0,2,2,0.5');
+  await expectText(page, 'error-boxes', /Box 2 has x2 < x1/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('nms: seeded random boxes give the same kept set in both forms', async () => {
+  const page = await openPage(browser, { width: 360, height: 640 });
+  await gotoRoute(page, '#/lab/nms?seed=7&n=200&iou=0.5', '[data-testid="kept"]');
+  assert.equal(await text(page, 'same'), 'true');
+  assert.equal(await text(page, 'kept'), await text(page, 'kept-parallel'));
+  assert.equal(await horizontalOverflow(page), 0);
+  await page.fill('input[data-field="n"]', '999');
+  await expectText(page, 'error-n', /from 0 to 200/);
+  assert.deepEqual(page.errors, []);
+});

@@ -1,0 +1,179 @@
+//! `#/lab/nms?boxes=x1,y1,x2,y2,score;...&iou=0.5` or `?seed=<n>&n=<count>&iou=0.5`:
+//! greedy NMS beside the report's parallel form (pairwise matrix, then a scan).
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::nms::{
+    check_threshold, greedy, parallel, parse_boxes, random_boxes, ScoredBox, MAX_BOXES,
+};
+use crate::labs::query::Query;
+use crate::labs::{parse_scalar, InputError};
+
+const DEFAULT_BOXES: &str =
+    "10,10,50,50,0.9;14,12,54,52,0.8;60,20,90,60,0.75;12,14,48,56,0.7;62,24,92,58,0.6";
+/// Largest set whose suppression matrix is drawn cell by cell.
+const MATRIX_LIMIT: usize = 24;
+
+fn indices(v: &[usize]) -> String {
+    v.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[function_component(NmsLab)]
+pub fn nms_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let t = |zh: &'static str, en: &'static str| match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    };
+    let q = Query::parse(&p.query);
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let iou_raw = q.get("iou").unwrap_or("0.5").to_string();
+    let seeded = q.get("seed").is_some();
+    let mut errors: Vec<InputError> = Vec::new();
+    let threshold = parse_scalar("iou", &iou_raw)
+        .and_then(check_threshold)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (boxes_raw, seed_raw, n_raw) = (
+        q.get("boxes").unwrap_or(DEFAULT_BOXES).to_string(),
+        q.get("seed").unwrap_or("1").to_string(),
+        q.get("n").unwrap_or("20").to_string(),
+    );
+    let boxes: Option<Vec<ScoredBox>> = if seeded {
+        let seed = seed_raw.trim().parse::<u64>().map_err(|_| {
+            errors.push(InputError::new(
+                "seed",
+                "种子必须是非负整数。",
+                "The seed must be a whole number ≥ 0.",
+            ))
+        });
+        let n = n_raw
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n <= MAX_BOXES)
+            .ok_or_else(|| {
+                errors.push(InputError::new(
+                    "n",
+                    format!("框的个数必须是 0 到 {MAX_BOXES} 的整数。"),
+                    format!("The count must be a whole number from 0 to {MAX_BOXES}."),
+                ))
+            });
+        match (seed, n) {
+            (Ok(s), Ok(n)) => Some(random_boxes(s, n)),
+            _ => None,
+        }
+    } else {
+        parse_boxes(&boxes_raw).map_err(|e| errors.push(e)).ok()
+    };
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let mode_link = if seeded {
+        html! { <a class="button small" href="#/lab/nms">{ t("改为手动输入框", "Type boxes instead") }</a> }
+    } else {
+        html! { <a class="button small" href="#/lab/nms?seed=1&n=20&iou=0.5">{ t("改为随机生成框", "Random boxes from a seed") }</a> }
+    };
+
+    let results = match (&boxes, threshold) {
+        (Some(boxes), Some(th)) => {
+            let (kept, greedy_evals) = greedy(boxes, th);
+            let par = parallel(boxes, th);
+            html! {
+                <>
+                <dl class="results">
+                    <dt>{ t("贪心 NMS 保留（输入序号，从 0 开始）", "Greedy NMS keeps (input indices, 0-based)") }</dt>
+                    <dd data-testid="kept">{ indices(&kept) }</dd>
+                    <dt>{ t("并行版（矩阵 + 顺序扫描）保留", "Parallel form (matrix + sequential scan) keeps") }</dt>
+                    <dd data-testid="kept-parallel">{ indices(&par.kept) }</dd>
+                    <dt>{ t("两者相同", "Same result") }</dt>
+                    <dd data-testid="same">{ (kept == par.kept).to_string() }</dd>
+                    <dt>{ t("IoU 计算次数：贪心（串行）/ 并行（全部独立）", "IoU evaluations: greedy (sequential) / parallel (all independent)") }</dt>
+                    <dd data-testid="work">{ format!("{greedy_evals} {}", par.evals) }</dd>
+                </dl>
+                { boxes_svg(boxes, &kept, lang) }
+                { matrix(&par, lang) }
+                </>
+            }
+        }
+        _ => html! {},
+    };
+
+    html! {
+        <div class="lab-body">
+            <p>{ t("分数高的框先保留；与已保留的框 IoU 严格大于阈值的框被抑制（torchvision 的规则）。分数相同按输入顺序。",
+                   "Higher scores are kept first; a box whose IoU with a kept box is strictly greater than the threshold is suppressed (torchvision's rule). Equal scores keep input order.") }</p>
+            <p>{ mode_link }</p>
+            if seeded {
+                <Field name="seed" label={t("随机种子", "Seed")} value={seed_raw.clone()} inputmode="numeric" {lang} error={err("seed")} on_input={set("seed")} />
+                <Field name="n" label={t("框的个数", "Number of boxes")} value={n_raw.clone()} inputmode="numeric" {lang} error={err("n")} on_input={set("n")} />
+            } else {
+                <Field name="boxes" label={t("框：x1,y1,x2,y2,score，用 ; 分隔", "Boxes: x1,y1,x2,y2,score separated by ;")} value={boxes_raw.clone()} {lang} error={err("boxes")} on_input={set("boxes")} />
+            }
+            <Field name="iou" label={t("IoU 阈值", "IoU threshold")} value={iou_raw.clone()} inputmode="decimal" {lang} error={err("iou")} on_input={set("iou")} />
+            { results }
+        </div>
+    }
+}
+
+fn boxes_svg(boxes: &[ScoredBox], kept: &[usize], lang: Lang) -> Html {
+    if boxes.is_empty() {
+        return html! {};
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for b in boxes {
+        x0 = x0.min(b.x1);
+        y0 = y0.min(b.y1);
+        x1 = x1.max(b.x2);
+        y1 = y1.max(b.y2);
+    }
+    let span = (x1 - x0).max(y1 - y0).max(1.0);
+    let pad = span * 0.05;
+    let font = span / 25.0;
+    html! {
+        <svg class="nms-svg" viewBox={format!("{} {} {} {}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)} role="img"
+            aria-label={match lang { Lang::Zh => "保留的框（实线）和被抑制的框（虚线）", Lang::En => "Kept boxes (solid) and suppressed boxes (dashed)" }}>
+            { for boxes.iter().enumerate().map(|(i, b)| {
+                let keep = kept.binary_search(&i).is_ok();
+                html! {
+                    <g class={if keep { "kept" } else { "suppressed" }}>
+                        <rect x={b.x1.to_string()} y={b.y1.to_string()} width={(b.x2 - b.x1).to_string()} height={(b.y2 - b.y1).to_string()}
+                            stroke-width={(span / 250.0).to_string()} />
+                        <text x={(b.x1 + font * 0.2).to_string()} y={(b.y1 + font).to_string()} font-size={font.to_string()}>{ format!("{i}: {}", b.score) }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
+fn matrix(par: &crate::labs::nms::Parallel, lang: Lang) -> Html {
+    let n = par.order.len();
+    let t = |zh: &'static str, en: &'static str| match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    };
+    if n > MATRIX_LIMIT {
+        return html! { <p class="note">{ format!("{} {MATRIX_LIMIT}.", t("抑制矩阵只在框数不超过此值时画出：", "The suppression matrix is drawn for at most this many boxes:")) }</p> };
+    }
+    html! {
+        <div class="table-wrap" tabindex="0">
+            <table class="nms-matrix">
+                <caption>{ t("抑制矩阵 M（按分数排序；行 i 抑制列 j 记为 1，只算上三角）", "Suppression matrix M (rows and columns in score order; 1 = row suppresses column; upper triangle only)") }</caption>
+                <thead><tr><th></th>{ for par.order.iter().map(|i| html! { <th scope="col">{ i }</th> }) }</tr></thead>
+                <tbody>{ for par.matrix.iter().enumerate().map(|(r, row)| html! {
+                    <tr><th scope="row">{ par.order[r] }</th>{ for row.iter().enumerate().map(|(c, &s)| html! {
+                        <td class={if c <= r { "lower" } else if s { "on" } else { "" }}>{ if c <= r { "" } else if s { "1" } else { "0" } }</td>
+                    }) }</tr>
+                }) }</tbody>
+            </table>
+        </div>
+    }
+}
