@@ -6,6 +6,8 @@
 //! field-specific errors.
 
 pub mod eigen_perm;
+pub mod exact;
+pub mod float_lab;
 pub mod nms;
 pub mod perp_foot;
 pub mod query;

@@ -146,3 +146,40 @@ test('nms: seeded random boxes give the same kept set in both forms', async () =
   await expectText(page, 'error-n', /from 0 to 200/);
   assert.deepEqual(page.errors, []);
 });
+
+test('float: 9.9e9 + 1e-9 in f32, ties to even, hex input and format switch', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/float?x=9.9e9&y=1e-9&op=add&fmt=f32', '[data-testid="stored-x"]');
+  assert.equal(await text(page, 'stored-x'), '9900000256');
+  assert.equal(await text(page, 'bits-x'), '0x50138581');
+  assert.equal(await text(page, 'ulp-x'), '1024');
+  assert.equal(await text(page, 'result'), '9900000256');
+  assert.equal(await text(page, 'result-bits'), '0x50138581');
+  assert.equal(await text(page, 'swamp-x'), '512');
+  // Exactly half an ULP: a tie, and the odd last bit rounds up to even.
+  await page.fill('input[data-field="y"]', '512');
+  await expectText(page, 'result', /^9900001280$/);
+  assert.match(await page.locator('.trace').textContent(), /ties to even/);
+  await page.fill('input[data-field="x"]', '0x3f800000');
+  await expectText(page, 'stored-x', /^1$/);
+  await page.selectOption('select[data-field="fmt"]', 'f16');
+  await expectText(page, 'error-x', /does not fit in the 16 bits of f16/);
+  await page.fill('input[data-field="x"]', '9.9e9');
+  await expectText(page, 'stored-x', /^inf$/);
+  assert.equal(await text(page, 'bits-x'), '0x7c00');
+  assert.match(page.url(), /#\/lab\/float\?x=9\.9e9&y=512&op=add&fmt=f16$/);
+  await page.selectOption('select[data-field="fmt"]', 'bf16');
+  await expectText(page, 'stored-x', /^9932111872$/);
+  await page.fill('input[data-field="y"]', 'abc');
+  await expectText(page, 'error-y', /not a finite number/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('float: f64 0.1 is stored as its exact binary expansion; division by zero gives inf, not NaN text', async () => {
+  const page = await openPage(browser, { width: 360, height: 640 });
+  await gotoRoute(page, '#/lab/float?x=0.1&y=0&op=div&fmt=f64', '[data-testid="stored-x"]');
+  assert.equal(await text(page, 'stored-x'), '0.1000000000000000055511151231257827021181583404541015625');
+  assert.equal(await text(page, 'result'), 'inf');
+  assert.equal(await horizontalOverflow(page), 0);
+  assert.deepEqual(page.errors, []);
+});

@@ -2,6 +2,7 @@
 //! the input field; each lab's own page is a submodule.
 
 pub mod eigen_perm;
+pub mod float_lab;
 pub mod nms;
 pub mod perp_foot;
 
@@ -23,11 +24,12 @@ pub struct LabProps {
 }
 
 /// Labs whose pages exist in this build (slugs of [`LABS`]).
-pub const BUILT: &[&str] = &["perp-foot", "eigen-perm", "nms"];
+pub const BUILT: &[&str] = &["float", "perp-foot", "eigen-perm", "nms"];
 
 /// The page of lab `slug`, or `None` if this build has no such page.
 fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
     Some(match slug {
+        "float" => html! { <float_lab::FloatLab ..props /> },
         "perp-foot" => html! { <perp_foot::PerpFootLab ..props /> },
         "eigen-perm" => html! { <eigen_perm::EigenPermLab ..props /> },
         "nms" => html! { <nms::NmsLab ..props /> },
