@@ -8,6 +8,7 @@
 pub mod eigen_perm;
 pub mod exact;
 pub mod float_lab;
+pub mod losses;
 pub mod nms;
 pub mod perp_foot;
 pub mod query;

@@ -183,3 +183,22 @@ test('float: f64 0.1 is stored as its exact binary expansion; division by zero g
   assert.equal(await horizontalOverflow(page), 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('losses: the bank gradients, numerical check, and saturation', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/losses', '[data-testid="grad-mse"]');
+  // Independent values (Python): z = -2.5, s = 0.0758582, dMSE/dw = -0.2591434, dCE/dw = -1.8482836.
+  const num = async (id) => Number(await text(page, id));
+  assert.ok(Math.abs(await num('grad-mse') + 0.2591434) < 1e-6);
+  assert.ok(Math.abs(await num('grad-ce') + 1.8482836) < 1e-6);
+  assert.ok(Math.abs(await num('num-grad-mse') - await num('grad-mse')) < 1e-6);
+  assert.ok(Math.abs(await num('num-grad-ce') - await num('grad-ce')) < 1e-6);
+  await page.fill('input[data-field="w"]', '-5');
+  await expectText(page, 'sigmoid', /^0\.0000/);
+  assert.ok(Math.abs(await num('grad-mse')) < 1e-3, 'MSE gradient vanishes when saturated');
+  assert.ok(Math.abs(await num('grad-ce')) > 1.99);
+  await page.fill('input[data-field="y"]', '2');
+  await expectText(page, 'error-y', /between 0 and 1/);
+  assert.equal(await page.getByTestId('grad-ce').count(), 0);
+  assert.deepEqual(page.errors, []);
+});

@@ -3,6 +3,7 @@
 
 pub mod eigen_perm;
 pub mod float_lab;
+pub mod losses;
 pub mod nms;
 pub mod perp_foot;
 
@@ -24,7 +25,7 @@ pub struct LabProps {
 }
 
 /// Labs whose pages exist in this build (slugs of [`LABS`]).
-pub const BUILT: &[&str] = &["float", "perp-foot", "eigen-perm", "nms"];
+pub const BUILT: &[&str] = &["float", "perp-foot", "eigen-perm", "nms", "losses"];
 
 /// The page of lab `slug`, or `None` if this build has no such page.
 fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
@@ -33,6 +34,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "perp-foot" => html! { <perp_foot::PerpFootLab ..props /> },
         "eigen-perm" => html! { <eigen_perm::EigenPermLab ..props /> },
         "nms" => html! { <nms::NmsLab ..props /> },
+        "losses" => html! { <losses::LossesLab ..props /> },
         _ => return None,
     })
 }

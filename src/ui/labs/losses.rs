@@ -1,0 +1,107 @@
+//! `#/lab/losses?w=-1.5&x=2&b=0.5&y=1&zmin=-8&zmax=8`: MSE vs cross-entropy
+//! gradients through a sigmoid, checked numerically, and plotted over z.
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::losses::{curve, gradients, Point};
+use crate::labs::query::Query;
+use crate::labs::{fmt_num, parse_scalar, InputError};
+
+const KEYS: [(&str, &str); 6] = [
+    ("w", "-1.5"),
+    ("x", "2"),
+    ("b", "0.5"),
+    ("y", "1"),
+    ("zmin", "-8"),
+    ("zmax", "8"),
+];
+
+#[function_component(LossesLab)]
+pub fn losses_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let q = Query::parse(&p.query);
+    let raw: Vec<String> = KEYS
+        .iter()
+        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
+        .collect();
+    let mut errors: Vec<InputError> = Vec::new();
+    let vals: Vec<Option<f64>> = KEYS
+        .iter()
+        .zip(&raw)
+        .map(|((k, _), v)| parse_scalar(k, v).map_err(|e| errors.push(e)).ok())
+        .collect();
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let mut out = html! {};
+    if let [Some(w), Some(x), Some(b), Some(y), Some(zmin), Some(zmax)] = vals[..] {
+        match (gradients(&Point { w, x, b, y }), curve(y, zmin, zmax, 161)) {
+            (Ok(g), Ok(c)) => {
+                out = html! {
+                    <>
+                    <dl class="results">
+                        <dt>{ "z = wx + b" }</dt><dd>{ fmt_num(g.z) }</dd>
+                        <dt>{ "s = σ(z) = 1 / (1 + e^(−z))" }</dt><dd data-testid="sigmoid">{ fmt_num(g.s) }</dd>
+                        <dt>{ t("MSE 损失 / 交叉熵损失", "MSE loss / cross-entropy loss") }</dt><dd>{ format!("{} / {}", fmt_num(g.mse), fmt_num(g.ce)) }</dd>
+                        <dt>{ "∂MSE/∂w = −2(y − s)·s(1 − s)·x" }</dt><dd data-testid="grad-mse">{ fmt_num(g.grad_mse) }</dd>
+                        <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-mse">{ fmt_num(g.num_grad_mse) }</dd>
+                        <dt>{ "∂CE/∂w = (s − y)·x" }</dt><dd data-testid="grad-ce">{ fmt_num(g.grad_ce) }</dd>
+                        <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-ce">{ fmt_num(g.num_grad_ce) }</dd>
+                    </dl>
+                    { plot(&c, g.z, zmin, zmax, lang) }
+                    <p class="note">{ t("MSE 的梯度带着 σ'(z) = s(1 − s) 这个因子：sigmoid 饱和时（|z| 大），即使预测完全错误，梯度也几乎为 0；交叉熵的梯度 (s − y) 没有这个因子，错得越离谱梯度越大。",
+                                         "MSE's gradient carries the factor σ'(z) = s(1 − s): when the sigmoid saturates (large |z|) the gradient is almost 0 even for a completely wrong prediction. Cross-entropy's gradient (s − y) has no such factor: the more wrong, the larger the gradient.") }</p>
+                    </>
+                };
+            }
+            (Err(e), _) | (_, Err(e)) => errors.push(e),
+        }
+    }
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let labels = [
+        t("权重 w", "Weight w"),
+        t("输入 x", "Input x"),
+        t("偏置 b", "Bias b"),
+        t("目标 y（0 到 1）", "Target y (0 to 1)"),
+        t("图中 z 的最小值", "Plot z from"),
+        t("图中 z 的最大值", "Plot z to"),
+    ];
+    html! {
+        <div class="lab-body">
+            { for KEYS.iter().zip(&raw).zip(labels).map(|(((k, _), v), label)| html! {
+                <Field name={*k} {label} value={v.clone()} inputmode="decimal" {lang} error={err(k)} on_input={set(k)} />
+            }) }
+            { out }
+        </div>
+    }
+}
+
+fn plot(c: &[(f64, f64, f64)], z: f64, zmin: f64, zmax: f64, lang: Lang) -> Html {
+    let (w, h) = (320.0, 160.0);
+    let ymax = c.iter().fold(1e-12f64, |m, p| m.max(p.1).max(p.2));
+    let px = |zz: f64| (zz - zmin) / (zmax - zmin) * w;
+    let py = |v: f64| h - v / ymax * (h - 10.0);
+    let line = |f: fn(&(f64, f64, f64)) -> f64| {
+        c.iter()
+            .map(|p| format!("{:.2},{:.2}", px(p.0), py(f(p))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    html! {
+        <figure class="loss-plot">
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={if lang == Lang::Zh { "|∂L/∂z| 随 z 的变化：MSE 与交叉熵" } else { "|∂L/∂z| against z for MSE and cross-entropy" }}>
+                <polyline class="ce" points={line(|p| p.2)} />
+                <polyline class="mse" points={line(|p| p.1)} />
+                if z >= zmin && z <= zmax {
+                    <line class="now" x1={px(z).to_string()} x2={px(z).to_string()} y1="0" y2={h.to_string()} />
+                }
+            </svg>
+            <figcaption><span class="k-ce">{ "— CE |s − y|" }</span>{ "  " }<span class="k-mse">{ "— MSE |2(y − s)s(1 − s)|" }</span></figcaption>
+        </figure>
+    }
+}
