@@ -9,6 +9,7 @@ pub mod eigen_perm;
 pub mod exact;
 pub mod float_lab;
 pub mod losses;
+pub mod mixed_precision;
 pub mod nms;
 pub mod perp_foot;
 pub mod query;

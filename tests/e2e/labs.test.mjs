@@ -202,3 +202,21 @@ test('losses: the bank gradients, numerical check, and saturation', async () => 
   assert.equal(await page.getByTestId('grad-ce').count(), 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('mixed-precision: fp16-only stalls, the fp32 master copy moves, loss scaling rescues a tiny gradient', async () => {
+  // Expected values from an independent Python simulation (struct 'e' half floats).
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/mixed-precision', '[data-testid="w-fp16"]');
+  assert.equal(await text(page, 'w-fp16'), '1');
+  assert.equal(await text(page, 'stall-step'), '1');
+  assert.ok(Math.abs(Number(await text(page, 'w-master')) - 0.9) < 1e-3);
+  assert.equal(await text(page, 'g-fp16'), '0');
+  assert.ok(Math.abs(Number(await text(page, 'g-scaled')) - 1e-8) < 1e-10);
+  await page.fill('input[data-field="lr"]', '0.01');
+  await page.fill('input[data-field="steps"]', '100');
+  await expectText(page, 'w-fp16', /^0\.90234375$/);
+  assert.equal(await text(page, 'stall-step'), 'never');
+  await page.fill('input[data-field="scale"]', '1000');
+  await expectText(page, 'error-scale', /power of two/);
+  assert.deepEqual(page.errors, []);
+});

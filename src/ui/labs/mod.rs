@@ -4,6 +4,7 @@
 pub mod eigen_perm;
 pub mod float_lab;
 pub mod losses;
+pub mod mixed_precision;
 pub mod nms;
 pub mod perp_foot;
 
@@ -25,7 +26,14 @@ pub struct LabProps {
 }
 
 /// Labs whose pages exist in this build (slugs of [`LABS`]).
-pub const BUILT: &[&str] = &["float", "perp-foot", "eigen-perm", "nms", "losses"];
+pub const BUILT: &[&str] = &[
+    "float",
+    "perp-foot",
+    "eigen-perm",
+    "nms",
+    "losses",
+    "mixed-precision",
+];
 
 /// The page of lab `slug`, or `None` if this build has no such page.
 fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
@@ -35,6 +43,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "eigen-perm" => html! { <eigen_perm::EigenPermLab ..props /> },
         "nms" => html! { <nms::NmsLab ..props /> },
         "losses" => html! { <losses::LossesLab ..props /> },
+        "mixed-precision" => html! { <mixed_precision::MixedPrecisionLab ..props /> },
         _ => return None,
     })
 }
