@@ -220,3 +220,21 @@ test('mixed-precision: fp16-only stalls, the fp32 master copy moves, loss scalin
   await expectText(page, 'error-scale', /power of two/);
   assert.deepEqual(page.errors, []);
 });
+
+test('dropout-bn: inverted dropout keeps the mean; BN train vs inference; batch of one', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/dropout-bn', '[data-testid="dropout-mean"]');
+  const mean = (await text(page, 'dropout-mean')).split(' ').map(Number);
+  [1, 2, 3, 4].forEach((x, i) => assert.ok(Math.abs(mean[i] - x) < 0.1 * x, `${mean}`));
+  const train = (await text(page, 'bn-train')).split(' ').map(Number);
+  const expected = [1, 2, 3, 6].map((x) => 2 * (x - 3) / Math.sqrt(3.5 + 1e-5) + 0.5);
+  train.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12));
+  const [rm, rv] = (await text(page, 'bn-running')).split(' ').map(Number);
+  assert.ok(Math.abs(rm - 0.3) < 1e-12 && Math.abs(rv - (0.9 + 0.1 * 14 / 3)) < 1e-12);
+  await page.fill('input[data-field="batch"]', '5');
+  await expectText(page, 'bn-train', /^0\.5$/);
+  assert.equal(await text(page, 'bn-infer'), '—');
+  await page.fill('input[data-field="p"]', '1');
+  await expectText(page, 'error-p', /0 ≤ p < 1/);
+  assert.deepEqual(page.errors, []);
+});

@@ -1,6 +1,7 @@
 //! Lab pages: the shared frame (title, links to questions, URL sync) and
 //! the input field; each lab's own page is a submodule.
 
+pub mod dropout_bn;
 pub mod eigen_perm;
 pub mod float_lab;
 pub mod losses;
@@ -44,6 +45,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "nms" => html! { <nms::NmsLab ..props /> },
         "losses" => html! { <losses::LossesLab ..props /> },
         "mixed-precision" => html! { <mixed_precision::MixedPrecisionLab ..props /> },
+        "dropout-bn" => html! { <dropout_bn::DropoutBnLab ..props /> },
         _ => return None,
     })
 }

@@ -1,0 +1,128 @@
+//! `#/lab/dropout-bn?x=1,2,3,4&p=0.5&trials=10000&seed=1&batch=1,2,3,6&gamma=2&beta=0.5&eps=1e-5&momentum=0.1`
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::dropout_bn::{batch_norm, dropout_mc};
+use crate::labs::query::Query;
+use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, InputError};
+
+const DEFAULTS: [(&str, &str); 9] = [
+    ("x", "1,2,3,4"),
+    ("p", "0.5"),
+    ("trials", "10000"),
+    ("seed", "1"),
+    ("batch", "1,2,3,6"),
+    ("gamma", "2"),
+    ("beta", "0.5"),
+    ("eps", "1e-5"),
+    ("momentum", "0.1"),
+];
+
+#[function_component(DropoutBnLab)]
+pub fn dropout_bn_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let q = Query::parse(&p.query);
+    let raw = |k: &str| {
+        q.get(k)
+            .unwrap_or_else(|| DEFAULTS.iter().find(|d| d.0 == k).map_or("", |d| d.1))
+            .to_string()
+    };
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let mut errors: Vec<InputError> = Vec::new();
+    let mut vec_of = |k: &str| parse_vector(k, &raw(k)).map_err(|e| errors.push(e)).ok();
+    let (x, batch) = (vec_of("x"), vec_of("batch"));
+    let mut num = |k: &str| parse_scalar(k, &raw(k)).map_err(|e| errors.push(e)).ok();
+    let (pp, gamma, beta, eps, mom) = (
+        num("p"),
+        num("gamma"),
+        num("beta"),
+        num("eps"),
+        num("momentum"),
+    );
+    let whole = |k: &str, errors: &mut Vec<InputError>| {
+        raw(k)
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| {
+                errors.push(InputError::new(
+                    k,
+                    "需要非负整数。",
+                    "Needs a whole number ≥ 0.",
+                ))
+            })
+            .ok()
+    };
+    let trials = whole("trials", &mut errors);
+    let seed = whole("seed", &mut errors);
+
+    let dropout = match (&x, pp, trials, seed) {
+        (Some(x), Some(pp), Some(tr), Some(sd)) => {
+            match dropout_mc(x, pp, tr.min(u32::MAX as u64) as u32, sd) {
+                Ok(mc) => html! {
+                    <dl class="results">
+                        <dt>{ t("一次采样的掩码（1 = 保留）", "One sampled mask (1 = kept)") }</dt>
+                        <dd>{ mc.sample_mask.iter().map(|k| if *k { "1" } else { "0" }).collect::<Vec<_>>().join(" ") }</dd>
+                        <dt>{ t("这次的输出（保留的值除以 1 − p）", "Its output (kept values divided by 1 − p)") }</dt>
+                        <dd>{ fmt_list(&mc.sample_out) }</dd>
+                        <dt>{ t("所有试验的平均输出（应接近 x）", "Mean output over all trials (close to x)") }</dt>
+                        <dd data-testid="dropout-mean">{ fmt_list(&mc.mean) }</dd>
+                    </dl>
+                },
+                Err(e) => {
+                    errors.push(e);
+                    html! {}
+                }
+            }
+        }
+        _ => html! {},
+    };
+    let bn = match (&batch, gamma, beta, eps, mom) {
+        (Some(b), Some(g), Some(be), Some(e), Some(m)) => match batch_norm(b, g, be, e, m) {
+            Ok(r) => html! {
+                <dl class="results">
+                    <dt>{ t("batch 均值 / 有偏方差", "Batch mean / biased variance") }</dt><dd>{ format!("{} / {}", fmt_num(r.mean), fmt_num(r.var)) }</dd>
+                    <dt>{ t("训练模式输出（用本 batch 的统计量）", "Training output (this batch's statistics)") }</dt><dd data-testid="bn-train">{ fmt_list(&r.train_out) }</dd>
+                    <dt>{ t("一步之后的 running_mean running_var（从 0、1 开始，方差无偏）", "running_mean running_var after one step (from 0 and 1; unbiased variance)") }</dt>
+                    <dd data-testid="bn-running">{ r.running.map(|(a, b)| format!("{} {}", fmt_num(a), fmt_num(b))).unwrap_or_else(|| t("batch 只有 1 个样本：无偏方差无定义（PyTorch 训练时会报错）", "batch of one: the unbiased variance is undefined (PyTorch raises an error in training)").into()) }</dd>
+                    <dt>{ t("推理模式输出（用 running 统计量）", "Inference output (running statistics)") }</dt>
+                    <dd data-testid="bn-infer">{ r.infer_out.map(|v| fmt_list(&v)).unwrap_or_else(|| "—".into()) }</dd>
+                </dl>
+            },
+            Err(e) => {
+                errors.push(e);
+                html! {}
+            }
+        },
+        _ => html! {},
+    };
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let field = |k: &'static str, label: &'static str| html! { <Field name={k} {label} value={raw(k)} {lang} error={err(k)} on_input={set(k)} /> };
+    html! {
+        <div class="lab-body">
+            <h2>{ t("Inverted dropout（PyTorch 的做法）", "Inverted dropout (what PyTorch does)") }</h2>
+            { field("x", t("激活值 x", "Activations x")) }
+            { field("p", t("丢弃概率 p", "Drop probability p")) }
+            { field("trials", t("蒙特卡洛试验次数", "Monte Carlo trials")) }
+            { field("seed", t("随机种子", "Seed")) }
+            { dropout }
+            <p class="note">{ t("训练时保留的值除以 1 − p，所以期望不变；推理时什么都不做。不做缩放的原始 dropout 则要在推理时乘以保留概率 1 − p。",
+                                "In training kept values are divided by 1 − p, so the expectation is unchanged; at inference nothing is done. Non-inverted dropout instead multiplies by the keep probability 1 − p at inference.") }</p>
+            <h2>{ t("Batch Norm：训练 vs 推理", "Batch norm: training vs inference") }</h2>
+            { field("batch", t("一个通道的 batch", "One channel's batch")) }
+            { field("gamma", "γ") }
+            { field("beta", "β") }
+            { field("eps", "ε") }
+            { field("momentum", "momentum") }
+            { bn }
+            <p class="note">{ t("batch 只有 1 个样本时，x − μ = 0，所有输出都等于 β：网络什么也学不到。这时用 GroupNorm/LayerNorm，或冻结 BN。",
+                                "With a batch of one, x − μ = 0 and every output equals β: nothing can be learned. Use GroupNorm/LayerNorm, or freeze BN.") }</p>
+        </div>
+    }
+}
