@@ -157,3 +157,18 @@ impl IntoElement for web_sys::Node {
         self.dyn_into::<Element>().unwrap()
     }
 }
+
+#[wasm_bindgen_test]
+fn every_lab_listed_as_built_has_a_page_and_no_other_does() {
+    use ai_interview_lab::labs::LABS;
+    use ai_interview_lab::ui::labs::{has_page, BUILT};
+    for lab in LABS {
+        assert_eq!(
+            has_page(lab.slug),
+            BUILT.contains(&lab.slug),
+            "{}",
+            lab.slug
+        );
+    }
+    assert!(BUILT.iter().all(|s| LABS.iter().any(|l| l.slug == *s)));
+}

@@ -34,7 +34,18 @@ pub const BUILT: &[&str] = &[
     "nms",
     "losses",
     "mixed-precision",
+    "dropout-bn",
 ];
+
+/// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
+pub fn has_page(slug: &str) -> bool {
+    let props = LabProps {
+        query: AttrValue::Static(""),
+        lang: Lang::En,
+        on_change: Callback::noop(),
+    };
+    lab_body(slug, props).is_some()
+}
 
 /// The page of lab `slug`, or `None` if this build has no such page.
 fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
