@@ -5,6 +5,7 @@
 //! illustrates), URL queries ([`query`]) and input parsing with bilingual,
 //! field-specific errors.
 
+pub mod dist_matmul;
 pub mod dropout_bn;
 pub mod eigen_perm;
 pub mod exact;

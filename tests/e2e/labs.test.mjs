@@ -238,3 +238,20 @@ test('dropout-bn: inverted dropout keeps the mean; BN train vs inference; batch 
   await expectText(page, 'error-p', /0 ≤ p < 1/);
   assert.deepEqual(page.errors, []);
 });
+
+test('dist-matmul: 7/8 N² fits with half-block swaps, N² with whole blocks; C is exact', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/dist-matmul?n=8&mem=0.875', '[data-testid="peak"]');
+  assert.equal(await text(page, 'peak'), '0.875');
+  assert.equal(await text(page, 'budget'), '0.875');
+  assert.equal(await text(page, 'sent'), '0.5');
+  assert.equal(await text(page, 'max-error'), '0');
+  await page.fill('input[data-field="mem"]', '1');
+  await expectText(page, 'peak', /^1$/);
+  await page.fill('input[data-field="n"]', '7');
+  await expectText(page, 'error-n', /even number/);
+  await page.fill('input[data-field="n"]', '2');
+  await page.fill('input[data-field="mem"]', '0.875');
+  await expectText(page, 'error-n', /no space to receive/);
+  assert.deepEqual(page.errors, []);
+});

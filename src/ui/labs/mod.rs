@@ -1,6 +1,7 @@
 //! Lab pages: the shared frame (title, links to questions, URL sync) and
 //! the input field; each lab's own page is a submodule.
 
+pub mod dist_matmul;
 pub mod dropout_bn;
 pub mod eigen_perm;
 pub mod float_lab;
@@ -35,6 +36,7 @@ pub const BUILT: &[&str] = &[
     "losses",
     "mixed-precision",
     "dropout-bn",
+    "dist-matmul",
 ];
 
 /// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
@@ -57,6 +59,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "losses" => html! { <losses::LossesLab ..props /> },
         "mixed-precision" => html! { <mixed_precision::MixedPrecisionLab ..props /> },
         "dropout-bn" => html! { <dropout_bn::DropoutBnLab ..props /> },
+        "dist-matmul" => html! { <dist_matmul::DistMatmulLab ..props /> },
         _ => return None,
     })
 }

@@ -1,0 +1,102 @@
+//! `#/lab/dist-matmul?n=8&mem=1|0.875&seed=1`: a 2×2 block Cannon scheme on
+//! four machines, with every machine's memory at every step.
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::dist_matmul::simulate;
+use crate::labs::query::Query;
+use crate::labs::{fmt_num, InputError};
+
+#[function_component(DistMatmulLab)]
+pub fn dist_matmul_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let q = Query::parse(&p.query);
+    let (n_raw, mem_raw, seed_raw) = (
+        q.get("n").unwrap_or("8").to_string(),
+        q.get("mem").unwrap_or("0.875").to_string(),
+        q.get("seed").unwrap_or("1").to_string(),
+    );
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let mut errors: Vec<InputError> = Vec::new();
+    let n = n_raw
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| {
+            errors.push(InputError::new(
+                "n",
+                "N 必须是整数。",
+                "N must be a whole number.",
+            ))
+        })
+        .ok();
+    let eighths = match mem_raw.trim() {
+        "1" => Some(8),
+        "0.875" | "7/8" => Some(7),
+        _ => {
+            errors.push(InputError::new(
+                "mem",
+                "mem 只能是 1 或 0.875。",
+                "mem must be 1 or 0.875.",
+            ));
+            None
+        }
+    };
+    let seed = seed_raw
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| {
+            errors.push(InputError::new(
+                "seed",
+                "种子必须是非负整数。",
+                "The seed must be a whole number ≥ 0.",
+            ))
+        })
+        .ok();
+    let run = match (n, eighths, seed) {
+        (Some(n), Some(e), Some(s)) => simulate(n, e, s).map_err(|e| errors.push(e)).ok(),
+        _ => None,
+    };
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let body = run.map(|r| {
+        let n2 = (r.n * r.n) as f64;
+        html! {
+            <>
+            <dl class="results">
+                <dt>{ t("每台机器的峰值内存 / N²", "Peak memory per machine / N²") }</dt><dd data-testid="peak">{ fmt_num(r.peak as f64 / n2) }</dd>
+                <dt>{ t("预算 / N²", "Budget / N²") }</dt><dd data-testid="budget">{ fmt_num(r.budget as f64 / n2) }</dd>
+                <dt>{ t("每台机器发送的数据量 / N²", "Numbers sent per machine / N²") }</dt><dd data-testid="sent">{ fmt_num(r.sent as f64 / n2) }</dd>
+                <dt>{ t("与直接矩阵乘的最大误差", "Max error against the direct product") }</dt><dd data-testid="max-error">{ fmt_num(r.max_error) }</dd>
+            </dl>
+            <div class="table-wrap" tabindex="0">
+                <table class="steps">
+                    <caption>{ t("每一步各机器占用的内存（单位：数）", "Memory in use on each machine at each step (numbers)") }</caption>
+                    <thead><tr><th>{ t("步骤", "Step") }</th><th>{ "(0,0)" }</th><th>{ "(0,1)" }</th><th>{ "(1,0)" }</th><th>{ "(1,1)" }</th></tr></thead>
+                    <tbody>{ for r.steps.iter().map(|s| html! {
+                        <tr class={if s.memory.contains(&r.peak) { "peak" } else { "" }}>
+                            <th scope="row">{ if lang == Lang::Zh { s.label_zh } else { s.label } }</th>
+                            { for s.memory.iter().map(|w| html! { <td>{ w }</td> }) }
+                        </tr>
+                    }) }</tbody>
+                </table>
+            </div>
+            </>
+        }
+    });
+    html! {
+        <div class="lab-body">
+            <p>{ t("四台机器各放 A、B 的一个块（N/2 × N/2），机器 (i,j) 负责 C_ij。先算一次乘积，再与邻居交换 A、B 的块，再算一次。常驻 3 个块 = 3/4 N²；交换需要接收缓冲：整块（峰值 N²）或分成半块（峰值 7/8 N²）。",
+                   "Each machine holds one block (N/2 × N/2) of A and of B, and machine (i,j) owns C_ij. Multiply once, swap the A and B blocks with neighbours, multiply again. Three resident blocks are 3/4 N²; the swap needs a receive buffer: a whole block (peak N²) or half a block at a time (peak 7/8 N²).") }</p>
+            <Field name="n" label="N" value={n_raw.clone()} inputmode="numeric" {lang} error={err("n")} on_input={set("n")} />
+            <Field name="mem" label={t("每台机器的内存（N² 的倍数：1 或 0.875）", "Memory per machine (times N²: 1 or 0.875)")} value={mem_raw.clone()} inputmode="decimal" {lang} error={err("mem")} on_input={set("mem")} />
+            <Field name="seed" label={t("随机矩阵的种子", "Seed for the random matrices")} value={seed_raw.clone()} inputmode="numeric" {lang} error={err("seed")} on_input={set("seed")} />
+            { body.unwrap_or_default() }
+        </div>
+    }
+}
