@@ -5,6 +5,7 @@
 //! illustrates), URL queries ([`query`]) and input parsing with bilingual,
 //! field-specific errors.
 
+pub mod conv_matmul;
 pub mod dist_matmul;
 pub mod dropout_bn;
 pub mod eigen_perm;

@@ -255,3 +255,18 @@ test('dist-matmul: 7/8 N² fits with half-block swaps, N² with whole blocks; C 
   await expectText(page, 'error-n', /no space to receive/);
   assert.deepEqual(page.errors, []);
 });
+
+test('conv-matmul: im2col shapes for the bank example, GEMM equals direct convolution', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/conv-matmul?c=3&h=32&w=32&k=3&stride=1&pad=1&cout=8&seed=1', '[data-testid="im2col-shape"]');
+  assert.equal(await text(page, 'im2col-shape'), '27 1024');
+  assert.equal(await text(page, 'out-shape'), '8 32 32');
+  assert.equal(await text(page, 'conv-diff'), '0');
+  const [a, b] = (await text(page, 'max-counterexample')).split(' ').map(Number);
+  assert.notEqual(a, b);
+  await page.fill('input[data-field="stride"]', '2');
+  await expectText(page, 'out-shape', /^8 16 16$/);
+  await page.fill('input[data-field="k"]', '40');
+  await expectText(page, 'error-k', /no larger than the padded input/);
+  assert.deepEqual(page.errors, []);
+});

@@ -1,6 +1,7 @@
 //! Lab pages: the shared frame (title, links to questions, URL sync) and
 //! the input field; each lab's own page is a submodule.
 
+pub mod conv_matmul;
 pub mod dist_matmul;
 pub mod dropout_bn;
 pub mod eigen_perm;
@@ -37,6 +38,7 @@ pub const BUILT: &[&str] = &[
     "mixed-precision",
     "dropout-bn",
     "dist-matmul",
+    "conv-matmul",
 ];
 
 /// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
@@ -60,6 +62,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "mixed-precision" => html! { <mixed_precision::MixedPrecisionLab ..props /> },
         "dropout-bn" => html! { <dropout_bn::DropoutBnLab ..props /> },
         "dist-matmul" => html! { <dist_matmul::DistMatmulLab ..props /> },
+        "conv-matmul" => html! { <conv_matmul::ConvMatmulLab ..props /> },
         _ => return None,
     })
 }

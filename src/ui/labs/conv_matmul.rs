@@ -1,0 +1,115 @@
+//! `#/lab/conv-matmul?c=2&h=5&w=5&k=3&stride=1&pad=1&cout=2&seed=1`: im2col
+//! with one GEMM equals direct convolution; mean pooling is a convolution;
+//! max pooling is not linear.
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::conv_matmul::{run, Shape};
+use crate::labs::query::Query;
+use crate::labs::{fmt_num, InputError};
+
+const KEYS: [(&str, &str); 8] = [
+    ("c", "2"),
+    ("h", "5"),
+    ("w", "5"),
+    ("k", "3"),
+    ("stride", "1"),
+    ("pad", "1"),
+    ("cout", "2"),
+    ("seed", "1"),
+];
+
+#[function_component(ConvMatmulLab)]
+pub fn conv_matmul_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let q = Query::parse(&p.query);
+    let raw: Vec<String> = KEYS
+        .iter()
+        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
+        .collect();
+    let mut errors: Vec<InputError> = Vec::new();
+    let vals: Vec<Option<u64>> = KEYS
+        .iter()
+        .zip(&raw)
+        .map(|((k, _), v)| {
+            v.trim()
+                .parse::<u64>()
+                .map_err(|_| {
+                    errors.push(InputError::new(
+                        k,
+                        "需要非负整数。",
+                        "Needs a whole number ≥ 0.",
+                    ))
+                })
+                .ok()
+        })
+        .collect();
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let mut out = html! {};
+    if let [Some(c), Some(h), Some(w), Some(k), Some(stride), Some(pad), Some(cout), Some(seed)] =
+        vals[..]
+    {
+        let u = |v: u64| v.min(1 << 20) as usize;
+        let shape = Shape {
+            c: u(c),
+            h: u(h),
+            w: u(w),
+            k: u(k),
+            stride: u(stride),
+            pad: u(pad),
+            cout: u(cout),
+            seed,
+        };
+        match run(&shape) {
+            Ok(o) => {
+                out = html! {
+                    <>
+                    <dl class="results">
+                        <dt>{ t("输出形状 C_out H_out W_out", "Output shape C_out H_out W_out") }</dt>
+                        <dd data-testid="out-shape">{ format!("{} {} {}", o.out.0, o.out.1, o.out.2) }</dd>
+                        <dt>{ t("im2col 矩阵：行（C_in·k·k）列（H_out·W_out）", "im2col matrix: rows (C_in·k·k), columns (H_out·W_out)") }</dt>
+                        <dd data-testid="im2col-shape">{ format!("{} {}", o.im2col.0, o.im2col.1) }</dd>
+                        <dt>{ t("权重矩阵：C_out × (C_in·k·k)", "Weight matrix: C_out × (C_in·k·k)") }</dt>
+                        <dd>{ format!("{} × {}", o.out.0, o.im2col.0) }</dd>
+                        <dt>{ t("矩阵乘与直接卷积的最大差", "Max difference, GEMM vs direct convolution") }</dt>
+                        <dd data-testid="conv-diff">{ fmt_num(o.conv_diff) }</dd>
+                        <dt>{ t("均值池化作为权重 1/k² 的卷积，与直接求平均的最大差", "Mean pooling as a convolution with weights 1/k² vs the direct average: max difference") }</dt>
+                        <dd data-testid="pool-diff">{ fmt_num(o.pool_diff) }</dd>
+                        <dt>{ t("最大池化不是线性的：max(x + y) 与 max x + max y", "Max pooling is not linear: max(x + y) vs max x + max y") }</dt>
+                        <dd data-testid="max-counterexample">{ format!("{} {}", fmt_num(o.max_counterexample.0), fmt_num(o.max_counterexample.1)) }</dd>
+                    </dl>
+                    <p class="note">{ t("卷积、全连接、1×1 卷积、均值池化、推理时的 BN 都是线性映射，可以写成矩阵乘；最大池化（选择）、ReLU 等逐元素非线性不行。一个矩阵乘 M 满足 M(x + y) = Mx + My，而 max 不满足。",
+                                         "Convolution, fully connected and 1×1 convolution layers, mean pooling and inference-time BN are linear maps, so they are matrix products; max pooling (a selection) and element-wise non-linearities such as ReLU are not. A matrix M satisfies M(x + y) = Mx + My; max does not.") }</p>
+                    </>
+                };
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let labels = [
+        "C_in",
+        "H",
+        "W",
+        t("卷积核 k", "Kernel k"),
+        t("步长", "Stride"),
+        "padding",
+        "C_out",
+        t("随机种子", "Seed"),
+    ];
+    html! {
+        <div class="lab-body">
+            { for KEYS.iter().zip(&raw).zip(labels).map(|(((k, _), v), label)| html! {
+                <Field name={*k} {label} value={v.clone()} inputmode="numeric" {lang} error={err(k)} on_input={set(k)} />
+            }) }
+            { out }
+        </div>
+    }
+}
