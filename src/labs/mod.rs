@@ -13,6 +13,7 @@ pub mod exact;
 pub mod float_lab;
 pub mod losses;
 pub mod mixed_precision;
+pub mod mlp;
 pub mod nms;
 pub mod perp_foot;
 pub mod query;

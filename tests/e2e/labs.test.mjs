@@ -270,3 +270,17 @@ test('conv-matmul: im2col shapes for the bank example, GEMM equals direct convol
   await expectText(page, 'error-k', /no larger than the padded input/);
   assert.deepEqual(page.errors, []);
 });
+
+test('mlp: reproduces the bank parts, passes the gradient check, and one step lowers the loss', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/mlp', '[data-testid="grad-w1"]');
+  const g1 = (await text(page, 'grad-w1')).split(' ').map(Number);
+  assert.ok(Math.abs(g1[3] + 0.016889475877) < 1e-9, `${g1}`);
+  const w2 = (await text(page, 'w2-after')).split(' ').map(Number);
+  assert.ok(Math.abs(w2[1] + 0.40845353318) < 1e-9, `${w2}`);
+  assert.ok(Number(await text(page, 'num-check')) < 1e-5);
+  assert.ok(Number(await text(page, 'loss-after')) < Number(await text(page, 'loss')));
+  await page.fill('input[data-field="b1"]', '0');
+  await expectText(page, 'error-b1', /b1 needs 2 numbers/);
+  assert.deepEqual(page.errors, []);
+});

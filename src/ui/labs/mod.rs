@@ -8,6 +8,7 @@ pub mod eigen_perm;
 pub mod float_lab;
 pub mod losses;
 pub mod mixed_precision;
+pub mod mlp;
 pub mod nms;
 pub mod perp_foot;
 
@@ -39,6 +40,7 @@ pub const BUILT: &[&str] = &[
     "dropout-bn",
     "dist-matmul",
     "conv-matmul",
+    "mlp",
 ];
 
 /// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
@@ -63,6 +65,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "dropout-bn" => html! { <dropout_bn::DropoutBnLab ..props /> },
         "dist-matmul" => html! { <dist_matmul::DistMatmulLab ..props /> },
         "conv-matmul" => html! { <conv_matmul::ConvMatmulLab ..props /> },
+        "mlp" => html! { <mlp::MlpLab ..props /> },
         _ => return None,
     })
 }
