@@ -15,6 +15,7 @@ pub mod losses;
 pub mod mixed_precision;
 pub mod mlp;
 pub mod nms;
+pub mod optimizers;
 pub mod perp_foot;
 pub mod query;
 

@@ -284,3 +284,37 @@ test('mlp: reproduces the bank parts, passes the gradient check, and one step lo
   await expectText(page, 'error-b1', /b1 needs 2 numbers/);
   assert.deepEqual(page.errors, []);
 });
+
+test('optimizers: paths converge on the quadratic, SGD diverges past lr 2/25, Adam keeps 16 bytes/param in mixed precision', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/optimizers', '[data-testid="final-adam"]');
+  for (const id of ['final-sgd', 'final-momentum', 'final-adam']) {
+    const [x, y] = (await text(page, id)).split(' ').map(Number);
+    assert.ok(Math.hypot(x, y) < 0.5, `${id}: ${x} ${y}`);
+  }
+  assert.equal(await text(page, 'adam-bytes-per-param'), '16');
+  await page.fill('input[data-field="lr"]', '0.1');
+  await expectText(page, 'final-sgd', /\d/);
+  assert.match(await page.locator('.results').textContent(), /diverged at step/);
+  await page.selectOption('select[data-field="f"]', 'rosen');
+  await page.waitForFunction(() => location.hash.includes('f=rosen'));
+  await page.fill('input[data-field="steps"]', '20000');
+  await expectText(page, 'error-steps', /At most 10000 steps/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('every lab opens at 360x640 in zh and en with no horizontal scroll and no console error', async () => {
+  const slugs = ['float', 'mixed-precision', 'perp-foot', 'eigen-perm', 'nms', 'losses', 'optimizers', 'dist-matmul', 'conv-matmul', 'mlp', 'dropout-bn'];
+  for (const locale of ['en-US', 'zh-CN']) {
+    const page = await openPage(browser, { width: 360, height: 640, locale });
+    await gotoRoute(page, '#/labs', '.lab-list');
+    assert.equal(await page.locator('[data-lab-link]').count(), slugs.length);
+    for (const slug of slugs) {
+      await gotoRoute(page, `#/lab/${slug}`, 'article.lab .results');
+      assert.equal(await horizontalOverflow(page), 0, `${slug} ${locale}`);
+      assert.equal(await page.locator('.field-error:not(:empty)').count(), 0, `${slug}: defaults are valid`);
+      assert.doesNotMatch(await page.locator('article.lab').textContent(), /NaN/, `${slug} shows NaN`);
+    }
+    assert.deepEqual(page.errors, []);
+  }
+});

@@ -10,6 +10,7 @@ pub mod losses;
 pub mod mixed_precision;
 pub mod mlp;
 pub mod nms;
+pub mod optimizers;
 pub mod perp_foot;
 
 use yew::prelude::*;
@@ -41,6 +42,7 @@ pub const BUILT: &[&str] = &[
     "dist-matmul",
     "conv-matmul",
     "mlp",
+    "optimizers",
 ];
 
 /// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
@@ -66,6 +68,7 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
         "dist-matmul" => html! { <dist_matmul::DistMatmulLab ..props /> },
         "conv-matmul" => html! { <conv_matmul::ConvMatmulLab ..props /> },
         "mlp" => html! { <mlp::MlpLab ..props /> },
+        "optimizers" => html! { <optimizers::OptimizersLab ..props /> },
         _ => return None,
     })
 }

@@ -1,0 +1,228 @@
+//! `#/lab/optimizers?f=quad|rosen&lr=0.03&steps=200&x0=-4,1&mu=0.9&b1=0.9&b2=0.999&params=7e9`:
+//! SGD, Momentum and Adam paths, and the memory each optimizer keeps.
+
+use yew::prelude::*;
+
+use super::{Field, LabProps};
+use crate::i18n::Lang;
+use crate::labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
+use crate::labs::query::Query;
+use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, InputError};
+
+fn defaults(surface: Surface) -> [(&'static str, &'static str); 7] {
+    let (lr, steps, x0) = match surface {
+        Surface::Quadratic => ("0.03", "200", "-4,1"),
+        Surface::Rosenbrock => ("0.001", "2000", "-1.5,2"),
+    };
+    [
+        ("lr", lr),
+        ("steps", steps),
+        ("x0", x0),
+        ("mu", "0.9"),
+        ("b1", "0.9"),
+        ("b2", "0.999"),
+        ("params", "7e9"),
+    ]
+}
+
+#[function_component(OptimizersLab)]
+pub fn optimizers_lab(p: &LabProps) -> Html {
+    let lang = p.lang;
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let q = Query::parse(&p.query);
+    let mut errors: Vec<InputError> = Vec::new();
+    let f_raw = q.get("f").unwrap_or("quad").to_string();
+    let surface = Surface::parse(&f_raw)
+        .map_err(|e| errors.push(e))
+        .unwrap_or(Surface::Quadratic);
+    let defs = defaults(surface);
+    let raw = |k: &str| {
+        q.get(k)
+            .unwrap_or_else(|| defs.iter().find(|d| d.0 == k).map_or("", |d| d.1))
+            .to_string()
+    };
+    let set = |key: &'static str| {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+    };
+    let mut num = |k: &str| parse_scalar(k, &raw(k)).map_err(|e| errors.push(e)).ok();
+    let (lr, mu, b1, b2, params) = (num("lr"), num("mu"), num("b1"), num("b2"), num("params"));
+    let steps = raw("steps")
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| {
+            errors.push(InputError::new(
+                "steps",
+                "步数必须是非负整数。",
+                "Steps must be a whole number ≥ 0.",
+            ))
+        })
+        .ok();
+    let x0 = match parse_vector("x0", &raw("x0")) {
+        Ok(v) if v.len() == 2 => Some([v[0], v[1]]),
+        Ok(_) => {
+            errors.push(InputError::new(
+                "x0",
+                "起点需要两个数 x,y。",
+                "The start needs two numbers x,y.",
+            ));
+            None
+        }
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let mut paths: Vec<(&str, &str, Path)> = Vec::new();
+    if let (Some(lr), Some(steps), Some(x0), Some(mu), Some(b1), Some(b2)) =
+        (lr, steps, x0, mu, b1, b2)
+    {
+        for (name, class, opt) in [
+            ("SGD", "sgd", Optimizer::Sgd),
+            ("Momentum", "momentum", Optimizer::Momentum { mu }),
+            (
+                "Adam",
+                "adam",
+                Optimizer::Adam {
+                    beta1: b1,
+                    beta2: b2,
+                },
+            ),
+        ] {
+            match run(surface, opt, lr, steps, x0) {
+                Ok(path) => paths.push((name, class, path)),
+                Err(e) => {
+                    if !errors.iter().any(|x| x.field == e.field) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+    }
+    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let results = if paths.len() == 3 {
+        html! {
+            <>
+            <dl class="results">
+                { for paths.iter().map(|(name, class, path)| html! {
+                    <>
+                    <dt>{ format!("{name}: {}", t("终点 x y（损失）", "final point x y (loss)")) }</dt>
+                    <dd>
+                        <span data-testid={format!("final-{class}")}>{ fmt_list(&path.end) }</span>
+                        { format!(" ({})", fmt_num(path.loss)) }
+                        { for path.diverged_at.map(|k| html! { <strong class="diverged">{ format!(" — {} {k}", t("在第几步发散：", "diverged at step")) }</strong> }) }
+                    </dd>
+                    </>
+                }) }
+            </dl>
+            { plot(surface, &paths, lang) }
+            </>
+        }
+    } else {
+        html! {}
+    };
+    let memory = params.filter(|p| *p >= 0.0).map(|n| {
+        let row = |name: &str, opt: Optimizer| {
+            let (state, fp32, mixed) = bytes_per_param(opt);
+            html! { <tr><th scope="row">{ name.to_string() }</th><td>{ state }</td><td>{ fp32 }</td><td data-testid={(name == "Adam").then_some("adam-bytes-per-param")}>{ mixed }</td><td>{ fmt_num(n * mixed as f64 / 1e9) }</td></tr> }
+        };
+        html! {
+            <div class="table-wrap" tabindex="0">
+                <table class="steps">
+                    <caption>{ t("每个参数的字节数（fp32 状态）与总内存（GB = 10⁹ 字节，不含激活）", "Bytes per parameter (fp32 state) and total memory (GB = 10⁹ bytes, activations excluded)") }</caption>
+                    <thead><tr><th></th><th>{ t("优化器状态", "State") }</th><th>{ t("fp32 训练合计", "fp32 training total") }</th><th>{ t("混合精度合计", "Mixed precision total") }</th><th>{ t("混合精度 GB", "Mixed precision GB") }</th></tr></thead>
+                    <tbody>{ row("SGD", Optimizer::Sgd) }{ row("Momentum", Optimizer::Momentum { mu: 0.9 }) }{ row("Adam", Optimizer::Adam { beta1: 0.9, beta2: 0.999 }) }</tbody>
+                </table>
+                <p class="note">{ t("Adam 每个参数多存 m、v 两个 fp32 状态（8 字节）；混合精度下合计 16 字节：fp16 权重 2 + fp16 梯度 2 + fp32 主权重 4 + m 4 + v 4。", "Adam keeps two fp32 states m and v per parameter (8 bytes); in mixed precision the total is 16 bytes: fp16 weights 2 + fp16 grads 2 + fp32 master 4 + m 4 + v 4.") }
+                    </p>
+            </div>
+        }
+    });
+    let field = |k: &'static str, label: &'static str, mode: &'static str| html! { <Field name={k} {label} value={raw(k)} inputmode={mode} {lang} error={err(k)} on_input={set(k)} /> };
+    let surface_select = {
+        let cb = p.on_change.clone();
+        let q = q.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            // A new surface starts from its own defaults.
+            let mut fresh = Query::default().with("f", &v);
+            if let Some(pp) = q.get("params") {
+                fresh.set("params", pp);
+            }
+            cb.emit(fresh.to_query_string());
+        });
+        html! {
+            <div class="field">
+                <label for="lab-f">{ t("损失曲面", "Loss surface") }</label>
+                <select id="lab-f" data-field="f" {onchange}>
+                    <option value="quad" selected={surface == Surface::Quadratic}>{ t("病态二次函数 ½(x² + 25y²)", "Ill-conditioned quadratic ½(x² + 25y²)") }</option>
+                    <option value="rosen" selected={surface == Surface::Rosenbrock}>{ "Rosenbrock (1 − x)² + 100(y − x²)²" }</option>
+                </select>
+                { for err("f").map(|e| html! { <p class="field-error">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
+            </div>
+        }
+    };
+    html! {
+        <div class="lab-body">
+            { surface_select }
+            { field("lr", t("学习率", "Learning rate"), "decimal") }
+            { field("steps", t("步数（最多 10000）", "Steps (up to 10,000)"), "numeric") }
+            { field("x0", t("起点 x,y", "Start x,y"), "text") }
+            { field("mu", "Momentum μ", "decimal") }
+            { field("b1", "Adam β1", "decimal") }
+            { field("b2", "Adam β2", "decimal") }
+            { results }
+            { field("params", t("参数个数", "Number of parameters"), "decimal") }
+            { memory.unwrap_or_default() }
+        </div>
+    }
+}
+
+fn plot(surface: Surface, paths: &[(&str, &str, Path)], lang: Lang) -> Html {
+    let min = surface.minimum();
+    let (mut x0, mut x1, mut y0, mut y1) = (min[0], min[0], min[1], min[1]);
+    for (_, _, p) in paths {
+        for q in &p.drawn {
+            x0 = x0.min(q[0]).max(-10.0);
+            x1 = x1.max(q[0]).min(10.0);
+            y0 = y0.min(q[1]).max(-10.0);
+            y1 = y1.max(q[1]).min(10.0);
+        }
+    }
+    let span = (x1 - x0).max(y1 - y0).max(0.5) * 1.15;
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (vx, vy) = (cx - span / 2.0, cy - span / 2.0);
+    let sy = |y: f64| 2.0 * cy - y; // flip: data y up
+    let stroke = span / 200.0;
+    let guide = match surface {
+        // Level sets of the quadratic: ellipses x²/(2c) + y²/(2c/25) = 1.
+        Surface::Quadratic => html! { <>{ for [0.5, 2.0, 8.0].iter().map(|c: &f64| html! {
+            <ellipse cx="0" cy={sy(0.0).to_string()} rx={(2.0 * c).sqrt().to_string()} ry={(2.0 * c / 25.0).sqrt().to_string()} class="level" stroke-width={stroke.to_string()} />
+        }) }</> },
+        // Rosenbrock's valley floor y = x².
+        Surface::Rosenbrock => {
+            let pts: Vec<String> = (0..=60)
+                .map(|i| vx + span * i as f64 / 60.0)
+                .map(|x| format!("{:.4},{:.4}", x, sy(x * x)))
+                .collect();
+            html! { <polyline class="level" points={pts.join(" ")} stroke-width={stroke.to_string()} /> }
+        }
+    };
+    html! {
+        <figure class="opt-plot">
+            <svg viewBox={format!("{vx} {vy} {span} {span}")} role="img"
+                aria-label={if lang == Lang::Zh { "三种优化器在损失曲面上的路径" } else { "Paths of the three optimizers on the loss surface" }}>
+                { guide }
+                { for paths.iter().map(|(_, class, p)| {
+                    let pts: Vec<String> = p.drawn.iter().map(|q| format!("{:.5},{:.5}", q[0], sy(q[1]))).collect();
+                    html! { <polyline class={format!("path {class}")} points={pts.join(" ")} stroke-width={(stroke * 2.0).to_string()} /> }
+                }) }
+                <circle cx={min[0].to_string()} cy={sy(min[1]).to_string()} r={(stroke * 4.0).to_string()} class="min" />
+            </svg>
+            <figcaption><span class="k-sgd">{ "— SGD " }</span><span class="k-momentum">{ "— Momentum " }</span><span class="k-adam">{ "— Adam" }</span></figcaption>
+        </figure>
+    }
+}
