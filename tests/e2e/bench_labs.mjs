@@ -10,14 +10,15 @@ const CASES = [
   ['perp-foot', 'a=1,1&b=7,4&c=2,6', 'c', ['2,6', '2.5,6', '3,5.5'], 'foot'],
   ['float', 'x=9.9e9&y=1e-9&op=add&fmt=f32', 'y', ['1e-9', '600', '512'], 'result'],
   ['eigen-perm', '', 'perm', ['3,1,0,2', '0,1,2,3', '2,0,3,1'], 'q-columns'],
-  ['nms', 'seed=1&n=200&iou=0.5', 'iou', ['0.5', '0.3', '0.7'], 'kept'],
+  ['nms', '', 'iou', ['0.5', '0.72', '0.9'], 'kept'],
+  ['nms', 'seed=1&n=200&iou=0.5', 'iou', ['0.5', '0.3', '0.7'], 'kept', 'n=200 (largest)'],
   ['losses', '', 'w', ['-1.5', '-1', '0.5'], 'grad-ce'],
   ['optimizers', '', 'lr', ['0.01', '0.02', '0.005'], 'final-adam'],
   ['mixed-precision', '', 'steps', ['1000', '2000', '1500'], 'w-fp32'],
   ['dropout-bn', '', 'p', ['0.5', '0.3', '0.2'], 'dropout-mean'],
   ['dist-matmul', 'n=8&mem=0.875', 'n', ['8', '16', '12'], 'peak'],
   ['conv-matmul', '', 'k', ['3', '1', '3'], 'im2col-shape'],
-  ['mlp', '', 'lr', ['0.5', '0.1', '1'], 'loss-after'],
+  ['mlp', '', 'lr', ['0.5', '0.2', '1'], 'loss-after'],
 ];
 const slowdown = Number(process.argv[2] || 1);
 const EDITS = 15;
@@ -27,7 +28,7 @@ const page = await openPage(browser, { width: 1280, height: 800 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 console.log(`lab recompute+render after an input event, median of ${EDITS} edits, CPU slowdown ${slowdown}x`);
-for (const [slug, query, field, values, testid] of CASES) {
+for (const [slug, query, field, values, testid, note] of CASES) {
   await page.goto(new URL(`#/lab/${slug}${query ? '?' + query : ''}`, BASE).href);
   try {
     await page.waitForSelector(`[data-testid="${testid}"]`, { timeout: 5000 });
@@ -57,6 +58,6 @@ for (const [slug, query, field, values, testid] of CASES) {
   }, [field, values, testid, EDITS]);
   times.sort((a, b) => a - b);
   const med = times[Math.floor(times.length / 2)];
-  console.log(`${slug.padEnd(16)} median ${med?.toFixed(2)} ms  max ${times.at(-1)?.toFixed(2)} ms  (${times.length} edits)`);
+  console.log(`${(slug + (note ? ' ' + note : '')).padEnd(28)} median ${med?.toFixed(2)} ms  max ${times.at(-1)?.toFixed(2)} ms  (${times.length} edits)`);
 }
 await browser.close();
