@@ -19,6 +19,14 @@ const CASES = [
   ['dist-matmul', 'n=8&mem=0.875', 'n', ['8', '16', '12'], 'peak'],
   ['conv-matmul', '', 'k', ['3', '1', '3'], 'im2col-shape'],
   ['mlp', '', 'lr', ['0.5', '0.2', '1'], 'loss-after'],
+  // Largest allowed sizes.
+  ['float', 'x=1e300&y=4.9e-324&op=add&fmt=f64', 'y', ['4.9e-324', '1e-320', '5e-324'], 'result', 'f64 subnormal (largest)'],
+  ['eigen-perm', 's=' + Array.from({ length: 8 }, (_, i) => Array.from({ length: 8 }, (_, j) => (i === j ? 8 - i : 1 / (1 + i + j)).toFixed(3)).join(',')).join(';') + '&perm=7,6,5,4,3,2,1,0', 'perm', ['7,6,5,4,3,2,1,0', '0,1,2,3,4,5,6,7', '1,0,2,3,4,5,6,7'], 'q-columns', '8x8 (largest)'],
+  ['optimizers', 'f=rosen&steps=10000&lr=0.001', 'lr', ['0.001', '0.002', '0.0015'], 'final-adam', '10000 steps (largest)'],
+  ['mixed-precision', 'steps=100000', 'lr', ['0.001', '0.002', '0.0015'], 'w-fp32', '100000 steps (largest)'],
+  ['dropout-bn', 'trials=100000', 'p', ['0.5', '0.3', '0.2'], 'dropout-mean', '100000 trials (largest)'],
+  ['dist-matmul', 'n=64&mem=0.875', 'n', ['64', '62', '60'], 'peak', 'N=64 (largest)'],
+  ['conv-matmul', 'c=8&h=32&w=32&k=3&stride=1&pad=1&cout=8&seed=1', 'seed', ['1', '2', '3'], 'conv-diff', '8x32x32 (largest)'],
 ];
 const slowdown = Number(process.argv[2] || 1);
 const EDITS = 15;
