@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::conv_matmul::{run, Shape};
 use crate::labs::query::Query;
@@ -47,11 +47,7 @@ pub fn conv_matmul_lab(p: &LabProps) -> Html {
                 .ok()
         })
         .collect();
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut out = html! {};
     if let [Some(c), Some(h), Some(w), Some(k), Some(stride), Some(pad), Some(cout), Some(seed)] =
         vals[..]

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::dist_matmul::simulate;
 use crate::labs::query::Query;
@@ -19,11 +19,7 @@ pub fn dist_matmul_lab(p: &LabProps) -> Html {
         q.get("mem").unwrap_or("0.875").to_string(),
         q.get("seed").unwrap_or("1").to_string(),
     );
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut errors: Vec<InputError> = Vec::new();
     let n = n_raw
         .trim()

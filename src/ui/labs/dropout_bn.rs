@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::dropout_bn::{batch_norm, dropout_mc};
 use crate::labs::query::Query;
@@ -30,11 +30,7 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
             .unwrap_or_else(|| DEFAULTS.iter().find(|d| d.0 == k).map_or("", |d| d.1))
             .to_string()
     };
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut errors: Vec<InputError> = Vec::new();
     let mut vec_of = |k: &str| parse_vector(k, &raw(k)).map_err(|e| errors.push(e)).ok();
     let (x, batch) = (vec_of("x"), vec_of("batch"));

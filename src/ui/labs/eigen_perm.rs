@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::eigen_perm::{check_symmetric, parse_perm, permute, Matrix};
 use crate::labs::query::Query;
@@ -35,11 +35,7 @@ pub fn eigen_perm_lab(p: &LabProps) -> Html {
     let q = Query::parse(&p.query);
     let s_raw = q.get("s").unwrap_or(DEFAULT_S).to_string();
     let perm_raw = q.get("perm").unwrap_or(DEFAULT_PERM).to_string();
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut errors: Vec<InputError> = Vec::new();
     let result = match parse_matrix("s", &s_raw) {
         Err(e) => {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::exact::exact_decimal;
 use crate::labs::float_lab::{
@@ -79,11 +79,7 @@ fn select(
 pub fn float_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let q = Query::parse(&p.query);
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let raw = |k: &str, d: &str| q.get(k).unwrap_or(d).to_string();
     let (x_raw, y_raw, op_raw, fmt_raw) = (
         raw("x", "9.9e9"),

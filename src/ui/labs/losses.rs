@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::losses::{curve, gradients, Point};
 use crate::labs::query::Query;
@@ -33,11 +33,7 @@ pub fn losses_lab(p: &LabProps) -> Html {
         .zip(&raw)
         .map(|((k, _), v)| parse_scalar(k, v).map_err(|e| errors.push(e)).ok())
         .collect();
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut out = html! {};
     if let [Some(w), Some(x), Some(b), Some(y), Some(zmin), Some(zmax)] = vals[..] {
         match (gradients(&Point { w, x, b, y }), curve(y, zmin, zmax, 161)) {

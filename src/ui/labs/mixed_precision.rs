@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::mixed_precision::{run, Params};
 use crate::labs::query::Query;
@@ -45,11 +45,7 @@ pub fn mixed_precision_lab(p: &LabProps) -> Html {
         }
         None => None,
     };
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut out = html! {};
     if let ([Some(w), Some(lr), Some(g), _, Some(gsmall), Some(scale)], Some(steps)) =
         (&vals[..], steps)

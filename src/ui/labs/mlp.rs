@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::mlp::{backward, check, forward, gradient_check, sgd_step, Net};
 use crate::labs::query::Query;
@@ -29,11 +29,7 @@ pub fn mlp_lab(p: &LabProps) -> Html {
             .unwrap_or_else(|| DEFAULTS.iter().find(|d| d.0 == k).map_or("", |d| d.1))
             .to_string()
     };
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut errors: Vec<InputError> = Vec::new();
     let x = parse_vector("x", &raw("x"))
         .map_err(|e| errors.push(e))

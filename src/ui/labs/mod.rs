@@ -30,6 +30,17 @@ pub struct LabProps {
     pub on_change: Callback<String>,
 }
 
+/// A callback that writes an input's new value into the lab's query under `key`.
+pub fn setter(
+    on_change: &Callback<String>,
+    q: &crate::labs::query::Query,
+    key: &'static str,
+) -> Callback<String> {
+    let cb = on_change.clone();
+    let q = q.clone();
+    Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+}
+
 /// Labs whose pages exist in this build (slugs of [`LABS`]).
 pub const BUILT: &[&str] = &[
     "float",

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::nms::{
     check_threshold, greedy, parallel, parse_boxes, random_boxes, ScoredBox, MAX_BOXES,
@@ -31,11 +31,7 @@ pub fn nms_lab(p: &LabProps) -> Html {
         Lang::En => en,
     };
     let q = Query::parse(&p.query);
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let iou_raw = q.get("iou").unwrap_or("0.5").to_string();
     let seeded = q.get("seed").is_some();
     let mut errors: Vec<InputError> = Vec::new();

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
 use crate::labs::query::Query;
@@ -41,11 +41,7 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
             .unwrap_or_else(|| defs.iter().find(|d| d.0 == k).map_or("", |d| d.1))
             .to_string()
     };
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut num = |k: &str| parse_scalar(k, &raw(k)).map_err(|e| errors.push(e)).ok();
     let (lr, mu, b1, b2, params) = (num("lr"), num("mu"), num("b1"), num("b2"), num("params"));
     let steps = raw("steps")

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Field, LabProps};
+use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::perp_foot::perpendicular_foot;
 use crate::labs::query::Query;
@@ -61,11 +61,7 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
     // Yew delegates events to the root, so `current_target` is not the SVG: keep a ref.
     let svg_ref = use_node_ref();
 
-    let set = |key: &'static str| {
-        let cb = p.on_change.clone();
-        let q = q.clone();
-        Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
-    };
+    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let label = |k: &str| match (lang, k) {
         (Lang::Zh, "a") => "点 a（直线上）",
         (Lang::Zh, "b") => "点 b（直线上）",
