@@ -5,6 +5,7 @@
 
 use crate::bank::validate::is_permutation;
 use crate::bank::{FloatFormat, Kind, Tolerance};
+use crate::labs::float_lab::{Fmt, Stored};
 use crate::numeric::float_format::{round_to, ulp_distance};
 
 /// What the learner gave.
@@ -42,8 +43,14 @@ pub struct NumericCheck {
     pub expected: f64,
     /// `|given - expected|`.
     pub abs_error: f64,
-    /// Distance in ULPs of the tolerance's format, for ULP tolerances.
+    /// Distance in ULPs of the answer's float format (or the tolerance's),
+    /// when there is one.
     pub ulps: Option<u64>,
+    /// The learner's value as stored in that format.
+    pub stored: Option<f64>,
+    /// The representable values just below and above the expected one in
+    /// that format (`None` past the largest finite value).
+    pub neighbours: Option<(Option<f64>, Option<f64>)>,
     pub within: bool,
 }
 
@@ -60,8 +67,16 @@ pub struct Graded {
 pub enum AnswerError {
     /// Nothing was entered or selected.
     Empty,
-    /// A token is not a number (decimal, scientific such as `1e-9`, or `a/b`).
+    /// A token is not a number (decimal, scientific such as `1e-9`, `a/b`, `2^-10`).
     NotANumber(String),
+    /// A hex bit pattern was typed where the answer has no float format.
+    HexNotAccepted(String),
+    /// A hex bit pattern that does not fit the format (`digits` hex digits at most).
+    HexTooWide {
+        token: String,
+        format: FloatFormat,
+        digits: u32,
+    },
     /// The number is infinite or NaN, which no answer key holds.
     NotFinite(String),
     /// The answer has `expected` components but `got` were typed.
@@ -87,7 +102,7 @@ pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
         numeric: Vec::new(),
     };
     match (kind, response) {
-        (Kind::Open { .. }, _) => Err(AnswerError::NotGradable),
+        (Kind::Open { .. } | Kind::Generated { .. }, _) => Err(AnswerError::NotGradable),
         (Kind::Single { correct, .. }, Response::Choice(i)) => Ok(plain(i == correct)),
         (Kind::Multi { correct, .. }, Response::Choices(picked)) => {
             if picked.is_empty() {
@@ -100,11 +115,14 @@ pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
         }
         (
             Kind::Numeric {
-                answer, tolerance, ..
+                answer,
+                tolerance,
+                format,
+                ..
             },
             Response::Typed(s),
         ) => {
-            let given = parse_numbers(s)?;
+            let given = parse_numbers_as(s, *format)?;
             if given.len() != answer.len() {
                 return Err(AnswerError::WrongCount {
                     expected: answer.len(),
@@ -114,7 +132,7 @@ pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
             let numeric: Vec<NumericCheck> = given
                 .iter()
                 .zip(answer)
-                .map(|(&g, &e)| check_number(g, e, tolerance))
+                .map(|(&g, &e)| check_number_in(g, e, tolerance, *format))
                 .collect();
             let ok = numeric.iter().all(|c| c.within);
             Ok(Graded {
@@ -136,27 +154,60 @@ pub fn grade(kind: &Kind, response: &Response) -> Result<Graded, AnswerError> {
 
 /// Compares one number with the tolerance.
 pub fn check_number(given: f64, expected: f64, tol: &Tolerance) -> NumericCheck {
+    check_number_in(given, expected, tol, None)
+}
+
+/// Compares one number with the tolerance; `format` (or an ULP tolerance's
+/// format) adds the ULP distance, the stored value and the neighbours.
+pub fn check_number_in(
+    given: f64,
+    expected: f64,
+    tol: &Tolerance,
+    format: Option<FloatFormat>,
+) -> NumericCheck {
     let abs_error = (given - expected).abs();
-    let (within, ulps) = match *tol {
-        Tolerance::Absolute { value } => (abs_error <= value, None),
-        Tolerance::Relative { value } => (abs_error <= value * expected.abs(), None),
+    let within = match *tol {
+        Tolerance::Absolute { value } => abs_error <= value,
+        Tolerance::Relative { value } => abs_error <= value * expected.abs(),
         Tolerance::Ulps { format, ulps } => {
-            let d = ulp_distance(format, given, expected);
-            (d.is_some_and(|d| d <= ulps as u64), d)
+            ulp_distance(format, given, expected).is_some_and(|d| d <= ulps as u64)
         }
+    };
+    let shown = match *tol {
+        Tolerance::Ulps { format, .. } => Some(format),
+        _ => format,
+    };
+    let (ulps, stored, neighbours) = match shown {
+        Some(f) => {
+            let key = Stored::of(Fmt::from(f), expected);
+            (
+                ulp_distance(f, given, expected),
+                Some(round_to(f, given)),
+                Some(key.neighbours()),
+            )
+        }
+        None => (None, None, None),
     };
     NumericCheck {
         given,
         expected,
         abs_error,
         ulps,
+        stored,
+        neighbours,
         within,
     }
 }
 
 /// Parses numbers separated by commas, semicolons or spaces, optionally in
-/// `( )` or `[ ]`: `3.5`, `-1e-9`, `(1, 2)`, `1/3`.
+/// `( )` or `[ ]`: `3.5`, `-1e-9`, `(1, 2)`, `1/3`, `2^-10`, `3*2^-24`.
 pub fn parse_numbers(s: &str) -> Result<Vec<f64>, AnswerError> {
+    parse_numbers_as(s, None)
+}
+
+/// Like [`parse_numbers`]; with a float `format`, a token `0x…` is that
+/// format's bit pattern (`0x4f13ab68` for f32, `0x3c00` for f16 or bf16).
+pub fn parse_numbers_as(s: &str, format: Option<FloatFormat>) -> Result<Vec<f64>, AnswerError> {
     let trimmed = s.trim();
     let inner = trimmed
         .strip_prefix(['(', '['])
@@ -169,28 +220,96 @@ pub fn parse_numbers(s: &str) -> Result<Vec<f64>, AnswerError> {
     if tokens.is_empty() {
         return Err(AnswerError::Empty);
     }
-    tokens.into_iter().map(parse_number).collect()
+    tokens
+        .into_iter()
+        .map(|t| match hex_digits(t) {
+            Some(hex) => parse_hex(t, hex, format),
+            None => parse_number(t),
+        })
+        .collect()
 }
 
-/// One number: decimal, scientific or a fraction `a/b`. Rejects `inf`, `NaN`
-/// and anything else Rust's float parser would accept that a person would not type.
-pub fn parse_number(token: &str) -> Result<f64, AnswerError> {
-    let bad = || AnswerError::NotANumber(token.to_string());
-    if let Some((n, d)) = token.split_once('/') {
-        let (n, d) = (
-            parse_plain(n).ok_or_else(bad)?,
-            parse_plain(d).ok_or_else(bad)?,
-        );
-        if d == 0.0 {
-            return Err(AnswerError::NotFinite(token.to_string()));
-        }
-        return Ok(n / d);
+/// The digits after a `0x` (or `-0x`, which is refused later as not a pattern).
+fn hex_digits(t: &str) -> Option<&str> {
+    t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
+}
+
+fn parse_hex(token: &str, hex: &str, format: Option<FloatFormat>) -> Result<f64, AnswerError> {
+    let Some(format) = format else {
+        return Err(AnswerError::HexNotAccepted(token.to_string()));
+    };
+    let digits = crate::numeric::float_format::width(format) / 4;
+    let too_wide = || AnswerError::HexTooWide {
+        token: token.to_string(),
+        format,
+        digits,
+    };
+    if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AnswerError::NotANumber(token.to_string()));
     }
-    let v = parse_plain(token).ok_or_else(bad)?;
+    let significant = hex.trim_start_matches('0');
+    if significant.len() > digits as usize {
+        return Err(too_wide());
+    }
+    let bits = u64::from_str_radix(
+        if significant.is_empty() {
+            "0"
+        } else {
+            significant
+        },
+        16,
+    )
+    .map_err(|_| too_wide())?;
+    let v = Fmt::from(format).from_bits(bits);
     if !v.is_finite() {
         return Err(AnswerError::NotFinite(token.to_string()));
     }
     Ok(v)
+}
+
+/// One number: decimal, scientific, a power `2^-10`, or a product or
+/// quotient of those (`3*2^-24`, `1/3`, `19/5`), evaluated left to right.
+/// Rejects `inf`, `NaN` and anything else Rust's float parser would accept
+/// that a person would not type.
+pub fn parse_number(token: &str) -> Result<f64, AnswerError> {
+    let bad = || AnswerError::NotANumber(token.to_string());
+    let not_finite = || AnswerError::NotFinite(token.to_string());
+    let mut value = None;
+    let mut op = '*';
+    let mut rest = token;
+    loop {
+        let end = rest.find(['*', '/']).unwrap_or(rest.len());
+        let f = parse_factor(&rest[..end]).ok_or_else(bad)?;
+        value = Some(match (value, op) {
+            (None, _) => f,
+            (Some(v), '*') => v * f,
+            (Some(_), _) if f == 0.0 => return Err(not_finite()),
+            (Some(v), _) => v / f,
+        });
+        if end == rest.len() {
+            break;
+        }
+        op = rest.as_bytes()[end] as char;
+        rest = &rest[end + 1..];
+    }
+    match value {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(not_finite()),
+        None => Err(bad()),
+    }
+}
+
+/// `plain` or `plain^int` (the exponent a whole number from -1100 to 1100).
+fn parse_factor(t: &str) -> Option<f64> {
+    match t.split_once('^') {
+        Some((base, exp)) => {
+            let e: i32 = exp.trim().parse().ok().filter(|e: &i32| e.abs() <= 1100)?;
+            let b = parse_plain(base)?;
+            // Split the exponent so 2^-1074 does not go through 2^1074 = inf.
+            Some(b.powi(e / 2) * b.powi(e - e / 2))
+        }
+        None => parse_plain(t),
+    }
 }
 
 fn parse_plain(t: &str) -> Option<f64> {
@@ -261,6 +380,7 @@ mod tests {
             answer,
             tolerance,
             unit: None,
+            format: None,
         }
     }
 

@@ -222,16 +222,39 @@ pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
 }
 
 /// A message saying what form of answer is expected.
+/// `f32`, `f16` or `bf16`.
+pub fn format_name(f: crate::bank::FloatFormat) -> &'static str {
+    match f {
+        crate::bank::FloatFormat::F32 => "f32",
+        crate::bank::FloatFormat::F16 => "f16",
+        crate::bank::FloatFormat::Bf16 => "bf16",
+    }
+}
+
 pub fn answer_error(lang: Lang, e: &AnswerError) -> String {
     match (lang, e) {
         (Lang::Zh, AnswerError::Empty) => "请先输入或选择答案。".into(),
         (Lang::En, AnswerError::Empty) => "Enter or choose an answer first.".into(),
         (Lang::Zh, AnswerError::NotANumber(t)) => {
-            format!("“{t}”不是数字。可以写 3.5、-2、1e-9、1/3，向量写成 (1, 2)。")
+            format!("“{t}”不是数字。可以写 3.5、-2、1e-9、1/3、2^-10，向量写成 (1, 2)。")
         }
         (Lang::En, AnswerError::NotANumber(t)) => {
-            format!("“{t}” is not a number. Write 3.5, -2, 1e-9 or 1/3; vectors as (1, 2).")
+            format!("“{t}” is not a number. Write 3.5, -2, 1e-9, 1/3 or 2^-10; vectors as (1, 2).")
         }
+        (Lang::Zh, AnswerError::HexNotAccepted(t)) => {
+            format!("“{t}”是十六进制位模式，但这道题的答案不是某种浮点格式的值。请写十进制数。")
+        }
+        (Lang::En, AnswerError::HexNotAccepted(t)) => format!(
+            "“{t}” is a hex bit pattern, but this answer is not a value of a float format. Write a decimal number."
+        ),
+        (Lang::Zh, AnswerError::HexTooWide { token, format, digits }) => format!(
+            "“{token}”放不进 {}：它的位模式最多 {digits} 个十六进制数字。",
+            format_name(*format)
+        ),
+        (Lang::En, AnswerError::HexTooWide { token, format, digits }) => format!(
+            "“{token}” does not fit {}: its bit patterns have at most {digits} hex digits.",
+            format_name(*format)
+        ),
         (Lang::Zh, AnswerError::NotFinite(t)) => format!("“{t}”不是有限的数，答案都是有限值。"),
         (Lang::En, AnswerError::NotFinite(t)) => {
             format!("“{t}” is not a finite number; every answer here is finite.")

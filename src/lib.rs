@@ -5,6 +5,7 @@
 //! - [`bank`]: the question format, parsing with located errors, validation.
 //! - [`markup`]: Markdown and LaTeX to node trees (never HTML strings).
 //! - [`grade`]: grading each question kind.
+//! - [`generate`]: question variants drawn from a seed by the lab code.
 //! - [`numeric`]: float formats, deterministic RNG.
 //! - [`practice`]: practice order and per-question state transitions.
 //! - [`route`], [`i18n`]: hash routes and UI strings.
@@ -12,6 +13,7 @@
 //! The UI ([`ui`], wasm only) turns these into Yew components.
 
 pub mod bank;
+pub mod generate;
 pub mod grade;
 pub mod i18n;
 pub mod labs;

@@ -388,6 +388,7 @@ mod tests {
             answer: vec![1024.0],
             tolerance: Tolerance::Absolute { value: 0.0 },
             unit: None,
+            format: None,
         };
         let s = QuestionState::new(&question("q", "x", k));
         let s = s

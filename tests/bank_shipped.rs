@@ -4,6 +4,7 @@
 //! float code rather than trusted.
 
 use ai_interview_lab::bank::{load, Bank, FloatFormat, Kind, Question};
+use ai_interview_lab::generate::instantiate_question;
 use ai_interview_lab::grade::{grade, Response, Verdict};
 use ai_interview_lab::numeric::float_format::{bits, round_to};
 
@@ -112,12 +113,25 @@ fn nearly_every_open_question_has_an_auto_graded_part() {
 fn every_answer_key_is_graded_correct_by_the_app() {
     let bank = shipped();
     let mut checked = 0;
-    for q in &bank.questions {
+    // Generated items are drawn for a few seeds and graded like the rest.
+    let variants: Vec<Question> = bank
+        .questions
+        .iter()
+        .flat_map(|q| {
+            (0..20).map(|seed| {
+                instantiate_question(q, seed)
+                    .unwrap_or_else(|(at, e)| panic!("{} {at}: {e}", q.id))
+                    .question
+            })
+        })
+        .collect();
+    for q in &variants {
         let kinds = std::iter::once((String::from("(question)"), &q.kind))
             .chain(q.parts.iter().map(|p| (p.id.clone(), &p.kind)));
         for (part, kind) in kinds {
             let response = match kind {
                 Kind::Open { .. } => continue,
+                Kind::Generated { .. } => panic!("{}/{part} was not drawn", q.id),
                 Kind::Single { correct, .. } => Response::Choice(*correct),
                 Kind::Multi { correct, .. } => Response::Choices(correct.clone()),
                 // Typed as a learner would: shortest round-trip decimals.
@@ -142,7 +156,7 @@ fn every_answer_key_is_graded_correct_by_the_app() {
             checked += 1;
         }
     }
-    assert!(checked >= 60, "only {checked} auto-graded keys");
+    assert!(checked >= 60 * 20, "only {checked} auto-graded keys");
 }
 
 #[test]

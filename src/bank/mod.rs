@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 pub use model::{
-    Bank, Choice, Difficulty, FloatFormat, Kind, Part, Question, Text, Tolerance, Topic,
+    Bank, Choice, Difficulty, FloatFormat, Kind, Param, Part, Question, Text, Tolerance, Topic,
 };
 pub use parse::FatalError;
 

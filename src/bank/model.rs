@@ -5,6 +5,8 @@
 //! here are what authors see in their editor. Parsing lives in
 //! [`crate::bank::parse`], semantic checks in [`crate::bank::validate`].
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -174,6 +176,11 @@ pub enum Kind {
         /// Unit shown next to the input, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
+        /// The answer is a value of this float format: the learner may type
+        /// its bit pattern in hex (`0x4f13ab68`), and feedback shows the
+        /// distance in ULPs and the representable neighbours.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<FloatFormat>,
     },
     /// A permutation of 0-based indices, typed as `3 1 0 2` or `3,1,0,2`.
     Ordering {
@@ -183,6 +190,32 @@ pub enum Kind {
         /// The right order, as 0-based indices (a permutation of `0..n`).
         answer: Vec<usize>,
     },
+    /// A fresh variant for every seed, drawn and graded by a built-in
+    /// generator (`#/q/<id>?seed=<u64>`). The generator writes the numbers
+    /// into the prompt and decides the answer kind; this item's own prompt
+    /// and explanation are shown before and after what it writes.
+    Generated {
+        /// The generator's name, such as `float-sum` (README lists them all).
+        generator: String,
+        /// Parameter ranges and choices; any left out take the generator's defaults.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        params: BTreeMap<String, Param>,
+    },
+}
+
+/// A generator parameter: a number, an inclusive range, or one or more choices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(untagged)]
+pub enum Param {
+    /// A fixed value (the same as the range `[v, v]`).
+    Number(f64),
+    /// An inclusive range `[min, max]`, one value drawn per variant.
+    Range([f64; 2]),
+    /// One choice, such as `"f16"`.
+    Word(String),
+    /// Several choices, one drawn per variant.
+    Words(Vec<String>),
 }
 
 /// One option of a choice question.
@@ -242,6 +275,7 @@ impl Kind {
             Kind::Multi { .. } => "multi",
             Kind::Numeric { .. } => "numeric",
             Kind::Ordering { .. } => "ordering",
+            Kind::Generated { .. } => "generated",
         }
     }
 }

@@ -196,6 +196,7 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
                 ));
             }
         }
+        Kind::Generated { generator, params } => check_generated(generator, params, at, id, out),
         Kind::Ordering { items, answer } => {
             if answer.is_empty() {
                 out.push(Problem::new(
@@ -227,6 +228,49 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
                     check_text(t, &format!("{at}.items[{i}]"), id, out);
                 }
             }
+        }
+    }
+}
+
+/// A generated item: a known generator, valid parameters, and a first
+/// variant (seed 0) that can be drawn and is itself a valid kind.
+fn check_generated(
+    generator: &str,
+    params: &std::collections::BTreeMap<String, super::model::Param>,
+    at: &str,
+    id: &str,
+    out: &mut Vec<Problem>,
+) {
+    use crate::generate::{instantiate, GenError};
+    match instantiate(generator, params, 0) {
+        Ok(inst) => {
+            let before = out.len();
+            check_kind(&inst.kind, at, id, out);
+            check_text(&inst.prompt, &format!("{at}(variant 0).prompt"), id, out);
+            check_text(
+                &inst.explanation,
+                &format!("{at}(variant 0).explanation"),
+                id,
+                out,
+            );
+            for p in &mut out[before..] {
+                p.message = format!("generator `{generator}` made a bad variant: {}", p.message);
+            }
+        }
+        Err(GenError::BadParams(errors)) => {
+            for e in errors {
+                out.push(Problem::new(
+                    id,
+                    &format!("{at}.params.{}", e.param),
+                    e.message,
+                ));
+            }
+        }
+        Err(e @ GenError::UnknownGenerator(_)) => {
+            out.push(Problem::new(id, &format!("{at}.generator"), e.to_string()))
+        }
+        Err(e @ GenError::NoInstance { .. }) => {
+            out.push(Problem::new(id, &format!("{at}.params"), e.to_string()))
         }
     }
 }

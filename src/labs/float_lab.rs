@@ -12,6 +12,7 @@
 
 use super::exact::{exact_decimal, Dec};
 use super::InputError;
+use crate::numeric::float_format::{bf16_from_f64, f16_from_f64};
 
 /// A binary interchange format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,16 @@ pub enum Fmt {
     F32,
     F16,
     Bf16,
+}
+
+impl From<crate::bank::FloatFormat> for Fmt {
+    fn from(f: crate::bank::FloatFormat) -> Fmt {
+        match f {
+            crate::bank::FloatFormat::F32 => Fmt::F32,
+            crate::bank::FloatFormat::F16 => Fmt::F16,
+            crate::bank::FloatFormat::Bf16 => Fmt::Bf16,
+        }
+    }
 }
 
 /// Arithmetic operation.
@@ -80,8 +91,8 @@ impl Fmt {
         match self {
             Fmt::F64 => x,
             Fmt::F32 => x as f32 as f64,
-            Fmt::F16 => half::f16::from_f64(x).to_f64(),
-            Fmt::Bf16 => half::bf16::from_f64(x).to_f64(),
+            Fmt::F16 => f16_from_f64(x).to_f64(),
+            Fmt::Bf16 => bf16_from_f64(x).to_f64(),
         }
     }
 
@@ -90,8 +101,8 @@ impl Fmt {
         match self {
             Fmt::F64 => x.to_bits(),
             Fmt::F32 => (x as f32).to_bits() as u64,
-            Fmt::F16 => half::f16::from_f64(x).to_bits() as u64,
-            Fmt::Bf16 => half::bf16::from_f64(x).to_bits() as u64,
+            Fmt::F16 => f16_from_f64(x).to_bits() as u64,
+            Fmt::Bf16 => bf16_from_f64(x).to_bits() as u64,
         }
     }
 

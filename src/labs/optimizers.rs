@@ -62,6 +62,44 @@ impl Surface {
     }
 }
 
+/// Adam's ε (PyTorch's default).
+pub const ADAM_EPS: f64 = 1e-8;
+
+/// One coordinate after an Adam step, with the values the step used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AdamStep {
+    pub w: f64,
+    pub m: f64,
+    pub v: f64,
+    pub m_hat: f64,
+    pub v_hat: f64,
+}
+
+/// Adam step `t` (1-based) for one coordinate, as PyTorch's `Adam` does it:
+/// `m = β1 m + (1-β1) g`, `v = β2 v + (1-β2) g²`, bias corrections
+/// `m̂ = m / (1 - β1^t)`, `v̂ = v / (1 - β2^t)`, then `w - lr m̂ / (√v̂ + ε)`.
+pub fn adam_update(
+    w: f64,
+    g: f64,
+    (m, v): (f64, f64),
+    t: u32,
+    lr: f64,
+    (beta1, beta2): (f64, f64),
+    eps: f64,
+) -> AdamStep {
+    let m = beta1 * m + (1.0 - beta1) * g;
+    let v = beta2 * v + (1.0 - beta2) * g * g;
+    let m_hat = m / (1.0 - beta1.powi(t as i32));
+    let v_hat = v / (1.0 - beta2.powi(t as i32));
+    AdamStep {
+        w: w - lr * m_hat / (v_hat.sqrt() + eps),
+        m,
+        v,
+        m_hat,
+        v_hat,
+    }
+}
+
 /// An optimizer and its hyper-parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Optimizer {
@@ -138,11 +176,16 @@ pub fn run(
             Optimizer::Adam { beta1, beta2 } => {
                 let mut out = w;
                 for i in 0..2 {
-                    m[i] = beta1 * m[i] + (1.0 - beta1) * g[i];
-                    v[i] = beta2 * v[i] + (1.0 - beta2) * g[i] * g[i];
-                    let mh = m[i] / (1.0 - beta1.powi(t as i32));
-                    let vh = v[i] / (1.0 - beta2.powi(t as i32));
-                    out[i] = w[i] - lr * mh / (vh.sqrt() + 1e-8);
+                    let s = adam_update(
+                        w[i],
+                        g[i],
+                        (m[i], v[i]),
+                        t as u32,
+                        lr,
+                        (beta1, beta2),
+                        ADAM_EPS,
+                    );
+                    (out[i], m[i], v[i]) = (s.w, s.m, s.v);
                 }
                 out
             }

@@ -1,8 +1,16 @@
 //! Rounding to binary float formats and distances in units in the last place.
 //!
-//! f32 rounding uses Rust's `as f32` (IEEE round-to-nearest, ties to even);
-//! f16 and bf16 use the `half` crate's conversions from f64, which round
-//! once, correctly, with ties to even (no double rounding through f32).
+//! f32 rounding uses Rust's `as f32` (IEEE round-to-nearest, ties to even).
+//! f16 and bf16 go f64 → f32 with *round to odd*, then through the `half`
+//! crate's f32 conversions (round to nearest, ties to even). Rounding to odd
+//! first keeps the sticky information, and f32's 24 bits are more than
+//! p + 2 for both targets (p = 11, 8), so the two steps round exactly once
+//! (Boldo and Melquiond, 2008).
+//!
+//! We do not call `half`'s own `from_f64`: its portable path (the one wasm
+//! uses) drops the low 32 bits of the f64 before rounding, so a value just
+//! above a halfway point rounds down. For example g = 986.5003 · 2^-24
+//! becomes 986 · 2^-24 in f16 instead of 987 · 2^-24 (test below).
 
 use crate::bank::FloatFormat;
 
@@ -13,17 +21,49 @@ use crate::bank::FloatFormat;
 pub fn round_to(format: FloatFormat, x: f64) -> f64 {
     match format {
         FloatFormat::F32 => x as f32 as f64,
-        FloatFormat::F16 => half::f16::from_f64(x).to_f64(),
-        FloatFormat::Bf16 => half::bf16::from_f64(x).to_f64(),
+        FloatFormat::F16 => f16_from_f64(x).to_f64(),
+        FloatFormat::Bf16 => bf16_from_f64(x).to_f64(),
     }
+}
+
+/// `x` rounded to f32 with round to odd: an inexact result gets an odd
+/// last bit (the neighbour of the nearest value, towards `x`, if that one
+/// is even). Infinities, NaN and exact values pass through.
+pub fn f32_round_to_odd(x: f64) -> f32 {
+    let r = x as f32;
+    if !r.is_finite() || r as f64 == x || r.to_bits() & 1 == 1 {
+        return r;
+    }
+    // r is even and inexact: step one ULP towards x (which is odd).
+    let bits = r.to_bits();
+    let away_from_zero = (r as f64).abs() < x.abs();
+    let stepped = if r == 0.0 {
+        // Below the smallest subnormal: the odd neighbour is ±2^-149.
+        1 | (x.is_sign_negative() as u32) << 31
+    } else if away_from_zero {
+        bits + 1
+    } else {
+        bits - 1
+    };
+    f32::from_bits(stepped)
+}
+
+/// `x` rounded once to f16 (round to nearest, ties to even).
+pub fn f16_from_f64(x: f64) -> half::f16 {
+    half::f16::from_f32(f32_round_to_odd(x))
+}
+
+/// `x` rounded once to bf16 (round to nearest, ties to even).
+pub fn bf16_from_f64(x: f64) -> half::bf16 {
+    half::bf16::from_f32(f32_round_to_odd(x))
 }
 
 /// The bit pattern of `x` rounded to `format`, in the low bits of a u32.
 pub fn bits(format: FloatFormat, x: f64) -> u32 {
     match format {
         FloatFormat::F32 => (x as f32).to_bits(),
-        FloatFormat::F16 => half::f16::from_f64(x).to_bits() as u32,
-        FloatFormat::Bf16 => half::bf16::from_f64(x).to_bits() as u32,
+        FloatFormat::F16 => f16_from_f64(x).to_bits() as u32,
+        FloatFormat::Bf16 => bf16_from_f64(x).to_bits() as u32,
     }
 }
 
@@ -93,6 +133,69 @@ mod tests {
     fn bf16_keeps_eight_significant_bits() {
         // 9.9e9 / 2^26 = 147.52..., rounds to 148: 148 * 2^26.
         assert_eq!(round_to(Bf16, 9.9e9), 148.0 * 2f64.powi(26));
+    }
+
+    /// Every pair of adjacent finite values of `from_bits`' format: the exact
+    /// midpoint rounds to the even one, the f64 just above it to the upper,
+    /// the f64 just below it to the lower. This is where a conversion that
+    /// loses sticky bits fails.
+    fn check_midpoints(width: u32, from_bits: fn(u32) -> f64, round: fn(f64) -> f64) {
+        let top = 1u32 << (width - 1);
+        for b in 0..top - 1 {
+            let (lo, hi) = (from_bits(b), from_bits(b + 1));
+            if !hi.is_finite() || lo.is_nan() {
+                continue;
+            }
+            let mid = (lo + hi) / 2.0; // exact: both have few bits
+            let even = if b % 2 == 0 { lo } else { hi };
+            for sign in [1.0, -1.0] {
+                assert_eq!(round(sign * mid), sign * even, "tie at {mid}");
+                let above = f64::from_bits(mid.to_bits() + 1);
+                let below = f64::from_bits(mid.to_bits() - 1);
+                assert_eq!(round(sign * above), sign * hi, "just above {mid}");
+                assert_eq!(round(sign * below), sign * lo, "just below {mid}");
+            }
+        }
+    }
+
+    #[test]
+    fn f16_rounds_every_midpoint_neighbourhood_correctly() {
+        check_midpoints(
+            16,
+            |b| half::f16::from_bits(b as u16).to_f64(),
+            |x| round_to(F16, x),
+        );
+    }
+
+    #[test]
+    fn bf16_rounds_every_midpoint_neighbourhood_correctly() {
+        check_midpoints(
+            16,
+            |b| half::bf16::from_bits(b as u16).to_f64(),
+            |x| round_to(Bf16, x),
+        );
+    }
+
+    #[test]
+    fn sticky_bits_below_the_top_32_are_kept() {
+        // 986.5003 · 2^-24: just above the midpoint of two f16 subnormals,
+        // the excess only in the f64's low 32 bits. Correct: 987 · 2^-24.
+        let g = 5.88e-5;
+        let steps = g / 2f64.powi(-24);
+        assert!(steps > 986.5 && steps < 986.501, "{steps}");
+        assert_eq!(round_to(F16, g), 987.0 * 2f64.powi(-24));
+        // half's own from_f64 gets this one wrong on its portable path.
+    }
+
+    #[test]
+    fn round_to_odd_marks_inexact_results() {
+        assert_eq!(f32_round_to_odd(1.0), 1.0);
+        let x = 1.0 + 2f64.powi(-30); // between 1 and 1 + 2^-23, nearest 1 (even)
+        assert_eq!(f32_round_to_odd(x).to_bits(), 1.0f32.to_bits() + 1);
+        assert_eq!(f32_round_to_odd(-x).to_bits(), (-1.0f32).to_bits() + 1);
+        assert_eq!(f32_round_to_odd(1e-50), f32::from_bits(1));
+        assert_eq!(f32_round_to_odd(-1e-50), -f32::from_bits(1));
+        assert!(f32_round_to_odd(1e300).is_infinite());
     }
 
     #[test]
