@@ -304,9 +304,14 @@ fn parse_factor(t: &str) -> Option<f64> {
     match t.split_once('^') {
         Some((base, exp)) => {
             let e: i32 = exp.trim().parse().ok().filter(|e: &i32| e.abs() <= 1100)?;
+            // `-2^10` is -(2^10), as in mathematics.
+            let (sign, base) = match base.strip_prefix('-') {
+                Some(rest) => (-1.0, rest),
+                None => (1.0, base),
+            };
             let b = parse_plain(base)?;
             // Split the exponent so 2^-1074 does not go through 2^1074 = inf.
-            Some(b.powi(e / 2) * b.powi(e - e / 2))
+            Some(sign * b.powi(e / 2) * b.powi(e - e / 2))
         }
         None => parse_plain(t),
     }
@@ -574,6 +579,99 @@ mod tests {
         assert_eq!(
             grade(&k, &Response::Typed("x".into())),
             Err(AnswerError::NotGradable)
+        );
+    }
+
+    fn f32_key(v: f64) -> Kind {
+        Kind::Numeric {
+            answer: vec![v],
+            tolerance: Tolerance::Absolute { value: 0.0 },
+            unit: None,
+            format: Some(FloatFormat::F32),
+        }
+    }
+
+    #[test]
+    fn hex_bit_patterns_are_values_of_the_answer_format() {
+        // 0x50138581: sign 0, exponent 0xa0 = 160 (2^33), fraction 0x138581.
+        let k = f32_key(9_900_000_256.0);
+        for typed in ["0x50138581", "0X50138581", "0x050138581"] {
+            let g = grade(&k, &Response::Typed(typed.into())).unwrap();
+            assert_eq!(g.verdict, Verdict::Correct, "{typed}");
+        }
+        // One bit up is the next f32: wrong, 1 ULP, neighbours of the key listed.
+        let g = grade(&k, &Response::Typed("0x50138582".into())).unwrap();
+        assert_eq!(g.verdict, Verdict::Incorrect);
+        assert_eq!(g.numeric[0].given, 9_900_001_280.0);
+        assert_eq!(g.numeric[0].ulps, Some(1));
+        assert_eq!(
+            g.numeric[0].neighbours,
+            Some((Some(9_899_999_232.0), Some(9_900_001_280.0)))
+        );
+        // f16: 0x3c00 is 1.0.
+        let k16 = Kind::Numeric {
+            answer: vec![1.0],
+            tolerance: Tolerance::Absolute { value: 0.0 },
+            unit: None,
+            format: Some(FloatFormat::F16),
+        };
+        assert_eq!(
+            grade(&k16, &Response::Typed("0x3c00".into()))
+                .unwrap()
+                .verdict,
+            Verdict::Correct
+        );
+        assert_eq!(
+            grade(&k16, &Response::Typed("0x13c00".into())),
+            Err(AnswerError::HexTooWide {
+                token: "0x13c00".into(),
+                format: FloatFormat::F16,
+                digits: 4
+            })
+        );
+        // inf and NaN patterns are not answers.
+        assert_eq!(
+            grade(&k16, &Response::Typed("0x7c00".into())),
+            Err(AnswerError::NotFinite("0x7c00".into()))
+        );
+        assert_eq!(
+            grade(&k16, &Response::Typed("0xzz".into())),
+            Err(AnswerError::NotANumber("0xzz".into()))
+        );
+    }
+
+    #[test]
+    fn hex_is_refused_where_the_answer_has_no_float_format() {
+        let k = numeric(vec![64.0], Tolerance::Absolute { value: 0.0 });
+        assert_eq!(
+            grade(&k, &Response::Typed("0x40".into())),
+            Err(AnswerError::HexNotAccepted("0x40".into()))
+        );
+    }
+
+    #[test]
+    fn powers_products_and_fractions_are_numbers() {
+        assert_eq!(parse_number("2^-24"), Ok(2f64.powi(-24)));
+        assert_eq!(parse_number("3*2^-24"), Ok(3.0 * 2f64.powi(-24)));
+        assert_eq!(parse_number("-2^10"), Ok(-1024.0));
+        assert_eq!(parse_number("19/5"), Ok(3.8));
+        assert_eq!(parse_number("1/1024"), Ok(2f64.powi(-10)));
+        // The smallest subnormal f64, without overflowing on the way.
+        assert_eq!(parse_number("2^-1074"), Ok(f64::from_bits(1)));
+        assert_eq!(
+            parse_number("2^1024"),
+            Err(AnswerError::NotFinite("2^1024".into()))
+        );
+        for bad in ["2^", "^3", "2^1.5", "2**3", "3*", "/2", "2^-99999"] {
+            assert_eq!(
+                parse_number(bad),
+                Err(AnswerError::NotANumber(bad.into())),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_number("3/0"),
+            Err(AnswerError::NotFinite("3/0".into()))
         );
     }
 }

@@ -9,8 +9,13 @@
 pub enum Route {
     /// `#/`: topics and how to start.
     Home,
-    /// `#/q/<id>`: one question, within a practice order.
-    Question { id: String, order: Order },
+    /// `#/q/<id>`: one question, within a practice order; `variant` is the
+    /// seed of its generated parts (`?seed=<u64>`).
+    Question {
+        id: String,
+        order: Order,
+        variant: Option<u64>,
+    },
     /// `#/labs`: every lab.
     Labs,
     /// `#/lab/<slug>?<query>`: one lab; its state is the raw query string.
@@ -38,16 +43,19 @@ impl Route {
             [] => Route::Home,
             ["q", id] if !id.is_empty() => {
                 let mut order = Order::default();
+                let mut variant = None;
                 for (k, v) in query_pairs(query) {
                     match k {
                         "s" => order.seed = v.parse().ok(),
                         "t" if !v.is_empty() => order.topic = Some(v.to_string()),
+                        "seed" => variant = v.parse().ok(),
                         _ => {}
                     }
                 }
                 Route::Question {
                     id: percent_decode(id),
                     order,
+                    variant,
                 }
             }
             ["labs"] => Route::Labs,
@@ -63,7 +71,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::Question { id, order } => {
+            Route::Question { id, order, variant } => {
                 let mut s = format!("#/q/{id}");
                 let mut sep = '?';
                 if let Some(seed) = order.seed {
@@ -72,6 +80,10 @@ impl Route {
                 }
                 if let Some(t) = &order.topic {
                     s.push_str(&format!("{sep}t={t}"));
+                    sep = '&';
+                }
+                if let Some(v) = variant {
+                    s.push_str(&format!("{sep}seed={v}"));
                 }
                 s
             }
@@ -129,14 +141,16 @@ mod tests {
                 order: Order {
                     seed: Some(42),
                     topic: Some("training".into())
-                }
+                },
+                variant: None
             }
         );
         assert_eq!(
             Route::parse("#/q/resnet"),
             Route::Question {
                 id: "resnet".into(),
-                order: Order::default()
+                order: Order::default(),
+                variant: None
             }
         );
     }
@@ -147,7 +161,8 @@ mod tests {
             Route::parse("#/q/x?s=abc"),
             Route::Question {
                 id: "x".into(),
-                order: Order::default()
+                order: Order::default(),
+                variant: None
             }
         );
     }
@@ -160,6 +175,7 @@ mod tests {
                 seed: Some(7),
                 topic: Some("numerics".into()),
             },
+            variant: None,
         };
         assert_eq!(Route::parse(&r.to_hash()), r);
         assert_eq!(Route::parse(&Route::Home.to_hash()), Route::Home);
@@ -197,14 +213,16 @@ mod tests {
             Route::parse("#/q/a%2Db"),
             Route::Question {
                 id: "a-b".into(),
-                order: Order::default()
+                order: Order::default(),
+                variant: None
             }
         );
         assert_eq!(
             Route::parse("#/q/a%zz"),
             Route::Question {
                 id: "a%zz".into(),
-                order: Order::default()
+                order: Order::default(),
+                variant: None
             }
         );
         // A multi-byte character right after `%` must not split a char boundary.
@@ -212,8 +230,33 @@ mod tests {
             Route::parse("#/q/%é"),
             Route::Question {
                 id: "%é".into(),
-                order: Order::default()
+                order: Order::default(),
+                variant: None
             }
         );
+    }
+
+    #[test]
+    fn variant_seed_is_separate_from_the_shuffle_seed_and_round_trips() {
+        let r = Route::parse("#/q/fp32-rounding?s=7&seed=42");
+        assert_eq!(
+            r,
+            Route::Question {
+                id: "fp32-rounding".into(),
+                order: Order {
+                    seed: Some(7),
+                    topic: None
+                },
+                variant: Some(42),
+            }
+        );
+        assert_eq!(r.to_hash(), "#/q/fp32-rounding?s=7&seed=42");
+        let big = Route::parse("#/q/x?seed=18446744073709551615");
+        assert_eq!(Route::parse(&big.to_hash()), big);
+        // A seed that is not a u64 is ignored (a fresh one is drawn), never an error.
+        assert!(matches!(
+            Route::parse("#/q/x?seed=-1"),
+            Route::Question { variant: None, .. }
+        ));
     }
 }

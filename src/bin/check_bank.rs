@@ -1,6 +1,10 @@
 //! `check-bank`: validates a question-bank JSON file with the same code the
 //! app uses, prints every problem, and exits 0 (valid) or 1 (problems).
 //! Authors can run it in their own CI.
+//!
+//! `check-bank --variant BANK.json QUESTION SEED` prints, as JSON, the
+//! question with its generated parts drawn for SEED: the same variant the
+//! app shows at `#/q/QUESTION?seed=SEED` (the e2e tests compare the two).
 
 use std::process::ExitCode;
 
@@ -9,6 +13,9 @@ fn main() -> ExitCode {
     if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
         eprintln!("usage: check-bank BANK.json [BANK.json ...]");
         return ExitCode::from(2);
+    }
+    if args[0] == "--variant" {
+        return variant(&args[1..]);
     }
     let mut ok = true;
     for path in &args {
@@ -42,5 +49,46 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+fn variant(args: &[String]) -> ExitCode {
+    let [path, id, seed] = args else {
+        eprintln!("usage: check-bank --variant BANK.json QUESTION SEED");
+        return ExitCode::from(2);
+    };
+    let Ok(seed) = seed.parse::<u64>() else {
+        eprintln!("SEED must be a whole number from 0 to 2^64 - 1, got `{seed}`");
+        return ExitCode::from(2);
+    };
+    let loaded = match std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read: {e}"))
+        .and_then(|src| ai_interview_lab::bank::load(&src).map_err(|e| e.to_string()))
+    {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(q) = loaded.bank.question(id) else {
+        eprintln!("{path}: no question `{id}`");
+        return ExitCode::FAILURE;
+    };
+    match ai_interview_lab::generate::instantiate_question(q, seed) {
+        Ok(v) => match serde_json::to_string_pretty(&v.question) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("cannot print the variant: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err((at, e)) => {
+            eprintln!("{path}: question `{id}`, field `{at}`: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

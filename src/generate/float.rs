@@ -158,17 +158,21 @@ fn draw_stored_value(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     }
     let stored = Stored::of(fmt, x);
     let q = x / ulp;
+    let shown = match sci_tex(mantissa, e10 - d + 1) {
+        s if s == exact(x) => s,
+        s => format!("{s} = {}", exact(x)),
+    };
     let n = stored.value / ulp;
-    let (ex, eq, es) = (exact(x), exact(q), exact(stored.value));
+    let (eq, es) = (exact(q), exact(stored.value));
     let (e, pm1) = (binade(x), precision(f) - 1);
     Some(Instance {
         prompt: text(
             format!(
-                "**{fmt}** 以就近舍入（平局取偶）存储 $x = {ex}$。实际存下的精确值是多少？写出整数，或写出 {fmt} 位模式的十六进制（`0x…`）。",
+                "**{fmt}** 以就近舍入（平局取偶）存储 $x = {shown}$。实际存下的精确值是多少？写出整数，或写出 {fmt} 位模式的十六进制（`0x…`）。",
                 fmt = name(f)
             ),
             format!(
-                "**{fmt}** stores $x = {ex}$ with round to nearest, ties to even. What exact value is stored? Give the integer, or the {fmt} bit pattern in hex (`0x…`).",
+                "**{fmt}** stores $x = {shown}$ with round to nearest, ties to even. What exact value is stored? Give the integer, or the {fmt} bit pattern in hex (`0x…`).",
                 fmt = name(f)
             ),
         ),
@@ -214,8 +218,9 @@ pub const SUM: Generator = Generator {
 fn draw_sum(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
     let fmt = Fmt::from(f);
+    // Sums stay below 10^11, where the operands are still easy to read.
     let (lo, hi) = integer_magnitudes(f);
-    let e10 = int_in(rng, lo, hi);
+    let e10 = int_in(rng, lo, hi.min(10));
     let mantissa = int_in(rng, 100, 999);
     let a = fmt.round(mantissa as f64 * 10f64.powi(e10 as i32 - 2));
     if !a.is_finite() {
@@ -259,18 +264,31 @@ fn draw_sum(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
             ),
         ),
         kind: numeric_key(sum, Some(f)),
-        explanation: text(
-            format!(
-                "$a$ 处的 ULP 是 {ulp}，$b = {r}/8$ 个 ULP。精确和 {s} 落在相邻的两个 {fmt} 数 {lo} 和 {hi} 之间，离 {res} 更近，所以结果是 {res}（{o}）。",
-                ulp = exact(ulp), s = exact(exact_sum), fmt = name(f),
-                lo = exact(lo_v), hi = exact(hi_v), res = exact(sum), o = outcome_zh
-            ),
-            format!(
-                "The ULP at $a$ is {ulp}, so $b$ is {r}/8 of a ULP. The exact sum {s} lies between the adjacent {fmt} values {lo} and {hi} and is nearer {res}, so the result is {res} ({o}).",
-                ulp = exact(ulp), s = exact(exact_sum), fmt = name(f),
-                lo = exact(lo_v), hi = exact(hi_v), res = exact(sum), o = outcome_en
-            ),
-        ),
+        explanation: if sum == exact_sum {
+            text(
+                format!(
+                    "$a$ 处的 ULP 是 {ulp}，$b = {r}/8$ 个 ULP，是 ULP 的整数倍。精确和 {s} 本身就能用 {fmt} 表示，不需要舍入。",
+                    ulp = exact(ulp), s = exact(exact_sum), fmt = name(f)
+                ),
+                format!(
+                    "The ULP at $a$ is {ulp}, so $b$ is {r}/8 of a ULP, a whole number of ULPs. The exact sum {s} is itself a {fmt} value: no rounding happens.",
+                    ulp = exact(ulp), s = exact(exact_sum), fmt = name(f)
+                ),
+            )
+        } else {
+            text(
+                format!(
+                    "$a$ 处的 ULP 是 {ulp}，$b = {r}/8$ 个 ULP。精确和 {s} 落在相邻的两个 {fmt} 数 {lo} 和 {hi} 之间，离 {res} 更近，所以结果是 {res}（{o}）。",
+                    ulp = exact(ulp), s = exact(exact_sum), fmt = name(f),
+                    lo = exact(lo_v), hi = exact(hi_v), res = exact(sum), o = outcome_zh
+                ),
+                format!(
+                    "The ULP at $a$ is {ulp}, so $b$ is {r}/8 of a ULP. The exact sum {s} lies between the adjacent {fmt} values {lo} and {hi} and is nearer {res}, so the result is {res} ({o}).",
+                    ulp = exact(ulp), s = exact(exact_sum), fmt = name(f),
+                    lo = exact(lo_v), hi = exact(hi_v), res = exact(sum), o = outcome_en
+                ),
+            )
+        },
         inputs: vec![("format", name(f).into()), ("a", num(a)), ("b", num(b))],
         lab: lab(a, b, f),
     })

@@ -121,8 +121,8 @@ pub fn app() -> Html {
 fn page(route: &Route, bank: &BankRef, lang: Lang) -> Html {
     match route {
         Route::Home => html! { <Home bank={bank.clone()} {lang} /> },
-        Route::Question { id, order } => html! {
-            <QuestionPage key={id.clone()} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} />
+        Route::Question { id, order, variant } => html! {
+            <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} />
         },
         Route::Labs => html! { <LabIndex {lang} /> },
         Route::Lab { slug, query } => html! {

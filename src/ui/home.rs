@@ -32,7 +32,14 @@ pub fn home(p: &HomeProps) -> Html {
     let lang = p.lang;
     let first = |order: Order| -> Option<String> {
         let id = ordered_ids(bank, &order).into_iter().next()?;
-        Some(Route::Question { id, order }.to_hash())
+        Some(
+            Route::Question {
+                id,
+                order,
+                variant: None,
+            }
+            .to_hash(),
+        )
     };
     // Drawn once per visit of the home page; the order is then fixed by the URL.
     let seed = use_state(fresh_seed);
@@ -67,7 +74,7 @@ pub fn home(p: &HomeProps) -> Html {
                             </div>
                             <ul class="question-list">
                             { for bank.questions.iter().filter(|q| q.topic == t.id).map(|q| {
-                                let href = Route::Question { id: q.id.clone(), order: order.clone() }.to_hash();
+                                let href = Route::Question { id: q.id.clone(), order: order.clone(), variant: None }.to_hash();
                                 html! {
                                     <li><a href={href} data-qid={q.id.clone()}>
                                         <span class="q-summary">{ summary(q.prompt.get(lang), 90) }</span>

@@ -86,6 +86,13 @@ pub fn go(hash: &str) {
     }
 }
 
+/// Replaces the current hash without a history entry or a `hashchange`.
+pub fn replace_hash(hash: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
 /// Sets `<html lang>` and the document title.
 pub fn set_document_lang(lang: Lang, title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -124,4 +131,11 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// itself is then fully determined by this seed, which goes in the URL).
 pub fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 4_294_967_296.0) as u64
+}
+
+/// A fresh 64-bit variant seed (UI-only randomness: the variant itself is
+/// then fully determined by this seed, which goes in the URL).
+pub fn fresh_variant_seed() -> u64 {
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (half() << 32) | half()
 }

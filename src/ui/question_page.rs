@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use super::rich_text::Markdown;
 use super::slot_view::SlotView;
-use super::{go, BankRef};
+use super::{go, replace_hash, BankRef};
+use crate::generate::{has_generated, instantiate_question};
 use crate::i18n::{difficulty, position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::route::{Order, Route};
@@ -20,6 +21,8 @@ pub struct QuestionProps {
     pub lang: Lang,
     pub id: AttrValue,
     pub order: Order,
+    /// The seed of generated parts from the URL; `None` draws a fresh one.
+    pub variant: Option<u64>,
 }
 
 /// Yew glue: the transition itself is [`QuestionState::apply`].
@@ -42,7 +45,42 @@ pub fn question_page(p: &QuestionProps) -> Html {
     let bank = &p.bank.0.bank;
     let lang = p.lang;
     let s = strings(lang);
-    let question = bank.question(&p.id).cloned();
+    let seed = {
+        let v = p.variant;
+        *use_state(move || v.unwrap_or_else(super::fresh_variant_seed))
+    };
+    let generated = bank.question(&p.id).is_some_and(has_generated);
+    // The question with its generated parts drawn for this seed.
+    let drawn = bank.question(&p.id).map(|q| instantiate_question(q, seed));
+    let question = match &drawn {
+        Some(Ok(v)) => Some(v.question.clone()),
+        _ => None,
+    };
+    let slot_labs: Vec<Option<String>> = match &drawn {
+        Some(Ok(v)) => v.labs.clone(),
+        _ => vec![],
+    };
+    // A fresh seed goes into the URL (without a new history entry), so a
+    // reload or a shared link shows the same variant.
+    {
+        let (id, order, need) = (
+            p.id.to_string(),
+            p.order.clone(),
+            generated && p.variant.is_none(),
+        );
+        use_effect_with(seed, move |seed| {
+            if need {
+                replace_hash(
+                    &Route::Question {
+                        id,
+                        order,
+                        variant: Some(*seed),
+                    }
+                    .to_hash(),
+                );
+            }
+        });
+    }
     let state = {
         let q = question.clone();
         use_reducer(move || {
@@ -64,6 +102,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
         Route::Question {
             id: id.clone(),
             order: p.order.clone(),
+            variant: None,
         }
         .to_hash()
     };
@@ -146,6 +185,15 @@ pub fn question_page(p: &QuestionProps) -> Html {
         );
     }
 
+    if let Some(Err((at, e))) = &drawn {
+        return html! {
+            <section class="load-error" role="alert" data-testid="variant-error">
+                <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => "这道题的变体生成失败", Lang::En => "This question's variant could not be drawn" } }</h1>
+                <p><code>{ format!("{}, {at}: {e}", p.id) }</code></p>
+                <p><a href="#/">{ s.home }</a></p>
+            </section>
+        };
+    }
     let Some(q) = question else {
         return html! {
             <section class="load-error" role="alert">
@@ -179,6 +227,9 @@ pub fn question_page(p: &QuestionProps) -> Html {
                 <span class="meta">{ topic_name }{ " · " }{ difficulty(lang, q.difficulty) }</span>
             </nav>
             <h1 id="q-title" tabindex="-1">{ heading }</h1>
+            if generated {
+                { variant_bar(&p.id, &p.order, seed, lang) }
+            }
             <div class="prompt" data-testid="question-prompt">{ md(q.prompt.get(lang)) }</div>
 
             if !st.is_open() {
@@ -221,6 +272,11 @@ pub fn question_page(p: &QuestionProps) -> Html {
                             <SlotView slot={i + 1} dom_id={format!("part-{}", part.id)} kind={part.kind.clone()}
                                 state={st.slots[i + 1].clone()} {lang} explanation={Some(part.explanation.clone())}
                                 on_action={on_action.clone()} />
+                            { for slot_labs.get(i + 1).cloned().flatten().map(|route| html! {
+                                <p class="variant-lab"><a href={format!("#/lab/{route}")} data-testid="variant-lab">
+                                    { match lang { Lang::Zh => "在实验室里打开这组数 →", Lang::En => "Open these numbers in the lab →" } }
+                                </a></p>
+                            }) }
                         </section>
                     }) }
                 </section>
@@ -240,6 +296,26 @@ pub fn question_page(p: &QuestionProps) -> Html {
             </nav>
             <p class="hint">{ s.keyboard_hint }</p>
         </article>
+    }
+}
+
+/// The variant's seed and the button that draws a new one (a new history
+/// entry, so Back returns to the previous variant).
+fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang) -> Html {
+    let (id, order) = (id.to_string(), order.clone());
+    let onclick = Callback::from(move |_: MouseEvent| {
+        go(&Route::Question {
+            id: id.clone(),
+            order: order.clone(),
+            variant: Some(super::fresh_variant_seed()),
+        }
+        .to_hash());
+    });
+    html! {
+        <div class="variant-bar">
+            <span>{ match lang { Lang::Zh => "变体种子 ", Lang::En => "Variant seed " } }<code data-testid="variant-seed">{ seed }</code></span>
+            <button class="button" data-testid="new-variant" {onclick}>{ match lang { Lang::Zh => "换一题", Lang::En => "New variant" } }</button>
+        </div>
     }
 }
 

@@ -43,9 +43,23 @@ pub fn slot_view(p: &SlotProps) -> Html {
             choices(p, options, std::slice::from_ref(correct), false, graded)
         }
         Kind::Multi { options, correct } => choices(p, options, correct, true, graded),
-        Kind::Numeric { answer, unit, .. } => {
+        Kind::Numeric {
+            answer,
+            unit,
+            format,
+            ..
+        } => {
             let oninput = typed(&p.on_action, slot);
-            let mode = if answer.len() == 1 { "decimal" } else { "text" };
+            // Hex bit patterns need letters; vectors need spaces or commas.
+            let mode = if answer.len() == 1 && format.is_none() {
+                "decimal"
+            } else {
+                "text"
+            };
+            let placeholder = match format {
+                Some(f) => hex_placeholder(p.lang, *f),
+                None => s.numeric_placeholder.to_string(),
+            };
             let input_id = format!("{}-input", p.dom_id);
             html! {
                 <div class="field">
@@ -53,7 +67,7 @@ pub fn slot_view(p: &SlotProps) -> Html {
                     <div class="field-row">
                         <input id={input_id} type="text" inputmode={mode} autocomplete="off" spellcheck="false"
                             data-testid="answer-input" value={p.state.input.clone()} {oninput}
-                            placeholder={s.numeric_placeholder} aria-describedby={error_id.clone()} />
+                            {placeholder} aria-describedby={error_id.clone()} />
                         { for unit.iter().map(|u| html! { <span class="unit">{ u.clone() }</span> }) }
                     </div>
                 </div>
@@ -79,7 +93,7 @@ pub fn slot_view(p: &SlotProps) -> Html {
                 </div>
             }
         }
-        Kind::Open { .. } => return Html::default(),
+        Kind::Open { .. } | Kind::Generated { .. } => return Html::default(),
     };
 
     let feedback = match &p.state.result {
@@ -158,13 +172,16 @@ fn choices(
 fn verdict(p: &SlotProps, g: &Graded) -> Html {
     let s = strings(p.lang);
     let ok = g.verdict == Verdict::Correct;
-    let ulp_tol = matches!(
-        &p.kind,
+    let format = match &p.kind {
         Kind::Numeric {
-            tolerance: Tolerance::Ulps { .. },
+            tolerance: Tolerance::Ulps { format, .. },
             ..
-        }
-    );
+        } => Some(*format),
+        Kind::Numeric { format, .. } => *format,
+        _ => None,
+    };
+    let fmt_name = format.map(crate::i18n::format_name).unwrap_or_default();
+    let opt = |x: Option<f64>| x.map(crate::labs::fmt_num).unwrap_or_else(|| "—".into());
     let expected = match &p.kind {
         Kind::Ordering { answer, .. } => Some(
             answer
@@ -186,8 +203,15 @@ fn verdict(p: &SlotProps, g: &Graded) -> Html {
                     <tr><th scope="row">{ s.your_answer }</th>{ for g.numeric.iter().map(|c| html! { <td>{ c.given.to_string() }</td> }) }</tr>
                     <tr><th scope="row">{ s.expected }</th>{ for g.numeric.iter().map(|c| html! { <td>{ c.expected.to_string() }</td> }) }</tr>
                     <tr><th scope="row">{ s.abs_error }</th>{ for g.numeric.iter().map(|c| html! { <td>{ format!("{:e}", c.abs_error) }</td> }) }</tr>
-                    if ulp_tol {
-                        <tr><th scope="row">{ s.ulps }</th>{ for g.numeric.iter().map(|c| html! { <td>{ c.ulps.map(|u| u.to_string()).unwrap_or_default() }</td> }) }</tr>
+                    if format.is_some() {
+                        <tr><th scope="row">{ s.ulps }</th>{ for g.numeric.iter().map(|c| html! { <td data-testid="ulps">{ c.ulps.map(|u| u.to_string()).unwrap_or_default() }</td> }) }</tr>
+                        <tr><th scope="row">{ match p.lang { Lang::Zh => format!("你的值存成 {fmt_name}"), Lang::En => format!("Your value as {fmt_name}") } }</th>
+                            { for g.numeric.iter().map(|c| html! { <td>{ opt(c.stored) }</td> }) }</tr>
+                        <tr><th scope="row">{ match p.lang { Lang::Zh => format!("正确值在 {fmt_name} 中的上下相邻值"), Lang::En => format!("{fmt_name} neighbours of the key") } }</th>
+                            { for g.numeric.iter().map(|c| html! { <td data-testid="neighbours">{ match c.neighbours {
+                                Some((lo, hi)) => format!("{} / {}", opt(lo), opt(hi)),
+                                None => String::new(),
+                            } }</td> }) }</tr>
                     }
                 </table>
             }
@@ -196,5 +220,16 @@ fn verdict(p: &SlotProps, g: &Graded) -> Html {
                 <div class="why"><Markdown source={AttrValue::from(t.get(p.lang).to_string())} /></div>
             }) }
         </div>
+    }
+}
+
+fn hex_placeholder(lang: Lang, f: crate::bank::FloatFormat) -> String {
+    let example = match f {
+        crate::bank::FloatFormat::F32 => "0x50138581",
+        _ => "0x3c00",
+    };
+    match lang {
+        Lang::Zh => format!("例如 9900000256、1e-9、2^-24，或位模式 {example}"),
+        Lang::En => format!("e.g. 9900000256, 1e-9, 2^-24, or the bit pattern {example}"),
     }
 }

@@ -115,9 +115,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
                 query: q.clone(),
             }
             .to_hash();
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
-            }
+            super::replace_hash(&hash);
             query.set(q);
         })
     };
@@ -141,7 +139,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             <section class="lab-questions">
                 <h2>{ match lang { Lang::Zh => "相关题目", Lang::En => "Questions that use this lab" } }</h2>
                 <ul>{ for info.questions.iter().filter_map(|id| bank.question(id)).map(|q| html! {
-                    <li><a href={Route::Question { id: q.id.clone(), order: Default::default() }.to_hash()} data-qid={q.id.clone()}>
+                    <li><a href={Route::Question { id: q.id.clone(), order: Default::default(), variant: None }.to_hash()} data-qid={q.id.clone()}>
                         { super::home::summary(q.prompt.get(lang), 90) }
                     </a></li>
                 }) }</ul>
