@@ -20,6 +20,10 @@ pub enum Route {
     Labs,
     /// `#/lab/<slug>?<query>`: one lab; its state is the raw query string.
     Lab { slug: String, query: String },
+    /// `#/embed/q/<id>` or `#/embed/lab/<slug>?…`: one question or lab with
+    /// minimal chrome, for an iframe in someone's page. Always wraps a
+    /// `Question` or a `Lab`.
+    Embed(Box<Route>),
     /// Anything else; keeps the text for the message.
     NotFound(String),
 }
@@ -39,6 +43,14 @@ impl Route {
         let h = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = h.split_once('?').unwrap_or((h, ""));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if let Some(rest) = h.strip_prefix("/embed/") {
+            return match Route::parse(&format!("#/{rest}")) {
+                inner @ (Route::Question { .. } | Route::Lab { .. }) => {
+                    Route::Embed(Box::new(inner))
+                }
+                _ => Route::NotFound(h.to_string()),
+            };
+        }
         match segments.as_slice() {
             [] => Route::Home,
             ["q", id] if !id.is_empty() => {
@@ -67,6 +79,15 @@ impl Route {
         }
     }
 
+    /// This route inside an embed when `embed` is set (the same route otherwise).
+    pub fn embedded_if(self, embed: bool) -> Route {
+        if embed && !matches!(self, Route::Embed(_)) {
+            Route::Embed(Box::new(self))
+        } else {
+            self
+        }
+    }
+
     /// The hash for this route, starting with `#/`.
     pub fn to_hash(&self) -> String {
         match self {
@@ -90,9 +111,60 @@ impl Route {
             Route::Labs => "#/labs".to_string(),
             Route::Lab { slug, query } if query.is_empty() => format!("#/lab/{slug}"),
             Route::Lab { slug, query } => format!("#/lab/{slug}?{query}"),
+            Route::Embed(inner) => format!("#/embed{}", &inner.to_hash()[1..]),
             Route::NotFound(raw) => format!("#{raw}"),
         }
     }
+}
+
+/// Light or dark, as an embed asks for it (`?theme=`); none follows the system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// What an embedding page passes in the iframe's query string (before the
+/// `#`): `lang`, `theme`, and `host`, the embedding page's origin, the only
+/// target the iframe posts its height to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmbedParams {
+    pub lang: Option<crate::i18n::Lang>,
+    pub theme: Option<Theme>,
+    pub host: Option<String>,
+}
+
+impl EmbedParams {
+    /// Parses `location.search` (with or without `?`). Unknown or malformed
+    /// values are dropped, never errors.
+    pub fn parse(search: &str) -> EmbedParams {
+        let mut p = EmbedParams::default();
+        for (k, v) in query_pairs(search.strip_prefix('?').unwrap_or(search)) {
+            let v = percent_decode(v);
+            match k {
+                "lang" if v == "zh" || v == "en" => p.lang = Some(crate::i18n::Lang::from_tag(&v)),
+                "theme" if v == "dark" => p.theme = Some(Theme::Dark),
+                "theme" if v == "light" => p.theme = Some(Theme::Light),
+                "host" => p.host = valid_origin(&v),
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+/// `scheme://host[:port]` for http(s), lower-cased, with nothing after it;
+/// `None` for anything else (so a `*` or a path can never become a target).
+pub fn valid_origin(s: &str) -> Option<String> {
+    let lower = s.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let ok = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    ok.then_some(lower)
 }
 
 fn query_pairs(q: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -258,5 +330,56 @@ mod tests {
             Route::parse("#/q/x?seed=-1"),
             Route::Question { variant: None, .. }
         ));
+    }
+
+    #[test]
+    fn embed_routes_wrap_a_question_or_a_lab_and_round_trip() {
+        let q = Route::parse("#/embed/q/fp32-rounding?seed=7");
+        assert_eq!(
+            q,
+            Route::Embed(Box::new(Route::Question {
+                id: "fp32-rounding".into(),
+                order: Order::default(),
+                variant: Some(7)
+            }))
+        );
+        assert_eq!(q.to_hash(), "#/embed/q/fp32-rounding?seed=7");
+        let l = Route::parse("#/embed/lab/perp-foot?a=1,1&b=7,4&c=2,6");
+        assert_eq!(
+            l,
+            Route::Embed(Box::new(Route::Lab {
+                slug: "perp-foot".into(),
+                query: "a=1,1&b=7,4&c=2,6".into()
+            }))
+        );
+        assert_eq!(l.to_hash(), "#/embed/lab/perp-foot?a=1,1&b=7,4&c=2,6");
+        assert!(matches!(Route::parse("#/embed/labs"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/embed/x/y"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn embed_params_keep_only_valid_values() {
+        use crate::i18n::Lang;
+        let p =
+            EmbedParams::parse("?lang=zh&theme=dark&host=https%3A%2F%2FBlog.Example.com%3A8443");
+        assert_eq!(p.lang, Some(Lang::Zh));
+        assert_eq!(p.theme, Some(Theme::Dark));
+        assert_eq!(p.host.as_deref(), Some("https://blog.example.com:8443"));
+        let bad = EmbedParams::parse("lang=fr&theme=blue&host=*");
+        assert_eq!(bad, EmbedParams::default());
+        for origin in [
+            "*",
+            "javascript:alert(1)",
+            "https://a.com/path",
+            "https://",
+            "ftp://a.com",
+            "https://a.com?x",
+        ] {
+            assert_eq!(valid_origin(origin), None, "{origin}");
+        }
+        assert_eq!(
+            valid_origin("http://127.0.0.1:8098").as_deref(),
+            Some("http://127.0.0.1:8098")
+        );
     }
 }

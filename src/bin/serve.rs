@@ -6,7 +6,9 @@
 //! `.br` or `.gz` sibling when the browser accepts it, sends correct MIME
 //! types (wasm must be `application/wasm` for streaming compilation), and
 //! never serves anything outside DIR. Hashed assets are cached for a year;
-//! `index.html` and unhashed files are revalidated on every load.
+//! `index.html` and unhashed files are revalidated on every load. Headers
+//! from DIR/`_headers` (Netlify format: a path or `/*`, then indented
+//! `Name: value` lines), which `postbuild` writes, are added to responses.
 //! Loopback only by default; it is a development and test server.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -92,7 +94,21 @@ mod server {
             );
         };
         let mime = mime_type(&file);
-        let mut headers: Vec<(&str, String)> = vec![("Cache-Control", cache_policy(&file).into())];
+        let extra = std::fs::read_to_string(dir.join("_headers"))
+            .map(|rules| headers_for(&rules, path))
+            .unwrap_or_default();
+        let mut headers: Vec<(&str, String)> = Vec::new();
+        if !extra
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("cache-control"))
+        {
+            headers.push(("Cache-Control", cache_policy(&file).into()));
+        }
+        for (k, v) in &extra {
+            if !k.eq_ignore_ascii_case("x-content-type-options") {
+                headers.push((k.as_str(), v.clone()));
+            }
+        }
         let mut body_path = file.clone();
         if is_compressible(mime) {
             headers.push(("Vary", "Accept-Encoding".into()));
@@ -114,6 +130,27 @@ mod server {
             &body,
             method == "HEAD",
         )
+    }
+
+    /// The headers `_headers` gives `path`: those of `/*`, then those of an
+    /// exact path match. Comment lines start with `#`.
+    fn headers_for(rules: &str, path: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut applies = false;
+        for line in rules.lines() {
+            if line.trim_start().starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with([' ', '\t']) {
+                let pattern = line.trim();
+                applies = pattern == "/*" || pattern == path;
+                continue;
+            }
+            if let (true, Some((k, v))) = (applies, line.trim().split_once(':')) {
+                out.push((k.trim().to_string(), v.trim().to_string()));
+            }
+        }
+        out
     }
 
     fn accepts(header: &str, token: &str) -> bool {
@@ -237,6 +274,21 @@ mod server {
             assert_eq!(resolve(&dir, "/missing"), None);
             assert_eq!(resolve(&dir, "/%zz"), None);
             std::fs::remove_dir_all(&dir).unwrap();
+        }
+
+        #[test]
+        fn headers_file_rules_apply_by_path() {
+            let rules = "# c\n/*\n  Content-Security-Policy: default-src 'self'\n/sw.js\n  Cache-Control: no-cache\n";
+            assert_eq!(
+                headers_for(rules, "/index.html"),
+                [(
+                    "Content-Security-Policy".to_string(),
+                    "default-src 'self'".to_string()
+                )]
+            );
+            let sw = headers_for(rules, "/sw.js");
+            assert_eq!(sw.len(), 2);
+            assert_eq!(sw[1], ("Cache-Control".into(), "no-cache".into()));
         }
 
         #[test]

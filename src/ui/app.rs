@@ -12,7 +12,11 @@ use super::question_page::QuestionPage;
 use super::{current_hash, fetch_text, initial_lang, remember_lang, set_document_lang, BankRef};
 use crate::bank::{self, Loaded};
 use crate::i18n::{strings, Lang};
-use crate::route::Route;
+use crate::route::{EmbedParams, Route, Theme};
+
+/// A label baked in at compile time (`AIL_BUILD_LABEL=v2 trunk build …`);
+/// the update e2e test builds a second version with it. Unset normally.
+const BUILD_LABEL: Option<&str> = option_env!("AIL_BUILD_LABEL");
 
 /// Where the built-in bank is served from (copied from `static/` by Trunk).
 pub const BANK_URL: &str = "static/bank.json";
@@ -24,10 +28,69 @@ enum LoadState {
     Ready(BankRef),
 }
 
+/// The page's query string (`?lang=…&theme=…&host=…`, set by `embed.js`).
+fn embed_params() -> EmbedParams {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    EmbedParams::parse(&search)
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_state(initial_lang);
+    let params = use_memo((), |_| embed_params());
+    let lang = {
+        let forced = params.lang;
+        use_state(move || forced.unwrap_or_else(initial_lang))
+    };
     let route = use_state(|| Route::parse(&current_hash()));
+    let update = use_state(|| None::<web_sys::ServiceWorker>);
+    let storage_ok = use_memo((), |_| super::embed::storage_works());
+
+    // Offline support and updates (see ui/pwa.rs).
+    {
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            super::pwa::register(Callback::from(move |w| update.set(Some(w))));
+        });
+    }
+    // After every render of an embed, report the height (see ui/embed.rs).
+    {
+        let host = params.host.clone();
+        let embedded = matches!(*route, Route::Embed(_));
+        use_effect(move || {
+            if let (true, Some(host)) = (embedded, host) {
+                super::embed::post_height(&host);
+            }
+        });
+    }
+    // Embed mode: theme and chrome classes on <html>, height reports to the host.
+    {
+        let params = params.clone();
+        let embedded = matches!(*route, Route::Embed(_));
+        use_effect_with(embedded, move |embedded| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.class_list().toggle_with_force("embed", *embedded);
+                match params.theme {
+                    Some(Theme::Dark) => {
+                        let _ = root.set_attribute("data-theme", "dark");
+                    }
+                    Some(Theme::Light) => {
+                        let _ = root.set_attribute("data-theme", "light");
+                    }
+                    None => {}
+                }
+            }
+            if *embedded {
+                if let Some(host) = params.host.clone() {
+                    super::embed::report_height(host);
+                }
+            }
+        });
+    }
     let load = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
 
@@ -77,6 +140,7 @@ pub fn app() -> Html {
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
 
+    let embedded = matches!(*route, Route::Embed(_));
     let body = match &*load {
         LoadState::Loading => html! { <p class="status" role="status">{ s.loading }</p> },
         LoadState::Failed(msg) => html! {
@@ -89,13 +153,56 @@ pub fn app() -> Html {
         LoadState::Ready(bank) => html! {
             <>
                 <Problems loaded={bank.clone()} lang={*lang} />
-                { page(&route, bank, *lang) }
+                { page(&route, bank, *lang, false) }
             </>
         },
     };
 
+    let update_banner = update.as_ref().map(|worker| {
+        let worker = worker.clone();
+        let onclick = Callback::from(move |_: MouseEvent| super::pwa::apply_update(&worker));
+        html! {
+            <div class="update-banner" role="status" data-testid="update-banner">
+                <span>{ match *lang { Lang::Zh => "新版本已下载。", Lang::En => "A new version is ready." } }</span>
+                <button class="button primary" data-testid="update-reload" {onclick}>
+                    { match *lang { Lang::Zh => "重新加载以更新", Lang::En => "Reload to update" } }
+                </button>
+            </div>
+        }
+    });
+    if embedded {
+        let Route::Embed(inner) = &*route else {
+            return Html::default();
+        };
+        let full = format!("{}{}", super::embed::base_url(), inner.to_hash());
+        let body = match &*load {
+            LoadState::Ready(bank) => page(inner, bank, *lang, true),
+            _ => body,
+        };
+        return html! {
+            <main id="main" class="embed-main" tabindex="-1">
+                { for update_banner }
+                { body }
+                <footer class="embed-foot">
+                    <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
+                        { match *lang { Lang::Zh => "在 AI 面试实验室中打开 ↗", Lang::En => "Open in AI Interview Lab ↗" } }
+                    </a>
+                    if !*storage_ok {
+                        <p class="storage-notice" role="status" data-testid="storage-notice">
+                            { match *lang {
+                                Lang::Zh => "这个嵌入页无法使用浏览器存储：进度不会保存在这里。",
+                                Lang::En => "Browser storage is not available in this embed: progress is not saved here.",
+                            } }
+                        </p>
+                    }
+                </footer>
+            </main>
+        };
+    }
+
     html! {
         <>
+            { for update_banner }
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 // Keep the hash route: move focus instead of navigating.
                 e.prevent_default();
@@ -113,21 +220,25 @@ pub fn app() -> Html {
                 </button>
             </header>
             <main id="main" tabindex="-1">{ body }</main>
-            <footer class="foot"><p>{ s.source_note }</p></footer>
+            <footer class="foot">
+                <p>{ s.source_note }</p>
+                { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
+            </footer>
         </>
     }
 }
 
-fn page(route: &Route, bank: &BankRef, lang: Lang) -> Html {
+fn page(route: &Route, bank: &BankRef, lang: Lang, embed: bool) -> Html {
     match route {
         Route::Home => html! { <Home bank={bank.clone()} {lang} /> },
         Route::Question { id, order, variant } => html! {
-            <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} />
+            <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} {embed} />
         },
         Route::Labs => html! { <LabIndex {lang} /> },
         Route::Lab { slug, query } => html! {
-            <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} />
+            <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
         },
+        Route::Embed(inner) => page(inner, bank, lang, true),
         Route::NotFound(raw) => html! {
             <section class="load-error" role="alert">
                 <h1>{ strings(lang).not_found }<code>{ raw.clone() }</code></h1>

@@ -2,8 +2,10 @@
 //! browser calls they need (hash, storage, fetch). Only built for wasm32.
 
 pub mod app;
+pub mod embed;
 pub mod home;
 pub mod labs;
+pub mod pwa;
 pub mod question_page;
 pub mod rich_text;
 pub mod slot_view;

@@ -7,6 +7,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::embed::EmbedCode;
 use super::rich_text::Markdown;
 use super::slot_view::SlotView;
 use super::{go, replace_hash, BankRef};
@@ -23,6 +24,10 @@ pub struct QuestionProps {
     pub order: Order,
     /// The seed of generated parts from the URL; `None` draws a fresh one.
     pub variant: Option<u64>,
+    /// Rendered inside an embed (`#/embed/q/…`): URLs stay embed URLs, no
+    /// focus moves (it would scroll the host page), no embed-code box.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 /// Yew glue: the transition itself is [`QuestionState::apply`].
@@ -111,7 +116,11 @@ pub fn question_page(p: &QuestionProps) -> Html {
 
     // Move focus to the question heading when a question opens (screen
     // readers announce it; keyboard users start from the top).
-    use_effect_with(p.id.clone(), |_| {
+    let embed = p.embed;
+    use_effect_with(p.id.clone(), move |_| {
+        if embed {
+            return;
+        }
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("q-title"))
@@ -228,7 +237,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
             </nav>
             <h1 id="q-title" tabindex="-1">{ heading }</h1>
             if generated {
-                { variant_bar(&p.id, &p.order, seed, lang) }
+                { variant_bar(&p.id, &p.order, seed, lang, p.embed) }
             }
             <div class="prompt" data-testid="question-prompt">{ md(q.prompt.get(lang)) }</div>
 
@@ -295,13 +304,16 @@ pub fn question_page(p: &QuestionProps) -> Html {
                 } }
             </nav>
             <p class="hint">{ s.keyboard_hint }</p>
+            if !p.embed {
+                <EmbedCode target={format!("q/{}", q.id)} {lang} />
+            }
         </article>
     }
 }
 
 /// The variant's seed and the button that draws a new one (a new history
 /// entry, so Back returns to the previous variant).
-fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang) -> Html {
+fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool) -> Html {
     let (id, order) = (id.to_string(), order.clone());
     let onclick = Callback::from(move |_: MouseEvent| {
         go(&Route::Question {
@@ -309,6 +321,7 @@ fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang) -> Html {
             order: order.clone(),
             variant: Some(super::fresh_variant_seed()),
         }
+        .embedded_if(embed)
         .to_hash());
     });
     html! {

@@ -318,3 +318,17 @@ test('every lab opens at 360x640 in zh and en with no horizontal scroll and no c
     assert.deepEqual(page.errors, []);
   }
 });
+
+test('perp-foot SVG: hit areas are invisible and labels keep their size (page CSS does not leak in)', async () => {
+  const page = await openPage(browser, { width: 400, height: 800 });
+  await gotoRoute(page, '#/lab/perp-foot', 'svg.perp-svg');
+  const fills = await page.locator('svg.perp-svg circle.hit').evaluateAll((cs) => cs.map((c) => getComputedStyle(c).fill));
+  assert.equal(fills.length, 3);
+  for (const f of fills) assert.match(f, /rgba\(0, 0, 0, 0\)|transparent/);
+  const svgBox = await page.locator('svg.perp-svg').boundingBox();
+  for (const t of await page.locator('svg.perp-svg text').all()) {
+    const box = await t.boundingBox();
+    assert.ok(box.height < svgBox.height / 10, `label ${await t.textContent()} is ${box.height}px tall`);
+  }
+  assert.deepEqual(page.errors, []);
+});

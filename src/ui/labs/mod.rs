@@ -90,6 +90,9 @@ pub struct LabPageProps {
     pub lang: Lang,
     pub slug: AttrValue,
     pub query: AttrValue,
+    /// Inside an embed: the URL stays an embed URL; no embed-code box.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 /// Frame of one lab: title, its questions, the lab itself; keeps the URL in
@@ -109,11 +112,13 @@ pub fn lab_page(p: &LabPageProps) -> Html {
     let on_change = {
         let query = query.clone();
         let slug = p.slug.to_string();
+        let embed = p.embed;
         Callback::from(move |q: String| {
             let hash = Route::Lab {
                 slug: slug.clone(),
                 query: q.clone(),
             }
+            .embedded_if(embed)
             .to_hash();
             super::replace_hash(&hash);
             query.set(q);
@@ -144,6 +149,9 @@ pub fn lab_page(p: &LabPageProps) -> Html {
                     </a></li>
                 }) }</ul>
             </section>
+            if !p.embed {
+                <super::embed::EmbedCode target={format!("lab/{}{}", info.slug, if query.is_empty() { String::new() } else { format!("?{}", *query) })} {lang} />
+            }
         </article>
     }
 }

@@ -1,0 +1,310 @@
+//! `postbuild`: Trunk's post-build hook (see `Trunk.toml`). It finishes the
+//! bundle in `$TRUNK_STAGING_DIR` (or the directory given as argument):
+//!
+//! 1. hashes every inline `<script>` of `index.html` (Trunk's module loader)
+//!    and writes the Content-Security-Policy, with those hashes, into a
+//!    `<meta>` tag of `index.html` and into `_headers` (Netlify/Cloudflare
+//!    format; `serve` reads it too). `frame-ancestors` is only in `_headers`:
+//!    browsers ignore it in a `<meta>` tag.
+//! 2. writes `sw.js`, the service worker: the list of every file to
+//!    precache and a build id (a hash of all their bytes), so each build
+//!    has its own cache and a new deploy is a new worker.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .unwrap_or_else(|| "dist".into());
+    match tool::finish(std::path::Path::new(&dir)) {
+        Ok(report) => println!("postbuild: {report}"),
+        Err(e) => {
+            eprintln!("postbuild: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod tool {
+    use std::path::Path;
+
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+
+    /// Everything but the script hashes and `frame-ancestors`.
+    const POLICY_BASE: &str = "default-src 'self'; style-src 'self'; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; worker-src 'self'";
+
+    /// `'sha256-…'` of each inline script (a `<script>` without `src`), in order.
+    pub fn inline_script_hashes(html: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(start) = rest.find("<script") {
+            let after = &rest[start..];
+            let Some(open_end) = after.find('>') else {
+                break;
+            };
+            let tag = &after[..open_end];
+            let body_start = open_end + 1;
+            let Some(close) = after[body_start..].find("</script>") else {
+                break;
+            };
+            let body = &after[body_start..body_start + close];
+            if !tag.contains(" src=") {
+                let digest = Sha256::digest(body.as_bytes());
+                out.push(format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                ));
+            }
+            rest = &after[body_start + close + "</script>".len()..];
+        }
+        out
+    }
+
+    /// The policy for the `<meta>` tag (no `frame-ancestors`) and for `_headers`.
+    pub fn policies(hashes: &[String]) -> (String, String) {
+        let script = format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "));
+        let meta = format!("{POLICY_BASE}; {}", script.trim_end());
+        let header = format!("{meta}; frame-ancestors *");
+        (meta, header)
+    }
+
+    const META_START: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+
+    /// Puts the policy right after `<meta charset="utf-8">` (before any
+    /// script), replacing an earlier one, so running twice changes nothing.
+    pub fn inject_meta(html: &str, policy: &str) -> Result<String, String> {
+        let mut html = html.to_string();
+        if let Some(start) = html.find(META_START) {
+            let end = html[start..].find('>').ok_or("unterminated CSP meta tag")?;
+            // Remove the tag with the line break and indent inserted before it.
+            let from = if html[..start].ends_with("\n  ") {
+                start - 3
+            } else {
+                start
+            };
+            html.replace_range(from..start + end + 1, "");
+        }
+        let anchor = "<meta charset=\"utf-8\">";
+        let at = html
+            .find(anchor)
+            .ok_or("index.html has no <meta charset=\"utf-8\">")?
+            + anchor.len();
+        html.insert_str(at, &format!("\n  {META_START}{policy}\">"));
+        Ok(html)
+    }
+
+    pub fn headers_file(policy: &str) -> String {
+        format!(
+            "# Written by postbuild (src/bin/postbuild.rs) after each build.\n\
+             /*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
+             /sw.js\n  Cache-Control: no-cache\n"
+        )
+    }
+
+    /// Files the worker precaches: every file but the worker itself, the
+    /// headers file and precompressed copies. Sorted, `/`-separated, relative.
+    pub fn precache_list(dir: &Path) -> Result<Vec<String>, String> {
+        fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for entry in entries {
+                let path = entry.map_err(|e| e.to_string())?.path();
+                if path.is_dir() {
+                    walk(root, &path, out)?;
+                    continue;
+                }
+                let rel = path
+                    .strip_prefix(root)
+                    .map_err(|e| e.to_string())?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let skip = rel == "sw.js"
+                    || rel == "_headers"
+                    || rel.ends_with(".br")
+                    || rel.ends_with(".gz");
+                if !skip {
+                    out.push(rel);
+                }
+            }
+            Ok(())
+        }
+        let mut out = Vec::new();
+        walk(dir, dir, &mut out)?;
+        out.sort();
+        Ok(out)
+    }
+
+    /// 16 hex digits of SHA-256 over each file's path and bytes.
+    pub fn build_id(dir: &Path, files: &[String]) -> Result<String, String> {
+        let mut h = Sha256::new();
+        for f in files {
+            let bytes = std::fs::read(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
+            h.update(f.as_bytes());
+            h.update([0]);
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(&bytes);
+        }
+        Ok(h.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect())
+    }
+
+    /// The service worker's source.
+    pub fn service_worker(build: &str, files: &[String]) -> String {
+        let list = files
+            .iter()
+            .map(|f| format!("  {:?}", f))
+            .collect::<Vec<_>>()
+            .join(",\n");
+        format!(
+            r#"// AI Interview Lab service worker, written by postbuild (src/bin/postbuild.rs).
+// One cache per build: a new deploy is a new worker with a new cache; it
+// waits until the page asks it to take over ("reload to update"), then
+// deletes the old build's cache. Requests are answered from this build's
+// cache only, so old and new files never mix.
+const BUILD = "{build}";
+const PREFIX = "ail:" + self.registration.scope + ":";
+const CACHE = PREFIX + BUILD;
+const FILES = [
+{list}
+];
+
+self.addEventListener("install", (event) => {{
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(FILES.map((f) => new Request(f, {{ cache: "reload" }}))))
+  );
+}});
+
+self.addEventListener("activate", (event) => {{
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+}});
+
+self.addEventListener("message", (event) => {{
+  if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+  if (event.data && event.data.type === "build" && event.ports[0]) event.ports[0].postMessage(BUILD);
+}});
+
+self.addEventListener("fetch", (event) => {{
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {{
+    const cache = await caches.open(CACHE);
+    // Every page of the app is index.html with a different hash route.
+    const hit = request.mode === "navigate"
+      ? await cache.match("index.html")
+      : await cache.match(request, {{ ignoreSearch: true }});
+    return hit || fetch(request);
+  }})());
+}});
+"#
+        )
+    }
+
+    /// Runs every step on `dir`; returns a one-line report.
+    pub fn finish(dir: &Path) -> Result<String, String> {
+        let index = dir.join("index.html");
+        let html =
+            std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+        // Hash the scripts as they are, then add the meta tag (which is not a script).
+        let hashes = inline_script_hashes(&html);
+        let (meta, header) = policies(&hashes);
+        std::fs::write(&index, inject_meta(&html, &meta)?).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join("_headers"), headers_file(&header)).map_err(|e| e.to_string())?;
+        let files = precache_list(dir)?;
+        let build = build_id(dir, &files)?;
+        std::fs::write(dir.join("sw.js"), service_worker(&build, &files))
+            .map_err(|e| e.to_string())?;
+        Ok(format!(
+            "{} inline script hash(es) in the CSP; sw.js precaches {} files, build {build}",
+            hashes.len(),
+            files.len()
+        ))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        const PAGE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\n<script type=\"module\">\nimport init from './a.js';\n</script><script src=\"x.js\"></script></head></html>";
+
+        #[test]
+        fn inline_scripts_are_hashed_and_external_ones_are_not() {
+            let h = inline_script_hashes(PAGE);
+            assert_eq!(h.len(), 1);
+            // sha256 of "\nimport init from './a.js';\n", base64 (computed with
+            // `printf "\nimport init from './a.js';\n" | openssl dgst -sha256 -binary | base64`).
+            assert_eq!(
+                h[0],
+                "'sha256-b8dPs/81WrgdLiiXFdRIvTN+J/lNbYF2vbwDBORDYHw='"
+            );
+        }
+
+        #[test]
+        fn the_meta_policy_has_no_frame_ancestors_and_injection_is_idempotent() {
+            let (meta, header) = policies(&["'sha256-abc'".into()]);
+            assert!(!meta.contains("frame-ancestors"));
+            assert!(header.ends_with("; frame-ancestors *"));
+            assert!(meta.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'"));
+            assert!(meta.contains("style-src 'self'"));
+            let once = inject_meta(PAGE, &meta).unwrap();
+            let twice = inject_meta(&once, &meta).unwrap();
+            assert_eq!(once, twice);
+            let meta_at = once.find("Content-Security-Policy").unwrap();
+            assert!(
+                meta_at < once.find("<script").unwrap(),
+                "the policy precedes every script"
+            );
+            // The script is unchanged, so its hash still holds.
+            assert_eq!(inline_script_hashes(&once), inline_script_hashes(PAGE));
+        }
+
+        #[test]
+        fn the_worker_lists_every_file_but_itself_and_compressed_copies() {
+            let dir = std::env::temp_dir().join(format!("ail-postbuild-{}", std::process::id()));
+            std::fs::create_dir_all(dir.join("static")).unwrap();
+            std::fs::write(dir.join("index.html"), PAGE).unwrap();
+            std::fs::write(dir.join("static/bank.json"), "{}").unwrap();
+            std::fs::write(dir.join("static/bank.json.br"), "x").unwrap();
+            std::fs::write(dir.join("app-0123456789abcdef.js"), "js").unwrap();
+            let report = finish(&dir).unwrap();
+            assert!(report.contains("1 inline script hash"), "{report}");
+            let files = precache_list(&dir).unwrap();
+            assert_eq!(
+                files,
+                ["app-0123456789abcdef.js", "index.html", "static/bank.json"]
+            );
+            let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+            let build = build_id(&dir, &files).unwrap();
+            assert_eq!(build.len(), 16);
+            assert!(sw.contains(&format!("const BUILD = \"{build}\";")));
+            assert!(sw.contains("  \"static/bank.json\""));
+            assert!(!sw.contains(".br\""));
+            // Another byte anywhere is another build.
+            std::fs::write(dir.join("static/bank.json"), "{ }").unwrap();
+            assert_ne!(build_id(&dir, &files).unwrap(), build);
+            // Running again on its own output changes neither the page nor the list.
+            let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+            finish(&dir).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(dir.join("index.html")).unwrap(),
+                html
+            );
+            let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+            assert!(headers.contains("frame-ancestors *"));
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+}

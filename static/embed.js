@@ -1,0 +1,76 @@
+// AI Interview Lab embed loader. A host page writes
+//   <div data-ai-lab="q/fp32-rounding"></div>
+//   <script src="https://<where the app lives>/static/embed.js" async></script>
+// and gets an iframe that sizes itself to its content. Options on the div:
+// data-lang="zh|en", data-theme="light|dark", data-seed="<u64>" (questions).
+// The iframe is cross-origin to the host, so it cannot touch the host page;
+// the only message accepted from it is its height, and only from that frame
+// and the app's exact origin.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  // The app lives one directory above static/embed.js.
+  var app = new URL("../", script.src);
+  var appOrigin = app.origin;
+  var frames = [];
+
+  function target(spec) {
+    // "q/<id>" or "lab/<slug>?<query>"; anything else is refused.
+    var m = /^(q\/[a-z0-9-]+|lab\/[a-z0-9-]+(\?[A-Za-z0-9_.,;:=&%+\-]*)?)$/.exec(spec || "");
+    return m ? m[1] : null;
+  }
+
+  function mount(div) {
+    if (div.getAttribute("data-ai-lab-mounted")) return;
+    var spec = target(div.getAttribute("data-ai-lab"));
+    if (!spec) {
+      div.textContent = "AI Interview Lab: data-ai-lab must be q/<id> or lab/<slug>?…";
+      return;
+    }
+    div.setAttribute("data-ai-lab-mounted", "1");
+    var search = new URLSearchParams();
+    search.set("host", location.origin);
+    var lang = div.getAttribute("data-lang");
+    if (lang === "zh" || lang === "en") search.set("lang", lang);
+    var theme = div.getAttribute("data-theme");
+    if (theme === "light" || theme === "dark") search.set("theme", theme);
+    var hash = "#/embed/" + spec;
+    var seed = div.getAttribute("data-seed");
+    if (spec.charAt(0) === "q" && /^[0-9]{1,20}$/.test(seed || "")) hash += "?seed=" + seed;
+    var frame = document.createElement("iframe");
+    frame.src = new URL("index.html?" + search.toString() + hash, app).href;
+    frame.title = "AI Interview Lab: " + spec;
+    frame.loading = "lazy";
+    frame.setAttribute("width", "100%");
+    frame.setAttribute("height", "480");
+    frame.setAttribute("frameborder", "0");
+    frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    frame.style.border = "0";
+    frame.style.width = "100%";
+    frame.style.display = "block";
+    div.appendChild(frame);
+    frames.push(frame);
+  }
+
+  window.addEventListener("message", function (event) {
+    if (event.origin !== appOrigin) return;
+    var data = event.data;
+    if (!data || data.type !== "ail-height" || typeof data.height !== "number") return;
+    var h = Math.ceil(data.height);
+    if (!(h > 0 && h < 20000)) return;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        frames[i].style.height = h + "px";
+        frames[i].setAttribute("height", String(h));
+      }
+    }
+  });
+
+  function mountAll() {
+    var divs = document.querySelectorAll("div[data-ai-lab]");
+    for (var i = 0; i < divs.length; i++) mount(divs[i]);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})();

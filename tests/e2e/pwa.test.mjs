@@ -1,0 +1,180 @@
+// Offline and updates, against the release build served on loopback by our
+// own `serve` (each test starts and stops its servers on its own ports):
+// load once, stop the server, everything still works; deploy a second
+// build over the first, accept "Reload to update", and only the new
+// build's files are in use. Also: the CSP reports no violation, the web
+// manifest is installable, and every main page fits 360x640.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { launch, openPage, horizontalOverflow } from './harness.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Starts `serve DIR` on a port and resolves once it answers. */
+async function serve(dir, port) {
+  const child = spawn(`${ROOT}target/release/serve`, [dir, `127.0.0.1:${port}`], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/`);
+      if (r.ok) return child;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`serve ${dir} did not start on ${port}`);
+}
+
+async function stop(child) {
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill();
+  await gone;
+}
+
+/** Records CSP violations in every frame of pages of this context. */
+async function cspPage(options) {
+  const page = await openPage(browser, options);
+  await page.context().addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
+async function waitForController(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
+}
+
+/** The files a build's worker precaches and its build id, read from its sw.js. */
+function buildOf(dir) {
+  const sw = readFileSync(`${ROOT}${dir}/sw.js`, 'utf8');
+  const build = /const BUILD = "([0-9a-f]+)";/.exec(sw)[1];
+  const files = [...sw.matchAll(/^ {2}"([^"]+)"/gm)].map((m) => m[1]);
+  return { build, files };
+}
+
+test('after one visit every question and lab works with the server gone', async () => {
+  const port = 8096;
+  const server = await serve(`${ROOT}dist`, port);
+  const page = await cspPage();
+  const base = `http://127.0.0.1:${port}/`;
+  await page.goto(base);
+  await page.waitForSelector('.intro');
+  await waitForController(page);
+  await stop(server);
+  // Network gone: a reload and deep links are answered by the worker.
+  await page.reload();
+  await page.waitForSelector('.intro');
+  for (const id of ['fp32-rounding', 'perpendicular-foot', 'parallel-nms']) {
+    await page.goto(`${base}#/q/${id}?seed=3`);
+    await page.waitForSelector('[data-testid="question-prompt"]');
+    await page.getByTestId('reveal').click();
+    await page.waitForSelector('section.answer');
+  }
+  for (const lab of ['float?x=9.9e9&y=1e-9&op=add&fmt=f32', 'perp-foot?a=1,1&b=7,4&c=2,6']) {
+    await page.goto(`${base}#/lab/${lab}`);
+    await page.waitForSelector('article.lab .results');
+  }
+  assert.equal(await page.getByTestId('foot').textContent(), '3.8 2.4');
+  // The bank came from the cache too: a question's prompt is there.
+  await page.goto(`${base}#/q/resnet`);
+  assert.ok((await page.getByTestId('question-prompt').textContent()).length > 20);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.context().close();
+});
+
+test('a new deploy offers "Reload to update" and then only its files are used', async () => {
+  const port = 8095;
+  const v1 = buildOf('dist');
+  const v2 = buildOf('target/dist-v2');
+  assert.notEqual(v1.build, v2.build);
+  const v1Only = v1.files.filter((f) => !v2.files.includes(f) && /\.(js|wasm|css)$/.test(f));
+  assert.ok(v1Only.length >= 2, 'the second build has new hashed file names');
+
+  let server = await serve(`${ROOT}dist`, port);
+  const page = await cspPage();
+  const base = `http://127.0.0.1:${port}/`;
+  await page.goto(`${base}#/`);
+  await page.waitForSelector('.intro');
+  await waitForController(page);
+  assert.equal(await page.getByTestId('build-label').count(), 0, 'v1 has no label');
+  // Deploy v2 at the same origin.
+  await stop(server);
+  server = await serve(`${ROOT}target/dist-v2`, port);
+  await page.reload();
+  await page.waitForSelector('[data-testid="update-banner"]', { timeout: 20000 });
+  // Still v1 until the learner accepts.
+  assert.equal(await page.getByTestId('build-label').count(), 0);
+  await Promise.all([
+    page.waitForEvent('load', { timeout: 20000 }),
+    page.getByTestId('update-reload').click(),
+  ]);
+  await page.waitForSelector('[data-testid="build-label"]');
+  assert.equal(await page.getByTestId('build-label').textContent(), 'v2');
+  assert.equal(await page.getByTestId('update-banner').count(), 0);
+  // Only v2's cache is left, and nothing of v1 was loaded after the reload.
+  const caches = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('ail:')));
+  assert.deepEqual(caches.map((k) => k.split(':').pop()), [v2.build]);
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)));
+  for (const f of v1Only) assert.ok(!loaded.includes(f), `v1 file ${f} loaded after the update`);
+  assert.ok(loaded.some((f) => f.endsWith('.wasm') && v2.files.includes(f)), loaded.join(', '));
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await stop(server);
+  await page.context().close();
+});
+
+test('sw.js is served uncached, with the CSP header; the manifest is installable', async () => {
+  const res = await fetch(new URL('sw.js', process.env.E2E_BASE || 'http://127.0.0.1:8099/'));
+  assert.equal(res.headers.get('cache-control'), 'no-cache');
+  const page = await openPage(browser);
+  await page.goto(process.env.E2E_BASE || 'http://127.0.0.1:8099/');
+  const csp = (await page.request.get(page.url())).headers()['content-security-policy'];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(csp, /frame-ancestors \*/);
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.ok(!meta.includes('frame-ancestors'), meta);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifestUrl = new URL(href, page.url());
+  const manifest = await (await fetch(manifestUrl)).json();
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.theme_color);
+  for (const size of ['192x192', '512x512']) {
+    const icon = manifest.icons.find((i) => i.sizes === size && i.type === 'image/png');
+    assert.ok(icon, size);
+    const png = await fetch(new URL(icon.src, manifestUrl));
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    // PNG IHDR: width and height at bytes 16..24.
+    const dv = new DataView(bytes.buffer);
+    assert.equal(`${dv.getUint32(16)}x${dv.getUint32(20)}`, size);
+  }
+  assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  await page.context().close();
+});
+
+test('every main page fits 360x640 with no horizontal scroll, in zh and en', async () => {
+  const pages = ['#/', '#/q/fp32-rounding?seed=1', '#/labs', '#/lab/perp-foot', '#/lab/nms',
+    '#/embed/q/parallel-nms?seed=2', '#/embed/lab/float'];
+  for (const locale of ['zh-CN', 'en-US']) {
+    const page = await cspPage({ width: 360, height: 640, locale });
+    for (const hash of pages) {
+      await page.goto(new URL(hash, process.env.E2E_BASE || 'http://127.0.0.1:8099/').href);
+      await page.waitForSelector('[data-testid="question-prompt"], .intro, article.lab, .lab-list');
+      assert.ok(await horizontalOverflow(page) <= 0, `${hash} overflows at 360px (${locale})`);
+      const name = hash.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+      await page.screenshot({ path: `${ARTIFACTS}360-${locale}-${name}.png` });
+    }
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    await page.context().close();
+  }
+});
