@@ -174,11 +174,14 @@ test('360x640: no horizontal scroll on home or on a long revealed answer', async
 
 test('tap targets are at least 44 px tall', async () => {
   const page = await openPage(browser, { width: 360, height: 640 });
-  await gotoRoute(page, '#/q/fp32-rounding');
-  const small = await page.evaluate(() => [...document.querySelectorAll('button, a.button, .choice label, input[type=text], [data-testid=lang-toggle]')]
-    .filter((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().height < 44)
-    .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().height}`));
-  assert.deepEqual(small, []);
+  for (const hash of ['#/q/fp32-rounding?seed=1', '#/lab/perp-foot', '#/embed/q/parallel-nms?seed=1']) {
+    await gotoRoute(page, hash, '[data-testid="question-prompt"], article.lab');
+    const small = await page.evaluate(() => [...document.querySelectorAll(
+      'button, a.button, .choice label, input[type=text], [data-testid=lang-toggle], summary, .variant-lab a, .embed-foot a')]
+      .filter((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().height < 44)
+      .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().height}`));
+    assert.deepEqual(small, [], hash);
+  }
 });
 
 test('an unknown question id shows a message, not a blank page', async () => {

@@ -158,6 +158,12 @@ test('sw.js is served uncached, with the CSP header; the manifest is installable
     assert.equal(`${dv.getUint32(16)}x${dv.getUint32(20)}`, size);
   }
   assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  // Chromium's own verdict: no installability errors, except that test
+  // contexts are incognito windows (where nothing installs).
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 20000 });
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
   await page.context().close();
 });
 
