@@ -8,6 +8,7 @@
 //! - [`generate`]: question variants drawn from a seed by the lab code.
 //! - [`numeric`]: float formats, deterministic RNG.
 //! - [`practice`]: practice order and per-question state transitions.
+//! - [`progress`]: the review log, merging, FSRS scheduling and stats.
 //! - [`route`], [`i18n`]: hash routes and UI strings.
 //!
 //! The UI ([`ui`], wasm only) turns these into Yew components.
@@ -20,6 +21,7 @@ pub mod labs;
 pub mod markup;
 pub mod numeric;
 pub mod practice;
+pub mod progress;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]

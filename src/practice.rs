@@ -277,7 +277,8 @@ mod tests {
                 &b,
                 &Order {
                     seed: None,
-                    topic: Some("x".into())
+                    topic: Some("x".into()),
+                    review: false
                 }
             ),
             ["a", "c"]
@@ -293,6 +294,7 @@ mod tests {
         let o = Order {
             seed: Some(42),
             topic: None,
+            review: false,
         };
         let first = ordered_ids(&b, &o);
         assert_eq!(first, ordered_ids(&b, &o));

@@ -18,6 +18,10 @@ pub enum Route {
     },
     /// `#/labs`: every lab.
     Labs,
+    /// `#/review`: today's queue (due first, then new).
+    Review,
+    /// `#/stats`: progress, scheduling figures, export and import.
+    Stats,
     /// `#/lab/<slug>?<query>`: one lab; its state is the raw query string.
     Lab { slug: String, query: String },
     /// `#/embed/q/<id>` or `#/embed/lab/<slug>?…`: one question or lab with
@@ -35,6 +39,8 @@ pub struct Order {
     pub seed: Option<u64>,
     /// Only this topic; `None` means all topics.
     pub topic: Option<String>,
+    /// Walk today's review queue instead (`r=1`).
+    pub review: bool,
 }
 
 impl Route {
@@ -60,6 +66,7 @@ impl Route {
                     match k {
                         "s" => order.seed = v.parse().ok(),
                         "t" if !v.is_empty() => order.topic = Some(v.to_string()),
+                        "r" => order.review = v == "1",
                         "seed" => variant = v.parse().ok(),
                         _ => {}
                     }
@@ -71,6 +78,8 @@ impl Route {
                 }
             }
             ["labs"] => Route::Labs,
+            ["review"] => Route::Review,
+            ["stats"] => Route::Stats,
             ["lab", slug] if !slug.is_empty() => Route::Lab {
                 slug: percent_decode(slug),
                 query: query.to_string(),
@@ -103,12 +112,18 @@ impl Route {
                     s.push_str(&format!("{sep}t={t}"));
                     sep = '&';
                 }
+                if order.review {
+                    s.push_str(&format!("{sep}r=1"));
+                    sep = '&';
+                }
                 if let Some(v) = variant {
                     s.push_str(&format!("{sep}seed={v}"));
                 }
                 s
             }
             Route::Labs => "#/labs".to_string(),
+            Route::Review => "#/review".to_string(),
+            Route::Stats => "#/stats".to_string(),
             Route::Lab { slug, query } if query.is_empty() => format!("#/lab/{slug}"),
             Route::Lab { slug, query } => format!("#/lab/{slug}?{query}"),
             Route::Embed(inner) => format!("#/embed{}", &inner.to_hash()[1..]),
@@ -212,7 +227,8 @@ mod tests {
                 id: "batch-norm".into(),
                 order: Order {
                     seed: Some(42),
-                    topic: Some("training".into())
+                    topic: Some("training".into()),
+                    review: false
                 },
                 variant: None
             }
@@ -246,6 +262,7 @@ mod tests {
             order: Order {
                 seed: Some(7),
                 topic: Some("numerics".into()),
+                review: false,
             },
             variant: None,
         };
@@ -317,7 +334,8 @@ mod tests {
                 id: "fp32-rounding".into(),
                 order: Order {
                     seed: Some(7),
-                    topic: None
+                    topic: None,
+                    review: false
                 },
                 variant: Some(42),
             }

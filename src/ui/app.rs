@@ -9,6 +9,8 @@ use yew::prelude::*;
 use super::home::Home;
 use super::labs::{LabIndex, LabPage};
 use super::question_page::QuestionPage;
+use super::review::{ReviewPage, StatsPage, StoreNotices};
+use super::store::StoreHandle;
 use super::{current_hash, fetch_text, initial_lang, remember_lang, set_document_lang, BankRef};
 use crate::bank::{self, Loaded};
 use crate::i18n::{strings, Lang};
@@ -45,6 +47,8 @@ pub fn app() -> Html {
     };
     let route = use_state(|| Route::parse(&current_hash()));
     let update = use_state(|| None::<web_sys::ServiceWorker>);
+    let store = use_reducer(super::store::Store::load);
+    super::review::use_storage_sync(store.clone());
     let storage_ok = use_memo((), |_| super::embed::storage_works());
 
     // Offline support and updates (see ui/pwa.rs).
@@ -180,6 +184,7 @@ pub fn app() -> Html {
             _ => body,
         };
         return html! {
+            <ContextProvider<StoreHandle> context={store.clone()}>
             <main id="main" class="embed-main" tabindex="-1">
                 { for update_banner }
                 { body }
@@ -197,11 +202,12 @@ pub fn app() -> Html {
                     }
                 </footer>
             </main>
+            </ContextProvider<StoreHandle>>
         };
     }
 
     html! {
-        <>
+        <ContextProvider<StoreHandle> context={store.clone()}>
             { for update_banner }
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 // Keep the hash route: move focus instead of navigating.
@@ -213,18 +219,22 @@ pub fn app() -> Html {
             })}>{ s.skip_to_content }</a>
             <header class="top">
                 <a class="brand" href="#/">{ s.app_title }</a>
-                <a class="nav-link" href="#/labs" data-testid="labs-link">{ match *lang { Lang::Zh => "实验", Lang::En => "Labs" } }</a>
+                <nav class="top-nav" aria-label={match *lang { Lang::Zh => "主导航", Lang::En => "Main" }}>
+                    <a class="nav-link" href="#/review" data-testid="review-link">{ match *lang { Lang::Zh => "复习", Lang::En => "Review" } }</a>
+                    <a class="nav-link" href="#/labs" data-testid="labs-link">{ match *lang { Lang::Zh => "实验", Lang::En => "Labs" } }</a>
+                    <a class="nav-link" href="#/stats" data-testid="stats-link">{ match *lang { Lang::Zh => "进度", Lang::En => "Progress" } }</a>
+                </nav>
                 <button class="lang" data-testid="lang-toggle" onclick={toggle}
                     lang={lang.other().tag()} aria-label={match *lang { Lang::Zh => "Switch to English", Lang::En => "切换到中文" }}>
                     { s.switch_language }
                 </button>
             </header>
-            <main id="main" tabindex="-1">{ body }</main>
+            <main id="main" tabindex="-1"><StoreNotices lang={*lang} />{ body }</main>
             <footer class="foot">
                 <p>{ s.source_note }</p>
                 { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
             </footer>
-        </>
+        </ContextProvider<StoreHandle>>
     }
 }
 
@@ -235,6 +245,8 @@ fn page(route: &Route, bank: &BankRef, lang: Lang, embed: bool) -> Html {
             <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} {embed} />
         },
         Route::Labs => html! { <LabIndex {lang} /> },
+        Route::Review => html! { <ReviewPage bank={bank.clone()} {lang} /> },
+        Route::Stats => html! { <StatsPage bank={bank.clone()} {lang} /> },
         Route::Lab { slug, query } => html! {
             <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
         },

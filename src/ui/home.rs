@@ -46,6 +46,7 @@ pub fn home(p: &HomeProps) -> Html {
     let shuffled = Order {
         seed: Some(*seed),
         topic: None,
+        review: false,
     };
     html! {
         <>
@@ -62,7 +63,7 @@ pub fn home(p: &HomeProps) -> Html {
                 <ul class="topics">
                 { for bank.topics.iter().map(|t| {
                     let n = bank.count_in_topic(&t.id);
-                    let order = Order { seed: None, topic: Some(t.id.clone()) };
+                    let order = Order { seed: None, topic: Some(t.id.clone()), review: false };
                     html! {
                         <li class="topic" data-testid="topic" data-topic={t.id.clone()}>
                             <div class="topic-head">

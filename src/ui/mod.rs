@@ -7,8 +7,10 @@ pub mod home;
 pub mod labs;
 pub mod pwa;
 pub mod question_page;
+pub mod review;
 pub mod rich_text;
 pub mod slot_view;
+pub mod store;
 
 use std::rc::Rc;
 

@@ -10,10 +10,12 @@ use yew::prelude::*;
 use super::embed::EmbedCode;
 use super::rich_text::Markdown;
 use super::slot_view::SlotView;
+use super::store::{Action as StoreAction, StoreHandle};
 use super::{go, replace_hash, BankRef};
 use crate::generate::{has_generated, instantiate_question};
 use crate::i18n::{difficulty, position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
+use crate::progress::{Outcome, Review};
 use crate::route::{Order, Route};
 
 #[derive(Properties, PartialEq)]
@@ -86,6 +88,13 @@ pub fn question_page(p: &QuestionProps) -> Html {
             }
         });
     }
+    let store = use_context::<StoreHandle>();
+    let recorder = Recorder {
+        store: store.clone(),
+        bank: bank.id.clone(),
+        question: question.clone(),
+        seed: generated.then_some(seed),
+    };
     let state = {
         let q = question.clone();
         use_reducer(move || {
@@ -101,7 +110,10 @@ pub fn question_page(p: &QuestionProps) -> Html {
             })
         })
     };
-    let ids = ordered_ids(bank, &p.order);
+    let ids = match (&store, p.order.review) {
+        (Some(store), true) => super::review::todays_queue(bank, store),
+        _ => ordered_ids(bank, &p.order),
+    };
     let pos = crate::practice::position(&ids, &p.id);
     let hash_of = |id: &String| {
         Route::Question {
@@ -112,7 +124,12 @@ pub fn question_page(p: &QuestionProps) -> Html {
         .to_hash()
     };
     let prev_hash = pos.as_ref().and_then(|x| x.previous.as_ref()).map(hash_of);
-    let next_hash = pos.as_ref().and_then(|x| x.next.as_ref()).map(hash_of);
+    // In review mode a rated question leaves the queue: go on with the first left.
+    let next_hash = match (&pos, p.order.review) {
+        (Some(x), _) => x.next.as_ref().map(hash_of),
+        (None, true) => ids.iter().find(|x| **x != *p.id).map(hash_of),
+        (None, false) => None,
+    };
 
     // Move focus to the question heading when a question opens (screen
     // readers announce it; keyboard users start from the top).
@@ -133,6 +150,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let snapshot = state.0.clone();
+        let recorder = recorder.clone();
         let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
         use_effect_with(
             (snapshot, prev_hash, next_hash),
@@ -170,8 +188,11 @@ pub fn question_page(p: &QuestionProps) -> Html {
                                         snapshot.kinds.first(),
                                         Some(crate::bank::Kind::Single { .. })
                                     );
+                                recorder.note(&a, &snapshot);
+                                let after = snapshot.apply(a.clone());
                                 dispatcher.dispatch(a);
                                 if submit_single {
+                                    recorder.note(&Action::Submit { slot: 0 }, &after);
                                     dispatcher.dispatch(Action::Submit { slot: 0 });
                                 }
                             }
@@ -214,7 +235,11 @@ pub fn question_page(p: &QuestionProps) -> Html {
     let st = &state.0;
     let on_action = {
         let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        let (recorder, snapshot) = (recorder.clone(), st.clone());
+        Callback::from(move |a: Action| {
+            recorder.note(&a, &snapshot);
+            d.dispatch(a)
+        })
     };
     let reveal = {
         let d = state.dispatcher();
@@ -243,6 +268,9 @@ pub fn question_page(p: &QuestionProps) -> Html {
 
             if !st.is_open() {
                 <SlotView slot={0} dom_id="main" kind={q.kind.clone()} state={st.slots[0].clone()} {lang} on_action={on_action.clone()} />
+                if matches!(&st.slots[0].result, Some(Ok(g)) if g.verdict == crate::grade::Verdict::Correct) {
+                    { confidence(&recorder, lang) }
+                }
             }
 
             if !st.revealed {
@@ -308,6 +336,92 @@ pub fn question_page(p: &QuestionProps) -> Html {
                 <EmbedCode target={format!("q/{}", q.id)} {lang} />
             }
         </article>
+    }
+}
+
+/// Records reviews in the progress store as the learner answers.
+#[derive(Clone)]
+struct Recorder {
+    store: Option<StoreHandle>,
+    bank: String,
+    question: Option<crate::bank::Question>,
+    seed: Option<u64>,
+}
+
+impl Recorder {
+    /// Records what `action` does to `before`: a graded answer (question or
+    /// part) or the self-grade of an open question.
+    fn note(&self, action: &Action, before: &QuestionState) {
+        let (Some(store), Some(q)) = (&self.store, &self.question) else {
+            return;
+        };
+        let (slot, outcome, rating) = match action {
+            Action::Submit { slot } => {
+                let after = before.apply(action.clone());
+                let Some(Some(Ok(g))) = after.slots.get(*slot).map(|s| s.result.clone()) else {
+                    return;
+                };
+                let correct = g.verdict == crate::grade::Verdict::Correct;
+                let outcome = if correct {
+                    Outcome::Correct
+                } else {
+                    Outcome::Incorrect
+                };
+                (*slot, outcome, crate::progress::auto_rating(correct, false))
+            }
+            Action::Rate(r) if before.is_open() && (1..=4).contains(r) => {
+                (0, Outcome::SelfGraded, *r)
+            }
+            _ => return,
+        };
+        let part = if slot == 0 {
+            String::new()
+        } else {
+            q.parts
+                .get(slot - 1)
+                .map(|p| p.id.clone())
+                .unwrap_or_default()
+        };
+        store.dispatch(StoreAction::Record {
+            bank: self.bank.clone(),
+            review: Review {
+                t: super::store::now_ms(),
+                q: q.id.clone(),
+                part,
+                seed: self.seed,
+                outcome,
+                rating,
+            },
+        });
+    }
+
+    fn amend(&self, rating: u8) {
+        if let (Some(store), Some(q)) = (&self.store, &self.question) {
+            store.dispatch(StoreAction::Amend {
+                bank: self.bank.clone(),
+                q: q.id.clone(),
+                part: String::new(),
+                rating,
+            });
+        }
+    }
+}
+
+/// After a right answer: "I knew it" keeps Good, "I guessed" makes it Hard.
+fn confidence(recorder: &Recorder, lang: Lang) -> Html {
+    let knew = {
+        let r = recorder.clone();
+        Callback::from(move |_: MouseEvent| r.amend(crate::progress::auto_rating(true, false)))
+    };
+    let guessed = {
+        let r = recorder.clone();
+        Callback::from(move |_: MouseEvent| r.amend(crate::progress::auto_rating(true, true)))
+    };
+    html! {
+        <div class="confidence" role="group" aria-label={match lang { Lang::Zh => "把握程度", Lang::En => "Confidence" }}>
+            <button class="button" data-testid="knew-it" onclick={knew}>{ match lang { Lang::Zh => "我会", Lang::En => "I knew it" } }</button>
+            <button class="button" data-testid="guessed" onclick={guessed}>{ match lang { Lang::Zh => "我是猜的", Lang::En => "I guessed" } }</button>
+        </div>
     }
 }
 

@@ -1,0 +1,153 @@
+// Progress in the browser: it survives a reload; storage that throws still
+// lets a whole session run (with the notice); a corrupt document is backed
+// up, announced and downloadable; export, clear, import gives back the same
+// bytes; two tabs see each other's reviews; review mode walks the queue.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, gotoRoute } from './harness.mjs';
+
+const KEY = 'ail.progress';
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Answers part `stored-value` of fp32-rounding right and self-grades resnet. */
+async function practise(page) {
+  await gotoRoute(page, '#/q/fp32-rounding');
+  const p = page.locator('[data-part="stored-value"]');
+  await p.getByTestId('answer-input').fill('9900000256');
+  await p.getByTestId('submit').click();
+  assert.equal(await p.getByTestId('verdict').textContent(), 'correct');
+  await gotoRoute(page, '#/q/resnet');
+  await page.getByTestId('reveal').click();
+  await page.locator('[data-rating="3"]').click();
+}
+
+async function totalReviews(page) {
+  await gotoRoute(page, '#/stats', '[data-testid="total-reviews"]');
+  return Number(await page.getByTestId('total-reviews').textContent());
+}
+
+test('progress survives a reload', async () => {
+  const page = await openPage(browser);
+  await practise(page);
+  await page.reload();
+  assert.equal(await totalReviews(page), 2);
+  const doc = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  const reviews = Object.values(doc.banks)[0].reviews;
+  assert.deepEqual(reviews.map((r) => [r.q, r.part ?? '', r.outcome, r.rating]),
+    [['fp32-rounding', 'stored-value', 'correct', 3], ['resnet', '', 'self_graded', 3]]);
+  assert.deepEqual(page.errors, []);
+});
+
+test('when setItem throws, a full session runs in memory and the notice shows once', async () => {
+  const page = await openPage(browser);
+  await page.context().addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await practise(page);
+  await page.waitForSelector('[data-testid="memory-notice"]');
+  assert.equal(await page.getByTestId('memory-notice').count(), 1);
+  // A generated part too, and the counts are kept in memory across routes.
+  await gotoRoute(page, '#/q/perpendicular-foot?seed=4');
+  const foot = page.locator('[data-part="foot-2d"]');
+  await foot.getByTestId('answer-input').fill('3.8 2.4');
+  await foot.getByTestId('submit').click();
+  await page.getByTestId('stats-link').click();
+  await page.waitForSelector('[data-testid="total-reviews"]');
+  assert.equal(await page.getByTestId('total-reviews').textContent(), '3');
+  assert.equal(await page.getByTestId('memory-notice').count(), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a corrupt document is backed up, announced and downloadable', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/');
+  const raw = '{"version":1,"banks":{"x": [truncated';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
+  await page.reload();
+  await page.waitForSelector('[data-testid="corrupt-notice"]');
+  assert.match(await page.getByTestId('corrupt-notice').textContent(), /not JSON/);
+  const backups = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('ail.progress.backup.')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(backups, [raw]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-backup').click(),
+  ]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), raw);
+  // The app keeps working and new progress is saved over the unreadable text.
+  await practise(page);
+  assert.equal(await totalReviews(page), 2);
+  assert.deepEqual(page.errors, []);
+});
+
+test('export, clear, import gives back the same progress byte for byte; import is idempotent and undoable', async () => {
+  const page = await openPage(browser);
+  await practise(page);
+  const original = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  await gotoRoute(page, '#/stats', '[data-testid="export"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const file = await download.path();
+  assert.equal(readFileSync(file, 'utf8'), original);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  assert.equal(await totalReviews(page), 0);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.match(await page.getByTestId('import-preview').textContent(), /adds 2 reviews \(0 already/);
+  await page.getByTestId('apply-import').click();
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), original);
+  assert.equal(await page.getByTestId('total-reviews').textContent(), '2');
+  // Again: nothing is added twice.
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.match(await page.getByTestId('import-preview').textContent(), /adds 0 reviews \(2 already/);
+  await page.getByTestId('apply-import').click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), original);
+  // Undo restores the document before that import (the same here).
+  await page.getByTestId('undo-import').click();
+  assert.equal(await page.getByTestId('total-reviews').textContent(), '2');
+  // A file that is not progress is refused with the reason.
+  await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"version":7}') });
+  await page.waitForSelector('[data-testid="import-error"]');
+  assert.match(await page.getByTestId('import-error').textContent(), /newer version/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('two tabs see each other\'s reviews', async () => {
+  const a = await openPage(browser);
+  const b = await a.context().newPage();
+  b.errors = [];
+  await gotoRoute(b, '#/stats', '[data-testid="total-reviews"]');
+  assert.equal(await b.getByTestId('total-reviews').textContent(), '0');
+  await practise(a);
+  await b.waitForFunction(() => document.querySelector('[data-testid="total-reviews"]').textContent === '2');
+  // And back: b rates a question, a's copy includes it.
+  await gotoRoute(b, '#/q/classical-ml');
+  await b.getByTestId('reveal').click();
+  await b.locator('[data-rating="4"]').click();
+  assert.equal(await totalReviews(a), 3);
+  assert.deepEqual(a.errors, []);
+});
+
+test('review mode serves today\'s queue and moves on after each rating', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/review', '[data-testid="review-summary"]');
+  assert.match(await page.getByTestId('review-summary').textContent(), /^20 left today: 0 due, 20 new\.$/);
+  await page.getByTestId('daily-limit').fill('3');
+  await page.getByTestId('daily-limit').dispatchEvent('change');
+  await page.waitForFunction(() => /^3 left/.test(document.querySelector('[data-testid="review-summary"]').textContent));
+  await page.getByTestId('start-review').click();
+  await page.waitForSelector('[data-testid="question-prompt"]');
+  const first = await page.locator('article.question').getAttribute('data-qid');
+  await page.getByTestId('reveal').click();
+  await page.locator('[data-rating="3"]').click();
+  await page.getByTestId('next').click();
+  await page.waitForFunction((f) => document.querySelector('article.question')?.dataset.qid !== f, first);
+  await gotoRoute(page, '#/review', '[data-testid="review-summary"]');
+  assert.match(await page.getByTestId('review-summary').textContent(), /^2 left today/);
+  assert.deepEqual(page.errors, []);
+});
