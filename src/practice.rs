@@ -254,6 +254,7 @@ mod tests {
 
     fn bank(qs: Vec<Question>) -> Bank {
         Bank {
+            schema: None,
             version: 1,
             id: "b".into(),
             title: t("b"),

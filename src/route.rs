@@ -147,6 +147,8 @@ pub struct EmbedParams {
     pub lang: Option<crate::i18n::Lang>,
     pub theme: Option<Theme>,
     pub host: Option<String>,
+    /// `?bank=<url>`: load this bank instead of the built-in one.
+    pub bank: Option<String>,
 }
 
 impl EmbedParams {
@@ -161,6 +163,7 @@ impl EmbedParams {
                 "theme" if v == "dark" => p.theme = Some(Theme::Dark),
                 "theme" if v == "light" => p.theme = Some(Theme::Light),
                 "host" => p.host = valid_origin(&v),
+                "bank" if !v.trim().is_empty() => p.bank = Some(v.trim().to_string()),
                 _ => {}
             }
         }

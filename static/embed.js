@@ -2,7 +2,8 @@
 //   <div data-ai-lab="q/fp32-rounding"></div>
 //   <script src="https://<where the app lives>/static/embed.js" async></script>
 // and gets an iframe that sizes itself to its content. Options on the div:
-// data-lang="zh|en", data-theme="light|dark", data-seed="<u64>" (questions).
+// data-lang="zh|en", data-theme="light|dark", data-seed="<u64>" (questions),
+// data-bank="https://…/bank.json" (your own bank; its server must allow CORS).
 // The iframe is cross-origin to the host, so it cannot touch the host page;
 // the only message accepted from it is its height, and only from that frame
 // and the app's exact origin.
@@ -33,6 +34,8 @@
     search.set("host", location.origin);
     var lang = div.getAttribute("data-lang");
     if (lang === "zh" || lang === "en") search.set("lang", lang);
+    var bank = div.getAttribute("data-bank");
+    if (bank && /^https:\/\/[^\s]+$/.test(bank)) search.set("bank", bank);
     var theme = div.getAttribute("data-theme");
     if (theme === "light" || theme === "dark") search.set("theme", theme);
     var hash = "#/embed/" + spec;

@@ -279,3 +279,31 @@ fn malformed_json_is_fatal_with_line_and_column() {
     assert_eq!(e.line, Some(3));
     assert!(e.to_string().starts_with("line 3, column"), "{e}");
 }
+
+#[test]
+fn rejects_a_text_over_the_length_limit_with_its_size() {
+    let long = "A".repeat(ai_interview_lab::bank::validate::MAX_TEXT_CHARS + 1);
+    one_problem(
+        &[question(&format!(
+            r#"{{"prompt":{{"zh":"问","en":"{long}"}}}}"#
+        ))],
+        "q1",
+        "prompt.en",
+        "50001 characters long; the limit is 50000",
+    );
+}
+
+#[test]
+fn a_schema_reference_is_accepted_and_ignored() {
+    let src = bank(&[question("{}")]).replacen(
+        '{',
+        r#"{"$schema":"https://example.com/static/bank.schema.json","#,
+        1,
+    );
+    let loaded = load(&src).expect("loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(
+        loaded.bank.schema.as_deref(),
+        Some("https://example.com/static/bank.schema.json")
+    );
+}

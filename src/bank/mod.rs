@@ -4,6 +4,7 @@
 
 pub mod model;
 pub mod parse;
+pub mod source;
 pub mod validate;
 
 use std::collections::HashSet;

@@ -45,6 +45,10 @@ impl Text {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
+    /// Optional URL of this format's JSON Schema, for editors
+    /// (`https://<the app>/static/bank.schema.json`). Ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Format version; this app reads version 1.
     pub version: u32,
     /// Stable kebab-case id of the bank (progress is kept per bank).

@@ -42,6 +42,8 @@ impl std::fmt::Display for FatalError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Envelope<'a> {
+    #[serde(rename = "$schema", default)]
+    schema: Option<String>,
     version: u32,
     id: String,
     title: Text,
@@ -62,6 +64,18 @@ struct IdOnly {
 /// problem for each one that did not. Semantic validation is separate
 /// ([`super::validate`]).
 pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
+    if src.len() > super::source::MAX_BYTES {
+        return Err(FatalError {
+            line: None,
+            column: None,
+            path: String::new(),
+            message: format!(
+                "the file is {} bytes; the limit is {} (5 MB)",
+                src.len(),
+                super::source::MAX_BYTES
+            ),
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(src);
     let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -81,6 +95,18 @@ pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
             message: format!(
                 "this app reads bank format version {FORMAT_VERSION}, the file says {}",
                 env.version
+            ),
+        });
+    }
+    if env.questions.len() > super::source::MAX_QUESTIONS {
+        return Err(FatalError {
+            line: None,
+            column: None,
+            path: "questions".into(),
+            message: format!(
+                "the bank has {} questions; the limit is {}",
+                env.questions.len(),
+                super::source::MAX_QUESTIONS
             ),
         });
     }
@@ -112,6 +138,7 @@ pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
         }
     }
     let bank = Bank {
+        schema: env.schema,
         version: env.version,
         id: env.id,
         title: env.title,

@@ -294,7 +294,13 @@ fn check_options(options: &[super::model::Choice], at: &str, id: &str, out: &mut
     }
 }
 
-/// Both languages present and non-blank; every formula parses.
+/// Longest text a field may hold, in characters. The longest in the
+/// built-in bank is about 5,600; a browser laying out megabytes of text in
+/// one paragraph stalls for seconds, so longer texts are refused.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+
+/// Both languages present and non-blank, not over [`MAX_TEXT_CHARS`];
+/// every formula parses.
 fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
     for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
         if s.trim().is_empty() {
@@ -305,12 +311,21 @@ fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
             ));
             continue;
         }
+        let n = s.chars().count();
+        if n > MAX_TEXT_CHARS {
+            out.push(Problem::new(
+                id,
+                &format!("{at}.{lang}"),
+                format!("text is {n} characters long; the limit is {MAX_TEXT_CHARS}"),
+            ));
+            continue;
+        }
         for (src, result) in markdown::formulas(s) {
             if let Err(e) = result {
                 out.push(Problem::new(
                     id,
                     &format!("{at}.{lang}"),
-                    format!("LaTeX `{src}` does not parse: {e}"),
+                    format!("LaTeX `{}` does not parse: {e}", clip(&src, 80)),
                 ));
             }
         }
@@ -332,4 +347,14 @@ pub fn is_kebab(s: &str) -> bool {
         && !s.contains("--")
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// At most `max` characters of `s`, with `…` when cut (error messages
+/// quote sources, which may be huge).
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        s.chars().take(max).collect::<String>() + "…"
+    }
 }

@@ -36,7 +36,8 @@ mod tool {
     use sha2::{Digest, Sha256};
 
     /// Everything but the script hashes and `frame-ancestors`.
-    const POLICY_BASE: &str = "default-src 'self'; style-src 'self'; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; worker-src 'self'";
+    /// (`connect-src` allows https so `?bank=https://…` can fetch someone's bank, CORS permitting.)
+    const POLICY_BASE: &str = "default-src 'self'; style-src 'self'; img-src 'self' data:; manifest-src 'self'; connect-src 'self' https:; worker-src 'self'";
 
     /// `'sha256-…'` of each inline script (a `<script>` without `src`), in order.
     pub fn inline_script_hashes(html: &str) -> Vec<String> {

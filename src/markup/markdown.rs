@@ -75,14 +75,47 @@ pub enum Inline {
     Break,
 }
 
+/// Deepest nesting of Markdown containers rendered as such.
+pub const MAX_NESTING: usize = 32;
+
 /// Parses Markdown with the extensions the bank uses (tables,
 /// strikethrough, `$`/`$$` math).
 pub fn parse(src: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
+    let events: Vec<Event<'_>> = Parser::new_ext(src, opts).collect();
+    // Nesting deeper than any real text (thousands of `>` or list markers)
+    // would become a DOM, and a recursion, thousands of levels deep: such a
+    // text is shown as one plain paragraph instead.
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for ev in &events {
+        match ev {
+            Event::Start(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_NESTING {
+        let text: String = events
+            .iter()
+            .filter_map(|ev| match ev {
+                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                    Some(t.to_string())
+                }
+                Event::InlineMath(t) | Event::DisplayMath(t) => Some(format!("${t}$")),
+                Event::SoftBreak | Event::HardBreak => Some(" ".into()),
+                _ => None,
+            })
+            .collect();
+        return vec![Block::Paragraph(vec![Inline::Text(text)])];
+    }
     let mut b = Builder {
         stack: vec![Frame::Root(Vec::new())],
     };
-    for ev in Parser::new_ext(src, opts) {
+    for ev in events {
         b.event(ev);
     }
     // Close anything left open (pulldown-cmark balances its events, so this
@@ -410,6 +443,15 @@ mod tests {
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.into())
+    }
+
+    #[test]
+    fn absurd_nesting_becomes_one_plain_paragraph() {
+        let deep = ">".repeat(20_000) + " deep";
+        assert_eq!(parse(&deep), vec![Block::Paragraph(vec![text("deep")])]);
+        // Ordinary nesting is kept.
+        let nested = "> > - a\n>   - b";
+        assert!(matches!(parse(nested)[0], Block::Quote(_)));
     }
 
     #[test]

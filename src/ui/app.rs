@@ -48,6 +48,9 @@ pub fn app() -> Html {
     let route = use_state(|| Route::parse(&current_hash()));
     let update = use_state(|| None::<web_sys::ServiceWorker>);
     let store = use_reducer(super::store::Store::load);
+    // A bank the learner picked or dropped on the home page (kept for this visit).
+    let file_bank = use_state(|| None::<BankRef>);
+    let file_error = use_state(|| None::<String>);
     super::review::use_storage_sync(store.clone());
     let storage_ok = use_memo((), |_| super::embed::storage_works());
 
@@ -114,15 +117,26 @@ pub fn app() -> Html {
         use_effect_with(lang, move |l| set_document_lang(*l, strings(*l).app_title));
     }
     {
-        let load = load.clone();
+        let (load, params, lang) = (load.clone(), params.clone(), lang.clone());
         use_effect_with(*attempt, move |_| {
             load.set(LoadState::Loading);
+            let (custom_url, lang) = (params.bank.clone(), *lang);
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match fetch_text(BANK_URL).await {
-                    Err(e) => LoadState::Failed(e),
-                    Ok(text) => match bank::load(&text) {
-                        Err(e) => LoadState::Failed(format!("{BANK_URL}: {e}")),
-                        Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
+                let next = match custom_url {
+                    // ?bank=<url>: someone's bank, with the limits of bank::source.
+                    Some(url) => match super::fetch_bank(&url).await {
+                        Err(e) => LoadState::Failed(e.message(lang)),
+                        Ok(text) => match bank::load(&text) {
+                            Err(e) => LoadState::Failed(format!("{url}: {e}")),
+                            Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
+                        },
+                    },
+                    None => match fetch_text(BANK_URL).await {
+                        Err(e) => LoadState::Failed(e),
+                        Ok(text) => match bank::load(&text) {
+                            Err(e) => LoadState::Failed(format!("{BANK_URL}: {e}")),
+                            Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
+                        },
                     },
                 };
                 load.set(next);
@@ -150,16 +164,45 @@ pub fn app() -> Html {
         LoadState::Failed(msg) => html! {
             <section class="load-error" role="alert">
                 <h1>{ s.load_failed }</h1>
-                <p><code>{ msg.clone() }</code></p>
+                <p><code data-testid="load-error">{ msg.clone() }</code></p>
                 <button class="button" onclick={retry}>{ s.retry }</button>
+                if params.bank.is_some() {
+                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ match *lang { Lang::Zh => "改用内置题库", Lang::En => "Use the built-in bank" } }</a>
+                }
             </section>
         },
-        LoadState::Ready(bank) => html! {
-            <>
-                <Problems loaded={bank.clone()} lang={*lang} />
-                { page(&route, bank, *lang, false) }
-            </>
-        },
+        LoadState::Ready(loaded) => {
+            let bank = (*file_bank).clone().unwrap_or_else(|| loaded.clone());
+            let on_file = {
+                let (file_bank, file_error, lang) = (file_bank.clone(), file_error.clone(), *lang);
+                Callback::from(move |(name, text): (String, String)| {
+                    match super::bank_from_file(&name, &text, lang) {
+                        Ok(b) => {
+                            file_error.set(None);
+                            file_bank.set(Some(b));
+                        }
+                        Err(e) => file_error.set(Some(e)),
+                    }
+                })
+            };
+            let on_builtin = {
+                let file_bank = file_bank.clone();
+                Callback::from(move |_| file_bank.set(None))
+            };
+            let source = BankSource {
+                from_file: file_bank.is_some(),
+                from_url: params.bank.clone(),
+                on_file,
+                on_builtin,
+                file_error: (*file_error).clone(),
+            };
+            html! {
+                <>
+                    <Problems loaded={bank.clone()} lang={*lang} />
+                    { page_with(&route, &bank, *lang, false, Some(source)) }
+                </>
+            }
+        }
     };
 
     let update_banner = update.as_ref().map(|worker| {
@@ -238,9 +281,39 @@ pub fn app() -> Html {
     }
 }
 
+/// Where the bank on screen came from, and how to change it (home page).
+#[derive(Clone, PartialEq)]
+pub struct BankSource {
+    pub from_file: bool,
+    pub from_url: Option<String>,
+    pub on_file: Callback<(String, String)>,
+    pub on_builtin: Callback<()>,
+    pub file_error: Option<String>,
+}
+
+/// This page's URL without `?bank=…` (the built-in bank), keeping the route.
+fn builtin_url() -> String {
+    let loc = web_sys::window().map(|w| w.location());
+    let path = loc
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    format!("{path}{}", current_hash())
+}
+
 fn page(route: &Route, bank: &BankRef, lang: Lang, embed: bool) -> Html {
+    page_with(route, bank, lang, embed, None)
+}
+
+fn page_with(
+    route: &Route,
+    bank: &BankRef,
+    lang: Lang,
+    embed: bool,
+    source: Option<BankSource>,
+) -> Html {
     match route {
-        Route::Home => html! { <Home bank={bank.clone()} {lang} /> },
+        Route::Home => html! { <Home bank={bank.clone()} {lang} {source} /> },
         Route::Question { id, order, variant } => html! {
             <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} {embed} />
         },

@@ -131,6 +131,83 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{url}: body is not text"))
 }
 
+/// Fetches a bank from `url` with the limits of [`crate::bank::source`]:
+/// https or same-site only, 10 s timeout, JSON content type, 5 MB.
+pub async fn fetch_bank(url: &str) -> Result<String, crate::bank::source::SourceError> {
+    use crate::bank::source::{
+        check_content_type, check_size, check_url, SourceError, FETCH_TIMEOUT_MS,
+    };
+    use std::cell::Cell;
+    let url = check_url(url)?;
+    let network = || SourceError::Network(url.clone());
+    let window = web_sys::window().ok_or_else(network)?;
+    let controller = web_sys::AbortController::new().map_err(|_| network())?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let (flag, controller) = (timed_out.clone(), controller.clone());
+        wasm_bindgen::closure::Closure::once(move || {
+            flag.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            FETCH_TIMEOUT_MS,
+        )
+        .ok();
+    let result = async {
+        let resp = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+            .await
+            .map_err(|_| network())?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| network())?;
+        if !resp.ok() {
+            return Err(SourceError::Http {
+                url: url.clone(),
+                status: resp.status(),
+            });
+        }
+        let headers = resp.headers();
+        check_content_type(&url, headers.get("content-type").ok().flatten().as_deref())?;
+        if let Some(n) = headers
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            check_size(n)?;
+        }
+        let text = JsFuture::from(resp.text().map_err(|_| network())?)
+            .await
+            .map_err(|_| network())?
+            .as_string()
+            .ok_or_else(network)?;
+        check_size(text.len())?;
+        Ok(text)
+    }
+    .await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    drop(on_timeout);
+    match result {
+        Err(SourceError::Network(_)) if timed_out.get() => Err(SourceError::Timeout(url.clone())),
+        other => other,
+    }
+}
+
+/// A bank from a picked or dropped file: the same limits and rules as a
+/// fetched one. Errors are messages naming the file and the place.
+pub fn bank_from_file(name: &str, text: &str, lang: Lang) -> Result<BankRef, String> {
+    crate::bank::source::check_size(text.len())
+        .map_err(|e| format!("{name}: {}", e.message(lang)))?;
+    crate::bank::load(text)
+        .map(|l| BankRef(Rc::new(l)))
+        .map_err(|e| format!("{name}: {e}"))
+}
+
 /// A fresh shuffle seed for "practise all" (UI-only randomness: the order
 /// itself is then fully determined by this seed, which goes in the URL).
 pub fn fresh_seed() -> u64 {

@@ -38,7 +38,10 @@ pub fn register(on_update: Callback<ServiceWorker>) {
         let Ok(reg) = JsFuture::from(promise).await else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        // Some environments (blocked workers, test harnesses) resolve to nothing.
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         if let (Some(waiting), Some(_)) = (reg.waiting(), container.controller()) {
             on_update.emit(waiting);
         }
