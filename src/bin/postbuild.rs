@@ -9,6 +9,10 @@
 //! 2. writes `sw.js`, the service worker: the list of every file to
 //!    precache and a build id (a hash of all their bytes), so each build
 //!    has its own cache and a new deploy is a new worker.
+//! 3. writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level
+//!    9) next to every text asset (HTML, JS, wasm, CSS, JSON, SVG,
+//!    manifest), which `serve` and most static hosts send when the browser
+//!    accepts them.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -214,6 +218,49 @@ self.addEventListener("fetch", (event) => {{
         )
     }
 
+    /// Whether a file is worth precompressing (text and wasm; PNGs are already compressed).
+    pub fn compressible(name: &str) -> bool {
+        [
+            ".html",
+            ".js",
+            ".wasm",
+            ".css",
+            ".json",
+            ".svg",
+            ".webmanifest",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+    }
+
+    /// Writes `.br` and `.gz` next to each compressible file; returns how many.
+    pub fn precompress(dir: &Path, files: &[String]) -> Result<usize, String> {
+        use std::io::Write;
+        let mut n = 0;
+        for f in files.iter().filter(|f| compressible(f)) {
+            let path = dir.join(f);
+            let bytes = std::fs::read(&path).map_err(|e| format!("{f}: {e}"))?;
+            let mut br = Vec::new();
+            {
+                let params = brotli::enc::BrotliEncoderParams {
+                    quality: 11,
+                    lgwin: 22,
+                    ..Default::default()
+                };
+                brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)
+                    .map_err(|e| format!("{f}: brotli: {e}"))?;
+            }
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&bytes)
+                .map_err(|e| format!("{f}: gzip: {e}"))?;
+            let gz = gz.finish().map_err(|e| format!("{f}: gzip: {e}"))?;
+            std::fs::write(dir.join(format!("{f}.br")), br).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join(format!("{f}.gz")), gz).map_err(|e| e.to_string())?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// Runs every step on `dir`; returns a one-line report.
     pub fn finish(dir: &Path) -> Result<String, String> {
         let index = dir.join("index.html");
@@ -228,8 +275,11 @@ self.addEventListener("fetch", (event) => {{
         let build = build_id(dir, &files)?;
         std::fs::write(dir.join("sw.js"), service_worker(&build, &files))
             .map_err(|e| e.to_string())?;
+        let mut all = files.clone();
+        all.push("sw.js".into());
+        let compressed = precompress(dir, &all)?;
         Ok(format!(
-            "{} inline script hash(es) in the CSP; sw.js precaches {} files, build {build}",
+            "{} inline script hash(es) in the CSP; sw.js precaches {} files, build {build}; {compressed} files precompressed (.br, .gz)",
             hashes.len(),
             files.len()
         ))
@@ -303,6 +353,27 @@ self.addEventListener("fetch", (event) => {{
                 std::fs::read_to_string(dir.join("index.html")).unwrap(),
                 html
             );
+            // Precompressed copies decompress to the original bytes.
+            let js = std::fs::read(dir.join("app-0123456789abcdef.js")).unwrap();
+            let mut out = Vec::new();
+            brotli::BrotliDecompress(
+                &mut std::fs::read(dir.join("app-0123456789abcdef.js.br"))
+                    .unwrap()
+                    .as_slice(),
+                &mut out,
+            )
+            .unwrap();
+            assert_eq!(out, js);
+            let mut gz = flate2::read::GzDecoder::new(
+                std::fs::File::open(dir.join("index.html.gz")).unwrap(),
+            );
+            let mut html_back = String::new();
+            std::io::Read::read_to_string(&mut gz, &mut html_back).unwrap();
+            assert_eq!(
+                html_back,
+                std::fs::read_to_string(dir.join("index.html")).unwrap()
+            );
+            assert!(dir.join("sw.js.br").is_file());
             let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
             assert!(headers.contains("frame-ancestors *"));
             std::fs::remove_dir_all(&dir).unwrap();

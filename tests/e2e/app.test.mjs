@@ -130,6 +130,8 @@ test('keyboard: Space reveals, 3 self-grades, arrows walk the order', async () =
   assert.equal(await page.locator('.rating [aria-pressed="true"]').getAttribute('data-rating'), '3');
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid === id, b.questions[1].id);
+  // The new page's effects (focus, then the key listener) have run once its heading has focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'q-title');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction((id) => document.querySelector('article.question')?.dataset.qid === id, b.questions[0].id);
 });
