@@ -273,10 +273,14 @@ pub fn app() -> Html {
                 </button>
             </header>
             <main id="main" tabindex="-1"><StoreNotices lang={*lang} />{ body }</main>
-            <footer class="foot">
-                <p>{ s.source_note }</p>
-                { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
-            </footer>
+            // The footer waits for the bank: shown during loading it would be
+            // pushed down by the page (a layout shift, CLS).
+            if matches!(*load, LoadState::Ready(_)) {
+                <footer class="foot">
+                    <p>{ s.source_note }</p>
+                    { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
+                </footer>
+            }
         </ContextProvider<StoreHandle>>
     }
 }
