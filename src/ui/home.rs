@@ -96,8 +96,12 @@ fn bank_box(
                     <button class="button" data-testid="builtin-bank" onclick={builtin}>{ if zh { "回到内置题库" } else { "Back to the built-in bank" } }</button>
                 }
             </p>
-            <p class="hint">{ if zh { "也可以把 JSON 文件拖到这里，或者用 ?bank=https://… 打开网上的题库。格式见 docs/authoring.md。" }
-                              else { "You can also drop a JSON file here, or open a bank on the web with ?bank=https://…. The format is in docs/authoring.md." } }</p>
+            <p class="hint">
+                { if zh { "也可以把 JSON 文件拖到这里，或者用 ?bank=https://… 打开网上的题库。格式：" }
+                  else { "You can also drop a JSON file here, or open a bank on the web with ?bank=https://…. The format: " } }
+                <a href="static/bank.schema.json" data-testid="schema-link">{ if zh { "JSON Schema" } else { "its JSON Schema" } }</a>
+                { if zh { "（作者指南在仓库的 docs/authoring.md）。" } else { " (the authoring guide is docs/authoring.md in the repository)." } }
+            </p>
             { for source.file_error.clone().map(|e| html! { <p class="answer-error" role="alert" data-testid="bank-file-error">{ e }</p> }) }
         </section>
     }
