@@ -141,6 +141,13 @@ pub fn parse_scalar(field: &str, s: &str) -> Result<f64, InputError> {
     }
 }
 
+/// Parses a whole number ≥ 0 (counts, sizes, seeds) for `field`.
+pub fn parse_whole(field: &str, s: &str) -> Result<u64, InputError> {
+    s.trim()
+        .parse::<u64>()
+        .map_err(|_| InputError::new(field, "需要非负整数。", "Needs a whole number ≥ 0."))
+}
+
 /// Parses numbers separated by commas or spaces (`1,2` or `1 2 3`) for `field`.
 pub fn parse_vector(field: &str, s: &str) -> Result<Vec<f64>, InputError> {
     let parts: Vec<&str> = s
@@ -245,6 +252,16 @@ mod tests {
             let e = parse_scalar("x", bad).unwrap_err();
             assert_eq!(e.field, "x");
             assert!(e.en.contains("not a finite number"), "{bad}: {}", e.en);
+        }
+    }
+
+    #[test]
+    fn whole_numbers_refuse_signs_fractions_and_words_with_the_field_named() {
+        assert_eq!(parse_whole("n", " 42 "), Ok(42));
+        for bad in ["-1", "1.5", "x", ""] {
+            let e = parse_whole("n", bad).unwrap_err();
+            assert_eq!(e.field, "n");
+            assert_eq!(e.en, "Needs a whole number ≥ 0.", "{bad}");
         }
     }
 

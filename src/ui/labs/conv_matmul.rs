@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{query_values, setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::conv_matmul::{run, Shape};
 use crate::labs::query::Query;
-use crate::labs::{fmt_num, InputError};
+use crate::labs::{fmt_num, parse_whole, InputError};
 
 const KEYS: [(&str, &str); 8] = [
     ("c", "2"),
@@ -26,26 +26,12 @@ pub fn conv_matmul_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
     let q = Query::parse(&p.query);
-    let raw: Vec<String> = KEYS
-        .iter()
-        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
-        .collect();
+    let raw = query_values(&q, &KEYS);
     let mut errors: Vec<InputError> = Vec::new();
     let vals: Vec<Option<u64>> = KEYS
         .iter()
         .zip(&raw)
-        .map(|((k, _), v)| {
-            v.trim()
-                .parse::<u64>()
-                .map_err(|_| {
-                    errors.push(InputError::new(
-                        k,
-                        "需要非负整数。",
-                        "Needs a whole number ≥ 0.",
-                    ))
-                })
-                .ok()
-        })
+        .map(|((k, _), v)| parse_whole(k, v).map_err(|e| errors.push(e)).ok())
         .collect();
     let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut out = html! {};

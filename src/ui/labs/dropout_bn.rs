@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{query_value, setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::dropout_bn::{batch_norm, dropout_mc};
 use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, InputError};
+use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, parse_whole, InputError};
 
 const DEFAULTS: [(&str, &str); 9] = [
     ("x", "1,2,3,4"),
@@ -25,11 +25,7 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
     let q = Query::parse(&p.query);
-    let raw = |k: &str| {
-        q.get(k)
-            .unwrap_or_else(|| DEFAULTS.iter().find(|d| d.0 == k).map_or("", |d| d.1))
-            .to_string()
-    };
+    let raw = |k: &str| query_value(&q, &DEFAULTS, k);
     let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut errors: Vec<InputError> = Vec::new();
     let mut vec_of = |k: &str| parse_vector(k, &raw(k)).map_err(|e| errors.push(e)).ok();
@@ -43,17 +39,7 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
         num("momentum"),
     );
     let whole = |k: &str, errors: &mut Vec<InputError>| {
-        raw(k)
-            .trim()
-            .parse::<u64>()
-            .map_err(|_| {
-                errors.push(InputError::new(
-                    k,
-                    "需要非负整数。",
-                    "Needs a whole number ≥ 0.",
-                ))
-            })
-            .ok()
+        parse_whole(k, &raw(k)).map_err(|e| errors.push(e)).ok()
     };
     let trials = whole("trials", &mut errors);
     let seed = whole("seed", &mut errors);

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{query_values, setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::losses::{curve, gradients, Point};
 use crate::labs::query::Query;
@@ -23,10 +23,7 @@ pub fn losses_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
     let q = Query::parse(&p.query);
-    let raw: Vec<String> = KEYS
-        .iter()
-        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
-        .collect();
+    let raw = query_values(&q, &KEYS);
     let mut errors: Vec<InputError> = Vec::new();
     let vals: Vec<Option<f64>> = KEYS
         .iter()

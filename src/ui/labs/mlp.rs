@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{query_value, setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::mlp::{backward, check, forward, gradient_check, sgd_step, Net};
 use crate::labs::query::Query;
@@ -24,11 +24,7 @@ pub fn mlp_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
     let q = Query::parse(&p.query);
-    let raw = |k: &str| {
-        q.get(k)
-            .unwrap_or_else(|| DEFAULTS.iter().find(|d| d.0 == k).map_or("", |d| d.1))
-            .to_string()
-    };
+    let raw = |k: &str| query_value(&q, &DEFAULTS, k);
     let set = |key: &'static str| setter(&p.on_change, &q, key);
     let mut errors: Vec<InputError> = Vec::new();
     let x = parse_vector("x", &raw("x"))

@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use super::BankRef;
 use crate::i18n::Lang;
+use crate::labs::query::Query;
 use crate::labs::{lab, InputError, LABS};
 use crate::route::Route;
 
@@ -30,12 +31,24 @@ pub struct LabProps {
     pub on_change: Callback<String>,
 }
 
+/// The query's value for `key`, else its default in `defaults` (else "").
+pub fn query_value(q: &Query, defaults: &[(&str, &str)], key: &str) -> String {
+    q.get(key)
+        .or_else(|| defaults.iter().find(|d| d.0 == key).map(|d| d.1))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The value of every key of `defaults`, in order (see [`query_value`]).
+pub fn query_values(q: &Query, defaults: &[(&str, &str)]) -> Vec<String> {
+    defaults
+        .iter()
+        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
+        .collect()
+}
+
 /// A callback that writes an input's new value into the lab's query under `key`.
-pub fn setter(
-    on_change: &Callback<String>,
-    q: &crate::labs::query::Query,
-    key: &'static str,
-) -> Callback<String> {
+pub fn setter(on_change: &Callback<String>, q: &Query, key: &'static str) -> Callback<String> {
     let cb = on_change.clone();
     let q = q.clone();
     Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
