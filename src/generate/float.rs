@@ -46,27 +46,8 @@ fn exact(x: f64) -> String {
     exact_decimal(x).unwrap_or_else(|| num(x))
 }
 
-/// Where `x` sits between its two neighbours in `fmt`, as a fraction of
-/// the gap in [0, 1): 0 when `x` is representable. `None` outside the
-/// finite range.
-pub(crate) fn position_in_gap(fmt: Fmt, x: f64) -> Option<f64> {
-    let r = fmt.round(x);
-    if !r.is_finite() {
-        return None;
-    }
-    if r == x {
-        return Some(0.0);
-    }
-    let s = Stored::of(fmt, r);
-    let (below, above) = s.neighbours();
-    let (lo, hi) = if r < x { (r, above?) } else { (below?, r) };
-    if !hi.is_finite() || !lo.is_finite() {
-        return None;
-    }
-    Some((x - lo) / (hi - lo))
-}
-
-/// The two adjacent values of `fmt` around a non-representable `x`.
+/// The two adjacent values of `fmt` around a non-representable `x` (one
+/// of them is ±inf past the largest finite value).
 fn bracket(fmt: Fmt, x: f64) -> Option<(f64, f64)> {
     let r = fmt.round(x);
     let (below, above) = Stored::of(fmt, r).neighbours();
@@ -75,6 +56,17 @@ fn bracket(fmt: Fmt, x: f64) -> Option<(f64, f64)> {
     } else {
         Some((below?, r))
     }
+}
+
+/// Where `x` sits between its two neighbours in `fmt`, as a fraction of
+/// the gap in [0, 1): 0 when `x` is representable. `None` outside the
+/// finite range.
+pub(crate) fn position_in_gap(fmt: Fmt, x: f64) -> Option<f64> {
+    if fmt.round(x) == x {
+        return x.is_finite().then_some(0.0);
+    }
+    let (lo, hi) = bracket(fmt, x)?;
+    (lo.is_finite() && hi.is_finite()).then(|| (x - lo) / (hi - lo))
 }
 
 /// Not representable and clear of a rounding tie.
