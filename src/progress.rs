@@ -250,21 +250,27 @@ fn time(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-/// A question's FSRS card after replaying its question-level reviews
-/// (`None` if it was never reviewed). Never reads the clock.
-pub fn card(reviews: &[Review], q: &str) -> Option<Card> {
+/// Every reviewed question's FSRS card, from one pass over the reviews
+/// (oldest first) replaying the question-level ones. Never reads the clock.
+pub fn cards(reviews: &[Review]) -> BTreeMap<&str, Card> {
     let fsrs = FSRS::default();
-    let mut card: Option<Card> = None;
-    for r in reviews.iter().filter(|r| r.q == q && r.part.is_empty()) {
+    let mut cards: BTreeMap<&str, Card> = BTreeMap::new();
+    for r in reviews.iter().filter(|r| r.part.is_empty()) {
         let now = time(r.t);
-        let c = card.take().unwrap_or_else(|| Card {
+        let c = cards.remove(r.q.as_str()).unwrap_or_else(|| Card {
             due: now,
             last_review: now,
             ..Card::default()
         });
-        card = Some(fsrs.next(c, now, rating(r.rating)).card);
+        cards.insert(r.q.as_str(), fsrs.next(c, now, rating(r.rating)).card);
     }
-    card
+    cards
+}
+
+/// A question's FSRS card (`None` if it was never reviewed); see [`cards`].
+pub fn card(reviews: &[Review], q: &str) -> Option<Card> {
+    let own: Vec<Review> = reviews.iter().filter(|r| r.q == q).cloned().collect();
+    cards(&own).remove(q)
 }
 
 /// Milliseconds in a day.
@@ -294,10 +300,11 @@ pub fn queue(
         .map(|r| r.q.as_str())
         .collect();
     let budget = (limit as usize).saturating_sub(done_today.len());
+    let cards = cards(&progress.reviews);
     let mut due: Vec<(i64, &String)> = Vec::new();
     let mut new: Vec<&String> = Vec::new();
     for id in question_ids {
-        match card(&progress.reviews, id) {
+        match cards.get(id.as_str()) {
             Some(c) => {
                 let due_ms = c.due.timestamp_millis();
                 if due_ms <= now_ms && !done_today.contains(id.as_str()) {
@@ -336,6 +343,7 @@ pub fn topic_stats(
     progress: &BankProgress,
     now_ms: i64,
 ) -> Vec<TopicStats> {
+    let cards = cards(&progress.reviews);
     topics
         .iter()
         .map(|(topic, ids)| {
@@ -358,7 +366,7 @@ pub fn topic_stats(
                 }
             }
             for id in ids {
-                match card(&progress.reviews, id) {
+                match cards.get(id.as_str()) {
                     Some(c) if c.due.timestamp_millis() <= now_ms => s.due += 1,
                     Some(_) => {}
                     None => s.new += 1,
@@ -412,9 +420,10 @@ pub fn streak(progress: &BankProgress, now_ms: i64, offset_min: i32) -> usize {
 /// Estimated retention: the mean FSRS probability of recall, now, over the
 /// questions reviewed at least once (`None` if none were).
 pub fn retention(question_ids: &[String], progress: &BankProgress, now_ms: i64) -> Option<f64> {
-    let cards: Vec<Card> = question_ids
+    let all = cards(&progress.reviews);
+    let cards: Vec<&Card> = question_ids
         .iter()
-        .filter_map(|id| card(&progress.reviews, id))
+        .filter_map(|id| all.get(id.as_str()))
         .filter(|c| c.state != State::New)
         .collect();
     if cards.is_empty() {

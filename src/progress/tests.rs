@@ -132,6 +132,20 @@ fn good_ratings_grow_the_interval_and_again_shrinks_it() {
 }
 
 #[test]
+fn one_pass_over_all_reviews_gives_each_questions_own_card() {
+    let reviews = vec![
+        rev(T0, "a", 3),
+        rev(T0 + 1, "b", 1),
+        rev(T0 + DAY_MS, "a", 3),
+    ];
+    let all = cards(&reviews);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all.get("a"), card(&reviews, "a").as_ref());
+    assert_eq!(all.get("b"), card(&reviews, "b").as_ref());
+    assert_eq!(all["a"].reps, 2);
+}
+
+#[test]
 fn part_reviews_do_not_schedule_the_question() {
     let mut r = rev(T0, "a", 1);
     r.part = "p1".into();

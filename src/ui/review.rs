@@ -60,10 +60,10 @@ pub fn review_page(p: &PageProps) -> Html {
     let queue = todays_queue(bank, &store);
     let empty = BankProgress::default();
     let bp = store.progress.banks.get(&bank.id).unwrap_or(&empty);
-    let now = store::now_ms();
+    let cards = progress::cards(&bp.reviews);
     let due = queue
         .iter()
-        .filter(|id| progress::card(&bp.reviews, id).is_some())
+        .filter(|id| cards.contains_key(id.as_str()))
         .count();
     let limit = store.progress.settings.daily_limit;
     let on_limit = {
@@ -77,7 +77,6 @@ pub fn review_page(p: &PageProps) -> Html {
             }
         })
     };
-    let _ = now;
     html! {
         <section class="review">
             <h1 id="q-title" tabindex="-1">{ t(lang, "今日复习", "Review") }</h1>
@@ -94,7 +93,7 @@ pub fn review_page(p: &PageProps) -> Html {
                 <p><a class="button primary" href={review_hash(first)} data-testid="start-review">{ t(lang, "开始", "Start") }</a></p>
                 <ol class="queue">{ for queue.iter().filter_map(|id| bank.question(id)).map(|q| html! {
                     <li><a href={review_hash(&q.id)} data-qid={q.id.clone()}>{ super::home::summary(q.prompt.get(lang), 80) }</a>
-                        { if progress::card(&bp.reviews, &q.id).is_some() { t(lang, "（到期）", " (due)") } else { t(lang, "（新）", " (new)") } }</li>
+                        { if cards.contains_key(q.id.as_str()) { t(lang, "（到期）", " (due)") } else { t(lang, "（新）", " (new)") } }</li>
                 }) }</ol>
             } else {
                 <p data-testid="review-done">{ t(lang, "今天的复习完成了。", "Nothing left for today.") }</p>
