@@ -2,6 +2,7 @@
 //! ([`parse`]), semantic rules ([`validate`]), and [`load`], which runs both
 //! and keeps every question that passed.
 
+pub mod first_load;
 pub mod model;
 pub mod parse;
 pub mod source;

@@ -266,7 +266,7 @@ fn check_generated(
                 ));
             }
         }
-        Err(e @ GenError::UnknownGenerator(_)) => {
+        Err(e @ GenError::UnknownGenerator { .. }) => {
             out.push(Problem::new(id, &format!("{at}.generator"), e.to_string()))
         }
         Err(e @ GenError::NoInstance { .. }) => {
@@ -308,6 +308,14 @@ fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
                 id,
                 &format!("{at}.{lang}"),
                 format!("missing {lang} text"),
+            ));
+            continue;
+        }
+        if s.starts_with(crate::markup::compiled::PREFIX) {
+            out.push(Problem::new(
+                id,
+                &format!("{at}.{lang}"),
+                "starts with the control character U+0001, which marks text the app compiled itself; remove it".into(),
             ));
             continue;
         }

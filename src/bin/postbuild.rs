@@ -261,8 +261,35 @@ self.addEventListener("fetch", (event) => {{
         Ok(n)
     }
 
+    /// Writes the first-load app's copy of the built-in bank
+    /// (`static/core/`, see `ai_interview_lab::bank::first_load`); returns
+    /// the number of question files. The bank must load without problems.
+    pub fn first_load_bank(dir: &Path) -> Result<usize, String> {
+        let path = dir.join("static/bank.json");
+        let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let loaded =
+            ai_interview_lab::bank::load(&src).map_err(|e| format!("{}: {e}", path.display()))?;
+        if let Some(p) = loaded.problems.first() {
+            return Err(format!(
+                "{}: {p} ({} problem(s); run check-bank)",
+                path.display(),
+                loaded.problems.len()
+            ));
+        }
+        let (index, files) = ai_interview_lab::bank::first_load::split(&loaded.bank);
+        let core = dir.join("static/core");
+        let q = core.join("q");
+        std::fs::create_dir_all(&q).map_err(|e| format!("{}: {e}", q.display()))?;
+        std::fs::write(core.join("index.json"), index).map_err(|e| e.to_string())?;
+        for (id, json) in &files {
+            std::fs::write(q.join(format!("{id}.json")), json).map_err(|e| e.to_string())?;
+        }
+        Ok(files.len())
+    }
+
     /// Runs every step on `dir`; returns a one-line report.
     pub fn finish(dir: &Path) -> Result<String, String> {
+        let questions = first_load_bank(dir)?;
         let index = dir.join("index.html");
         let html =
             std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -279,7 +306,7 @@ self.addEventListener("fetch", (event) => {{
         all.push("sw.js".into());
         let compressed = precompress(dir, &all)?;
         Ok(format!(
-            "{} inline script hash(es) in the CSP; sw.js precaches {} files, build {build}; {compressed} files precompressed (.br, .gz)",
+            "{questions} first-load question files; {} inline script hash(es) in the CSP; sw.js precaches {} files, build {build}; {compressed} files precompressed (.br, .gz)",
             hashes.len(),
             files.len()
         ))
@@ -322,20 +349,53 @@ self.addEventListener("fetch", (event) => {{
             assert_eq!(inline_script_hashes(&once), inline_script_hashes(PAGE));
         }
 
+        /// A valid one-question bank.
+        const BANK: &str = r#"{"version":1,"id":"t","title":{"zh":"测","en":"T"},"author":"us",
+            "topics":[{"id":"t","name":{"zh":"主题","en":"Topic"}}],
+            "questions":[{"id":"q1","topic":"t","difficulty":"easy","prompt":{"zh":"问","en":"Ask *this*"},
+            "kind":{"type":"open","key_points":[{"zh":"点","en":"point"}]},
+            "answer":{"zh":"答","en":"Answer"},"explanation":{"zh":"解释","en":"Why"}}]}"#;
+
         #[test]
         fn the_worker_lists_every_file_but_itself_and_compressed_copies() {
             let dir = std::env::temp_dir().join(format!("ail-postbuild-{}", std::process::id()));
             std::fs::create_dir_all(dir.join("static")).unwrap();
             std::fs::write(dir.join("index.html"), PAGE).unwrap();
-            std::fs::write(dir.join("static/bank.json"), "{}").unwrap();
+            // A bank that fails validation stops the build, naming the problem.
+            std::fs::write(
+                dir.join("static/bank.json"),
+                BANK.replace("\"easy\"", "\"hard-ish\""),
+            )
+            .unwrap();
+            let err = finish(&dir).unwrap_err();
+            assert!(
+                err.contains("static/bank.json") && err.contains("hard-ish"),
+                "{err}"
+            );
+            std::fs::write(dir.join("static/bank.json"), BANK).unwrap();
             std::fs::write(dir.join("static/bank.json.br"), "x").unwrap();
             std::fs::write(dir.join("app-0123456789abcdef.js"), "js").unwrap();
             let report = finish(&dir).unwrap();
             assert!(report.contains("1 inline script hash"), "{report}");
+            assert!(
+                report.starts_with("1 first-load question files"),
+                "{report}"
+            );
             let files = precache_list(&dir).unwrap();
             assert_eq!(
                 files,
-                ["app-0123456789abcdef.js", "index.html", "static/bank.json"]
+                [
+                    "app-0123456789abcdef.js",
+                    "index.html",
+                    "static/bank.json",
+                    "static/core/index.json",
+                    "static/core/q/q1.json"
+                ]
+            );
+            let q = std::fs::read_to_string(dir.join("static/core/q/q1.json")).unwrap();
+            assert!(
+                q.contains("\"id\":\"q1\"") && q.contains("\\u0001[{\\\"Paragraph"),
+                "{q}"
             );
             let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
             let build = build_id(&dir, &files).unwrap();
@@ -344,7 +404,7 @@ self.addEventListener("fetch", (event) => {{
             assert!(sw.contains("  \"static/bank.json\""));
             assert!(!sw.contains(".br\""));
             // Another byte anywhere is another build.
-            std::fs::write(dir.join("static/bank.json"), "{ }").unwrap();
+            std::fs::write(dir.join("static/bank.json"), format!("{BANK} ")).unwrap();
             assert_ne!(build_id(&dir, &files).unwrap(), build);
             // Running again on its own output changes neither the page nor the list.
             let html = std::fs::read_to_string(dir.join("index.html")).unwrap();

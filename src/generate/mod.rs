@@ -272,7 +272,13 @@ fn whole(v: f64) -> Option<i64> {
 /// Why a variant could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GenError {
-    UnknownGenerator(String),
+    /// No generator has this name; `known` lists those that exist (kept in
+    /// the error so showing it does not reach for the registry, which would
+    /// link every generator into the first-load app).
+    UnknownGenerator {
+        name: String,
+        known: Vec<&'static str>,
+    },
     BadParams(Vec<ParamError>),
     /// No well-posed instance in [`MAX_DRAWS`] draws: the ranges are too narrow.
     NoInstance {
@@ -283,8 +289,7 @@ pub enum GenError {
 impl std::fmt::Display for GenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GenError::UnknownGenerator(name) => {
-                let known: Vec<&str> = GENERATORS.iter().map(|g| g.name).collect();
+            GenError::UnknownGenerator { name, known } => {
                 write!(
                     f,
                     "unknown generator `{name}`: expected one of {}",
@@ -312,7 +317,10 @@ pub fn instantiate(
     params: &BTreeMap<String, Param>,
     seed: u64,
 ) -> Result<Instance, GenError> {
-    let gen = generator(name).ok_or_else(|| GenError::UnknownGenerator(name.to_string()))?;
+    let gen = generator(name).ok_or_else(|| GenError::UnknownGenerator {
+        name: name.to_string(),
+        known: GENERATORS.iter().map(|g| g.name).collect(),
+    })?;
     let resolved = resolve(gen, params).map_err(GenError::BadParams)?;
     let mut rng = SplitMix64::new(seed);
     for _ in 0..MAX_DRAWS {

@@ -216,7 +216,7 @@ fn bad_parameters_are_listed_by_name() {
     assert!(e[0].message.contains("outside the allowed [2, 7]"), "{e:?}");
     assert!(matches!(
         instantiate("no-such", &BTreeMap::new(), 1),
-        Err(GenError::UnknownGenerator(_))
+        Err(GenError::UnknownGenerator { .. })
     ));
 }
 

@@ -12,6 +12,7 @@
 //! Unicode mathematical alphanumerics, because MathML Core (what Chromium
 //! implements) ignores `mathvariant` other than `normal`.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Deepest group nesting accepted; deeper input is refused, not recursed into.
@@ -20,7 +21,7 @@ pub const MAX_DEPTH: usize = 48;
 pub const MAX_LEN: usize = 4000;
 
 /// One MathML Core element (or a row of them).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum MathNode {
     /// `<mrow>`: a horizontal group.
     Row(Vec<MathNode>),
@@ -56,14 +57,30 @@ pub enum MathNode {
     /// `<mtable>` wrapped in optional fences (`pmatrix`, `cases`, ...).
     Table {
         rows: Vec<Vec<MathNode>>,
-        open: &'static str,
-        close: &'static str,
+        #[serde(deserialize_with = "fence")]
+        open: String,
+        #[serde(deserialize_with = "fence")]
+        close: String,
         left_aligned: bool,
     },
 }
 
+/// The fences of [`MathNode::Table`] are one of the few that
+/// [`Parser::environment`] writes; a pre-parsed tree (see
+/// [`crate::markup::compiled`]) naming any other is refused.
+fn fence<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if ["(", ")", "[", "]", "|", "{", ""].contains(&s.as_str()) {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "unknown matrix fence `{s}`"
+        )))
+    }
+}
+
 /// Why a formula was refused, with the byte offset into the formula.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LatexError {
     /// Byte offset in the formula source where the problem was found.
     pub offset: usize,
@@ -753,8 +770,8 @@ impl<'a> Parser<'a> {
                     self.depth -= 1;
                     return Ok(MathNode::Table {
                         rows,
-                        open,
-                        close,
+                        open: open.into(),
+                        close: close.into(),
                         left_aligned,
                     });
                 }

@@ -7,12 +7,16 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::home::Home;
+#[cfg(feature = "full")]
 use super::labs::{LabIndex, LabPage};
+#[cfg(feature = "full")]
 use super::question_page::QuestionPage;
-use super::review::{ReviewPage, StatsPage, StoreNotices};
+use super::review::StoreNotices;
+#[cfg(feature = "full")]
+use super::review::{ReviewPage, StatsPage};
 use super::store::StoreHandle;
 use super::{current_hash, fetch_text, initial_lang, remember_lang, set_document_lang, BankRef};
-use crate::bank::{self, Loaded};
+use crate::bank::Loaded;
 use crate::i18n::{strings, Lang};
 use crate::route::{EmbedParams, Route, Theme};
 
@@ -22,6 +26,34 @@ const BUILD_LABEL: Option<&str> = option_env!("AIL_BUILD_LABEL");
 
 /// Where the built-in bank is served from (copied from `static/` by Trunk).
 pub const BANK_URL: &str = "static/bank.json";
+
+/// The built-in bank: the whole of `bank.json`, parsed and validated here.
+#[cfg(feature = "full")]
+async fn load_builtin() -> LoadState {
+    match fetch_text(BANK_URL).await {
+        Err(e) => LoadState::Failed(e),
+        Ok(text) => match crate::bank::load(&text) {
+            Err(e) => LoadState::Failed(format!("{BANK_URL}: {e}")),
+            Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
+        },
+    }
+}
+
+/// The built-in bank's index (checked at build time; see bank::first_load).
+#[cfg(not(feature = "full"))]
+async fn load_builtin() -> LoadState {
+    use crate::bank::first_load::INDEX_URL;
+    match fetch_text(INDEX_URL).await {
+        Err(e) => LoadState::Failed(e),
+        Ok(text) => match serde_json::from_str::<crate::bank::Bank>(&text) {
+            Err(e) => LoadState::Failed(format!("{INDEX_URL}: {e}")),
+            Ok(bank) => LoadState::Ready(BankRef(Rc::new(Loaded {
+                bank,
+                problems: Vec::new(),
+            }))),
+        },
+    }
+}
 
 #[derive(Clone, PartialEq)]
 enum LoadState {
@@ -98,6 +130,19 @@ pub fn app() -> Html {
             }
         });
     }
+    // A file picked in the first-load app, handed over by ui::upgrade.
+    #[cfg(feature = "full")]
+    {
+        let (file_bank, file_error, lang) = (file_bank.clone(), file_error.clone(), *lang);
+        use_effect_with((), move |_| {
+            if let Some((name, text)) = super::take_file() {
+                match super::bank_from_file(&name, &text, lang) {
+                    Ok(b) => file_bank.set(Some(b)),
+                    Err(e) => file_error.set(Some(e)),
+                }
+            }
+        });
+    }
     let load = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
 
@@ -121,23 +166,23 @@ pub fn app() -> Html {
         use_effect_with(*attempt, move |_| {
             load.set(LoadState::Loading);
             let (custom_url, lang) = (params.bank.clone(), *lang);
+            #[cfg(not(feature = "full"))]
+            let _ = lang;
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match custom_url {
+                    // The first-load app hands someone's bank to the full app.
+                    #[cfg(not(feature = "full"))]
+                    Some(_) => return,
                     // ?bank=<url>: someone's bank, with the limits of bank::source.
+                    #[cfg(feature = "full")]
                     Some(url) => match super::fetch_bank(&url).await {
                         Err(e) => LoadState::Failed(e.message(lang)),
-                        Ok(text) => match bank::load(&text) {
+                        Ok(text) => match crate::bank::load(&text) {
                             Err(e) => LoadState::Failed(format!("{url}: {e}")),
                             Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
                         },
                     },
-                    None => match fetch_text(BANK_URL).await {
-                        Err(e) => LoadState::Failed(e),
-                        Ok(text) => match bank::load(&text) {
-                            Err(e) => LoadState::Failed(format!("{BANK_URL}: {e}")),
-                            Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
-                        },
-                    },
+                    None => load_builtin().await,
                 };
                 load.set(next);
             });
@@ -160,6 +205,9 @@ pub fn app() -> Html {
 
     let embedded = matches!(*route, Route::Embed(_));
     let body = match &*load {
+        // The first-load app hands someone's bank to the full app.
+        #[cfg(not(feature = "full"))]
+        _ if params.bank.is_some() => html! { <super::upgrade::Upgrade lang={*lang} /> },
         LoadState::Loading => html! { <p class="status" role="status">{ s.loading }</p> },
         LoadState::Failed(msg) => html! {
             <section class="load-error" role="alert">
@@ -176,6 +224,18 @@ pub fn app() -> Html {
             let on_file = {
                 let (file_bank, file_error, lang) = (file_bank.clone(), file_error.clone(), *lang);
                 Callback::from(move |(name, text): (String, String)| {
+                    // The first-load app has no bank parser: the file goes
+                    // to the full app (see ui::upgrade).
+                    #[cfg(not(feature = "full"))]
+                    {
+                        let _ = (&file_bank, lang);
+                        super::pass_file(&name, &text);
+                        let file_error = file_error.clone();
+                        super::upgrade::upgrade(Callback::from(move |e: String| {
+                            file_error.set(Some(format!("{name}: {e}")))
+                        }));
+                    }
+                    #[cfg(feature = "full")]
                     match super::bank_from_file(&name, &text, lang) {
                         Ok(b) => {
                             file_error.set(None);
@@ -318,15 +378,34 @@ fn page_with(
 ) -> Html {
     match route {
         Route::Home => html! { <Home bank={bank.clone()} {lang} {source} /> },
+        #[cfg(feature = "full")]
         Route::Question { id, order, variant } => html! {
             <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} {embed} />
         },
+        #[cfg(feature = "full")]
         Route::Labs => html! { <LabIndex {lang} /> },
+        #[cfg(feature = "full")]
         Route::Review => html! { <ReviewPage bank={bank.clone()} {lang} /> },
+        #[cfg(feature = "full")]
         Route::Stats => html! { <StatsPage bank={bank.clone()} {lang} /> },
+        #[cfg(feature = "full")]
         Route::Lab { slug, query } => html! {
             <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
         },
+        // The first-load app: questions without variants, once their file
+        // is here; everything else is the full app's.
+        #[cfg(not(feature = "full"))]
+        Route::Question {
+            id,
+            order,
+            variant: None,
+        } if !order.review => html! {
+            <super::upgrade::QuestionLoader key={id.clone()} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} {embed} />
+        },
+        #[cfg(not(feature = "full"))]
+        Route::Question { .. } | Route::Labs | Route::Review | Route::Stats | Route::Lab { .. } => {
+            html! { <super::upgrade::Upgrade {lang} /> }
+        }
         Route::Embed(inner) => page(inner, bank, lang, true),
         Route::NotFound(raw) => html! {
             <section class="load-error" role="alert">

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::{fresh_seed, BankRef};
 use crate::i18n::{difficulty, question_count, strings, Lang};
-use crate::markup::markdown::{block_text, parse};
+use crate::markup::compiled::blocks;
+use crate::markup::markdown::block_text;
 use crate::practice::ordered_ids;
 use crate::route::{Order, Route};
 
@@ -109,7 +110,7 @@ fn bank_box(
 
 /// First line of a Markdown prompt as plain text, cut at `max` characters.
 pub fn summary(md: &str, max: usize) -> String {
-    let text = parse(md).first().map(block_text).unwrap_or_default();
+    let text = blocks(md).first().map(block_text).unwrap_or_default();
     if text.chars().count() <= max {
         text
     } else {

@@ -11,6 +11,8 @@ pub mod review;
 pub mod rich_text;
 pub mod slot_view;
 pub mod store;
+#[cfg(not(feature = "full"))]
+pub mod upgrade;
 
 use std::rc::Rc;
 
@@ -27,10 +29,36 @@ pub fn start() {
     if let Some(boot) = doc.as_ref().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
-    match doc.and_then(|d| d.get_element_by_id("app")) {
+    let handle = match doc.and_then(|d| d.get_element_by_id("app")) {
         Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
         None => yew::Renderer::<app::App>::new().render(),
     };
+    // The first-load app unmounts itself when it hands over (ui::upgrade).
+    #[cfg(not(feature = "full"))]
+    upgrade::keep(handle);
+    #[cfg(feature = "full")]
+    drop(handle);
+}
+
+/// Window property that carries a picked bank file from the first-load app
+/// to the full app (see [`upgrade`]): `[name, text]`.
+const PENDING_FILE: &str = "__ailPendingBankFile";
+
+/// Leaves a picked bank file for the full app.
+pub fn pass_file(name: &str, text: &str) {
+    if let Some(w) = web_sys::window() {
+        let pair = js_sys::Array::of2(&name.into(), &text.into());
+        let _ = js_sys::Reflect::set(&w, &PENDING_FILE.into(), &pair);
+    }
+}
+
+/// Takes the file the first-load app left, if any.
+pub fn take_file() -> Option<(String, String)> {
+    let w = web_sys::window()?;
+    let v = js_sys::Reflect::get(&w, &PENDING_FILE.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(&w, &PENDING_FILE.into());
+    let pair: js_sys::Array = v.dyn_into().ok()?;
+    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
 }
 
 /// A loaded bank shared by components; equal only to itself, so props

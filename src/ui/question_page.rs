@@ -12,7 +12,9 @@ use super::rich_text::Markdown;
 use super::slot_view::SlotView;
 use super::store::{Action as StoreAction, StoreHandle};
 use super::{go, replace_hash, BankRef};
-use crate::generate::{has_generated, instantiate_question};
+use crate::generate::has_generated;
+#[cfg(feature = "full")]
+use crate::generate::instantiate_question;
 use crate::i18n::{difficulty, position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::progress::{Outcome, Review};
@@ -58,7 +60,16 @@ pub fn question_page(p: &QuestionProps) -> Html {
     };
     let generated = bank.question(&p.id).is_some_and(has_generated);
     // The question with its generated parts drawn for this seed.
+    #[cfg(feature = "full")]
     let drawn = bank.question(&p.id).map(|q| instantiate_question(q, seed));
+    // The first-load app never shows a generated question (ui::upgrade).
+    #[cfg(not(feature = "full"))]
+    let drawn = bank.question(&p.id).map(|q| {
+        Ok::<_, (String, crate::generate::GenError)>(crate::generate::Variant {
+            question: q.clone(),
+            labs: vec![None; q.parts.len() + 1],
+        })
+    });
     let question = match &drawn {
         Some(Ok(v)) => Some(v.question.clone()),
         _ => None,
@@ -110,7 +121,9 @@ pub fn question_page(p: &QuestionProps) -> Html {
             })
         })
     };
+    // (The first-load app hands review mode to the full app: ui::upgrade.)
     let ids = match (&store, p.order.review) {
+        #[cfg(feature = "full")]
         (Some(store), true) => super::review::todays_queue(bank, store),
         _ => ordered_ids(bank, &p.order),
     };

@@ -7,12 +7,14 @@
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
+use crate::markup::compiled;
 use crate::markup::latex::{tag_name, MathNode};
 use crate::markup::markdown::{self, Align, Block, Inline};
 
 #[derive(Properties, PartialEq)]
 pub struct MarkdownProps {
-    /// Markdown source with `$...$` / `$$...$$` math.
+    /// Markdown source with `$...$` / `$$...$$` math, or compiled text
+    /// (see [`crate::markup::compiled`]).
     pub source: AttrValue,
     /// Render as inline content (no wrapping `<div>`, first paragraph unwrapped).
     #[prop_or_default]
@@ -22,7 +24,7 @@ pub struct MarkdownProps {
 /// Markdown text as nodes.
 #[function_component(Markdown)]
 pub fn markdown_view(props: &MarkdownProps) -> Html {
-    let blocks = use_memo(props.source.clone(), |s| markdown::parse(s));
+    let blocks = use_memo(props.source.clone(), |s| compiled::blocks(s));
     if props.inline {
         if let [Block::Paragraph(inl)] = blocks.as_slice() {
             return html! { <>{ for inl.iter().map(inline) }</> };
@@ -91,16 +93,17 @@ pub fn inline(i: &Inline) -> Html {
         Inline::Emph(v) => html! { <em>{ inlines(v) }</em> },
         Inline::Strong(v) => html! { <strong>{ inlines(v) }</strong> },
         Inline::Strike(v) => html! { <del>{ inlines(v) }</del> },
+        // The scheme is checked again here: a compiled tree was checked
+        // when it was built, and this keeps the rule in one visible place.
         Inline::Link {
             href: Some(href),
             children,
-        } => html! {
+        } if markdown::is_safe_href(href) => html! {
             <a href={href.clone()} rel="noopener noreferrer" target="_blank">{ inlines(children) }</a>
         },
-        Inline::Link {
-            href: None,
-            children,
-        } => html! { <span class="link-refused">{ inlines(children) }</span> },
+        Inline::Link { children, .. } => {
+            html! { <span class="link-refused">{ inlines(children) }</span> }
+        }
         Inline::Break => html! { <br /> },
         Inline::Math {
             display,
@@ -191,11 +194,11 @@ fn math_node(n: &MathNode) -> Html {
             }
             let mut row = VTag::new("mrow");
             if !open.is_empty() {
-                row.add_child(html! { <mo fence="true">{ *open }</mo> });
+                row.add_child(html! { <mo fence="true">{ open.clone() }</mo> });
             }
             row.add_child(tag.into());
             if !close.is_empty() {
-                row.add_child(html! { <mo fence="true">{ *close }</mo> });
+                row.add_child(html! { <mo fence="true">{ close.clone() }</mo> });
             }
             return row.into();
         }

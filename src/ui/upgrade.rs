@@ -1,0 +1,253 @@
+//! The hand-over from the first-load app to the full app.
+//!
+//! The page first runs this crate built without the `full` feature: home,
+//! questions and progress, with the built-in bank pre-parsed
+//! (`bank::first_load`). A route that needs more (labs, variants, review,
+//! stats, someone's bank) calls [`upgrade`]: it imports `ail-full.js`
+//! (Trunk's output for the `ail-full` binary, built with `full`) and
+//! compiles its wasm while this app keeps showing the page, then unmounts
+//! this app, puts a fresh `#app` element in place (so no listener of this
+//! app sees the new one's events) and starts the full app there. The
+//! route, the language and the progress live in the URL and localStorage,
+//! so nothing is lost. A failure (offline before the worker cached the
+//! files, a broken deploy) is reported with a retry; this app stays.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[wasm_bindgen(inline_js = "
+export function import_full(base) {
+  return Promise.all([
+    import(new URL('ail-full.js', base).href),
+    WebAssembly.compileStreaming(fetch(new URL('ail-full_bg.wasm', base).href)),
+  ]);
+}
+export function start_full(pair) {
+  return pair[0].default({ module_or_path: pair[1] });
+}
+")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn import_full(base: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn start_full(pair: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+thread_local! {
+    /// This app, to unmount before the full one mounts.
+    static HANDLE: RefCell<Option<AppHandle<super::app::App>>> = const { RefCell::new(None) };
+    /// An upgrade is under way (one at a time).
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps the running app's handle (called once by `ui::start`).
+pub fn keep(handle: AppHandle<super::app::App>) {
+    HANDLE.with(|h| *h.borrow_mut() = Some(handle));
+}
+
+fn describe(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Loads the full app and hands the page to it; `on_error` gets the reason
+/// when that fails (the first-load app then stays in place).
+pub fn upgrade(on_error: Callback<String>) {
+    if BUSY.with(|b| b.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result: Result<(), String> = async {
+            let base = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten())
+                .ok_or("no document")?;
+            let pair = JsFuture::from(import_full(&base).map_err(|e| describe(&e))?)
+                .await
+                .map_err(|e| describe(&e))?;
+            // Everything is here: unmount this app and give the full one a
+            // fresh element.
+            if let Some(h) = HANDLE.with(|h| h.borrow_mut().take()) {
+                h.destroy();
+            }
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let (Some(old), Ok(fresh)) =
+                    (doc.get_element_by_id("app"), doc.create_element("div"))
+                {
+                    fresh.set_id("app");
+                    let _ = old.replace_with_with_node_1(&fresh);
+                }
+            }
+            JsFuture::from(start_full(&pair).map_err(|e| describe(&e))?)
+                .await
+                .map_err(|e| describe(&e))?;
+            Ok(())
+        }
+        .await;
+        if let Err(e) = result {
+            BUSY.with(|b| b.set(false));
+            on_error.emit(e);
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UpgradeProps {
+    pub lang: Lang,
+}
+
+/// Shown where a page of the full app goes: starts the upgrade, says so,
+/// and offers a retry if it fails.
+#[function_component(Upgrade)]
+pub fn upgrade_view(p: &UpgradeProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let attempt = use_state(|| 0u32);
+    {
+        let error = error.clone();
+        use_effect_with(*attempt, move |_| {
+            let e = error.clone();
+            upgrade(Callback::from(move |msg| e.set(Some(msg))));
+        });
+    }
+    let zh = p.lang == Lang::Zh;
+    match &*error {
+        None => html! {
+            <p class="status" role="status" data-testid="upgrading">
+                { if zh { "正在加载这一部分…" } else { "Loading this part of the app…" } }
+            </p>
+        },
+        Some(msg) => {
+            let retry = {
+                let (error, attempt) = (error.clone(), attempt.clone());
+                Callback::from(move |_| {
+                    error.set(None);
+                    attempt.set(*attempt + 1);
+                })
+            };
+            html! {
+                <section class="load-error" role="alert">
+                    <h1>{ if zh { "这一部分没能加载" } else { "This part of the app could not be loaded" } }</h1>
+                    <p><code data-testid="upgrade-error">{ msg.clone() }</code></p>
+                    <p>{ if zh { "首页和题目仍可使用。请检查网络后重试。" } else { "The home page and the questions still work. Check the connection and retry." } }</p>
+                    <button class="button" onclick={retry}>{ if zh { "重试" } else { "Retry" } }</button>
+                </section>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LoaderProps {
+    pub bank: super::BankRef,
+    pub lang: Lang,
+    pub id: String,
+    pub order: crate::route::Order,
+    pub embed: bool,
+}
+
+/// A question in the first-load app: the index has a stub of it; this
+/// fetches the whole question (`static/core/q/<id>.json`) and shows the
+/// question page with it, or hands over to the full app when the question
+/// has generated parts (variants are drawn by the full app's generators).
+#[function_component(QuestionLoader)]
+pub fn question_loader(p: &LoaderProps) -> Html {
+    use super::question_page::QuestionPage;
+    use crate::bank::first_load::{is_stub, question_url};
+    use crate::bank::Loaded;
+    use std::rc::Rc;
+
+    enum State {
+        Fetching,
+        Failed(String),
+        Generated(crate::bank::Question),
+        Ready(super::BankRef),
+    }
+    let stub = p.bank.0.bank.question(&p.id).is_some_and(is_stub);
+    let state = use_state(|| {
+        if stub {
+            State::Fetching
+        } else {
+            State::Ready(p.bank.clone())
+        }
+    });
+    let attempt = use_state(|| 0u32);
+    {
+        let (state, bank, id) = (state.clone(), p.bank.clone(), p.id.clone());
+        use_effect_with(*attempt, move |_| {
+            if stub {
+                state.set(State::Fetching);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = question_url(&id);
+                    let next = match super::fetch_text(&url).await {
+                        Err(e) => State::Failed(e),
+                        Ok(text) => match serde_json::from_str::<crate::bank::Question>(&text) {
+                            Err(e) => State::Failed(format!("{url}: {e}")),
+                            Ok(q) if crate::generate::has_generated(&q) => State::Generated(q),
+                            Ok(q) => {
+                                let mut whole: Loaded = (*bank.0).clone();
+                                if let Some(slot) =
+                                    whole.bank.questions.iter_mut().find(|s| s.id == q.id)
+                                {
+                                    *slot = q;
+                                }
+                                State::Ready(super::BankRef(Rc::new(whole)))
+                            }
+                        },
+                    };
+                    state.set(next);
+                });
+            }
+        });
+    }
+    let zh = p.lang == Lang::Zh;
+    match &*state {
+        State::Fetching => html! {
+            <p class="status" role="status">{ if zh { "正在加载题目…" } else { "Loading the question…" } }</p>
+        },
+        // Variants are drawn by the full app: show the question's own
+        // prompt (read-only) while it loads.
+        State::Generated(q) => {
+            let topic = p
+                .bank
+                .0
+                .bank
+                .topic(&q.topic)
+                .map(|t| t.name.get(p.lang).to_string())
+                .unwrap_or_default();
+            html! {
+                <>
+                    <article class="question" data-qid={q.id.clone()} data-testid="question-preview">
+                        <nav class="crumbs"><a href="#/">{ crate::i18n::strings(p.lang).home }</a>
+                            <span class="meta">{ topic }{ " · " }{ crate::i18n::difficulty(p.lang, q.difficulty) }</span></nav>
+                        <div class="prompt"><super::rich_text::Markdown source={AttrValue::from(q.prompt.get(p.lang).to_string())} /></div>
+                    </article>
+                    <Upgrade lang={p.lang} />
+                </>
+            }
+        }
+        State::Failed(msg) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            };
+            html! {
+                <section class="load-error" role="alert">
+                    <h1 id="q-title" tabindex="-1">{ if zh { "题目没能加载" } else { "The question could not be loaded" } }</h1>
+                    <p><code data-testid="load-error">{ msg.clone() }</code></p>
+                    <button class="button" onclick={retry}>{ if zh { "重试" } else { "Retry" } }</button>
+                </section>
+            }
+        }
+        State::Ready(bank) => html! {
+            <QuestionPage bank={bank.clone()} lang={p.lang} id={p.id.clone()} order={p.order.clone()} variant={None::<u64>} embed={p.embed} />
+        },
+    }
+}
