@@ -2,7 +2,8 @@
 // with the Lighthouse mobile throttling (1.6 Mbps down, 750 Kbps up, 150 ms
 // RTT, 4x CPU slowdown), a fresh profile per run (cold cache, no service
 // worker yet). Measures, median of N runs:
-//   app:      time to the first rendered question prompt (#/q/fp32-rounding)
+//   app:      time to the first rendered question prompt (#/q/fp32-rounding,
+//             a question with variants: its prompt comes from the first-load app)
 //   baseline: first contentful paint of a minimal Yew 0.23 counter
 // Usage: node bench_load.mjs APP_URL COUNTER_URL [runs]
 import { launch } from './harness.mjs';
@@ -33,7 +34,9 @@ for (let i = 0; i < runs; i++) {
     const { ctx, page } = await throttled(browser);
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.querySelector('[data-testid="question-prompt"]')) {
+        // The full question page, or the first-load app's read-only prompt
+        // of a question with variants (shown while the full app loads).
+        if (document.querySelector('[data-testid="question-prompt"], [data-testid="question-preview"] .prompt p')) {
           window.__promptAt = performance.now();
           obs.disconnect();
         }
