@@ -52,9 +52,15 @@ test('home and a question load without the full app or the whole bank', async ()
 
 test('a question with variants shows its prompt at once, then the full app draws the variant', async () => {
   const p = await page();
+  // The preview may be on screen only briefly: note when it appears.
+  await p.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="question-preview"] .prompt p')) { window.__preview = true; obs.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await p.goto(`${BASE}#/q/fp32-rounding`);
-  await p.waitForSelector('[data-testid="question-preview"] .prompt p');
   await p.waitForSelector('[data-testid="variant-seed"]');
+  assert.equal(await p.evaluate(() => window.__preview), true, 'the prompt was shown before the full app');
   assert.match(new URL(p.url()).hash, /^#\/q\/fp32-rounding\?seed=\d+$/);
   assert.equal(await p.locator('[data-testid="question-preview"]').count(), 0);
   assert.deepEqual(p.errors, []);
