@@ -3,6 +3,7 @@
 //!
 //! Core modules (no web imports, tested natively):
 //! - [`bank`]: the question format, parsing with located errors, validation.
+//! - [`decode`]: the first-load app's small JSON decoders for the built-in bank.
 //! - [`markup`]: Markdown and LaTeX to node trees (never HTML strings).
 //! - [`grade`]: grading each question kind.
 //! - [`generate`]: question variants drawn from a seed by the lab code.
@@ -14,6 +15,7 @@
 //! The UI ([`ui`], wasm only) turns these into Yew components.
 
 pub mod bank;
+pub mod decode;
 pub mod generate;
 pub mod grade;
 pub mod i18n;

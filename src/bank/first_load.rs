@@ -7,8 +7,9 @@
 //! - `static/core/q/<id>.json`: each whole question with its text
 //!   compiled (see [`crate::markup::compiled`]), fetched when it is opened.
 //!
-//! Both are read with plain serde into the same [`Bank`]/[`Question`]
-//! types, so the pages do not know which app they run in.
+//! Both are read by [`crate::decode`] (small hand-written decoders; serde
+//! writes them) into the same [`Bank`]/[`Question`] types, so the pages do
+//! not know which app they run in.
 
 use super::{Kind, Question, Text};
 

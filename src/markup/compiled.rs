@@ -29,7 +29,8 @@ pub fn compile(src: &str) -> String {
 /// that does not decode becomes one paragraph saying so, with the reason.
 pub fn blocks(text: &str) -> Vec<Block> {
     if let Some(json) = text.strip_prefix(PREFIX) {
-        return serde_json::from_str(json).unwrap_or_else(|e| {
+        let decoded = crate::decode::parse(json).and_then(|v| crate::decode::blocks(&v));
+        return decoded.unwrap_or_else(|e| {
             vec![Block::Paragraph(vec![Inline::Text(format!(
                 "(this text could not be read: {e})"
             ))])]
@@ -76,7 +77,7 @@ mod tests {
         assert_eq!(out.len(), 1);
         let text = markdown::block_text(&out[0]);
         assert!(
-            text.starts_with("(this text could not be read: EOF"),
+            text == "(this text could not be read: EOF while parsing a value at line 1 column 14)",
             "{text}"
         );
         // A fence outside the closed set is refused, not rendered.

@@ -45,7 +45,7 @@ async fn load_builtin() -> LoadState {
     use crate::bank::first_load::INDEX_URL;
     match fetch_text(INDEX_URL).await {
         Err(e) => LoadState::Failed(e),
-        Ok(text) => match serde_json::from_str::<crate::bank::Bank>(&text) {
+        Ok(text) => match crate::decode::parse(&text).and_then(|v| crate::decode::bank(&v)) {
             Err(e) => LoadState::Failed(format!("{INDEX_URL}: {e}")),
             Ok(bank) => LoadState::Ready(BankRef(Rc::new(Loaded {
                 bank,

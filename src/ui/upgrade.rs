@@ -188,7 +188,9 @@ pub fn question_loader(p: &LoaderProps) -> Html {
                     let url = question_url(&id);
                     let next = match super::fetch_text(&url).await {
                         Err(e) => State::Failed(e),
-                        Ok(text) => match serde_json::from_str::<crate::bank::Question>(&text) {
+                        Ok(text) => match crate::decode::parse(&text)
+                            .and_then(|v| crate::decode::question(&v))
+                        {
                             Err(e) => State::Failed(format!("{url}: {e}")),
                             Ok(q) if crate::generate::has_generated(&q) => State::Generated(q),
                             Ok(q) => {
