@@ -107,7 +107,9 @@ mod tool {
         format!(
             "# Written by postbuild (src/bin/postbuild.rs) after each build.\n\
              /*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
-             /sw.js\n  Cache-Control: no-cache\n"
+             /sw.js\n  Cache-Control: no-cache\n\
+             /ail-full.js\n  Cache-Control: no-cache\n\
+             /ail-full_bg.wasm\n  Cache-Control: no-cache\n"
         )
     }
 
@@ -377,6 +379,14 @@ self.addEventListener("fetch", (event) => {{
             std::fs::write(dir.join("app-0123456789abcdef.js"), "js").unwrap();
             let report = finish(&dir).unwrap();
             assert!(report.contains("1 inline script hash"), "{report}");
+            // The full app's unhashed files are revalidated, like sw.js.
+            let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+            for f in ["/sw.js", "/ail-full.js", "/ail-full_bg.wasm"] {
+                assert!(
+                    headers.contains(&format!("\n{f}\n  Cache-Control: no-cache\n")),
+                    "{f}: {headers}"
+                );
+            }
             assert!(
                 report.starts_with("1 first-load question files"),
                 "{report}"
