@@ -224,11 +224,17 @@ pub fn question_loader(p: &LoaderProps) -> Html {
                 .topic(&q.topic)
                 .map(|t| t.name.get(p.lang).to_string())
                 .unwrap_or_default();
+            // The same heading as the question page, so nothing moves when it comes.
+            let ids = crate::practice::ordered_ids(&p.bank.0.bank, &p.order);
+            let heading = crate::practice::position(&ids, &q.id)
+                .map(|x| crate::i18n::position(p.lang, x.index, x.total))
+                .unwrap_or_default();
             html! {
                 <>
                     <article class="question" data-qid={q.id.clone()} data-testid="question-preview">
                         <nav class="crumbs"><a href="#/">{ crate::i18n::strings(p.lang).home }</a>
                             <span class="meta">{ topic }{ " · " }{ crate::i18n::difficulty(p.lang, q.difficulty) }</span></nav>
+                        <h1 id="q-title" tabindex="-1">{ heading }</h1>
                         <div class="prompt"><super::rich_text::Markdown source={AttrValue::from(q.prompt.get(p.lang).to_string())} /></div>
                     </article>
                     <Upgrade lang={p.lang} />
