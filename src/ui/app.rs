@@ -11,7 +11,6 @@ use super::home::Home;
 use super::labs::{LabIndex, LabPage};
 #[cfg(feature = "full")]
 use super::question_page::QuestionPage;
-use super::review::StoreNotices;
 #[cfg(feature = "full")]
 use super::review::{ReviewPage, StatsPage};
 use super::store::StoreHandle;
@@ -258,7 +257,7 @@ pub fn app() -> Html {
             };
             html! {
                 <>
-                    <Problems loaded={bank.clone()} lang={*lang} />
+                    { problems(&bank, *lang) }
                     { page_with(&route, &bank, *lang, false, Some(source)) }
                 </>
             }
@@ -332,7 +331,7 @@ pub fn app() -> Html {
                     { s.switch_language }
                 </button>
             </header>
-            <main id="main" tabindex="-1"><StoreNotices lang={*lang} />{ body }</main>
+            <main id="main" tabindex="-1">{ super::review::store_notices(&store, *lang) }{ body }</main>
             // The footer waits for the bank: shown during loading it would be
             // pushed down by the page (a layout shift, CLS).
             if matches!(*load, LoadState::Ready(_)) {
@@ -416,22 +415,15 @@ fn page_with(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ProblemsProps {
-    loaded: BankRef,
-    lang: Lang,
-}
-
 /// Lists what the bank loader left out (nothing when the bank is clean).
-#[function_component(Problems)]
-fn problems(props: &ProblemsProps) -> Html {
-    let loaded: &Loaded = &props.loaded.0;
+fn problems(bank: &BankRef, lang: Lang) -> Html {
+    let loaded: &Loaded = &bank.0;
     if loaded.problems.is_empty() {
         return Html::default();
     }
     html! {
         <section class="problems" role="alert" data-testid="bank-problems">
-            <h2>{ strings(props.lang).problems_title }</h2>
+            <h2>{ strings(lang).problems_title }</h2>
             <ul>{ for loaded.problems.iter().map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }</ul>
         </section>
     }

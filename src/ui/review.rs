@@ -305,17 +305,9 @@ pub fn stats_page(p: &PageProps) -> Html {
 }
 
 /// The store's notices (memory only, unreadable document with its backup).
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub lang: Lang,
-}
-
-#[function_component(StoreNotices)]
-pub fn store_notices(p: &NoticesProps) -> Html {
-    let Some(store) = use_context::<StoreHandle>() else {
-        return Html::default();
-    };
-    let lang = p.lang;
+/// A plain function, not a component: the app shell calls it with its own
+/// store (each component costs the first-load app about 5 KB of wasm).
+pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
     html! {
         <>
         { for store.notices.iter().enumerate().map(|(i, n)| {
