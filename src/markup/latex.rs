@@ -12,7 +12,7 @@
 //! Unicode mathematical alphanumerics, because MathML Core (what Chromium
 //! implements) ignores `mathvariant` other than `normal`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// Deepest group nesting accepted; deeper input is refused, not recursed into.
@@ -21,7 +21,7 @@ pub const MAX_DEPTH: usize = 48;
 pub const MAX_LEN: usize = 4000;
 
 /// One MathML Core element (or a row of them).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum MathNode {
     /// `<mrow>`: a horizontal group.
     Row(Vec<MathNode>),
@@ -57,30 +57,19 @@ pub enum MathNode {
     /// `<mtable>` wrapped in optional fences (`pmatrix`, `cases`, ...).
     Table {
         rows: Vec<Vec<MathNode>>,
-        #[serde(deserialize_with = "fence")]
         open: String,
-        #[serde(deserialize_with = "fence")]
         close: String,
         left_aligned: bool,
     },
 }
 
-/// The fences of [`MathNode::Table`] are one of the few that
-/// [`Parser::environment`] writes; a pre-parsed tree (see
-/// [`crate::markup::compiled`]) naming any other is refused.
-fn fence<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let s = String::deserialize(d)?;
-    if ["(", ")", "[", "]", "|", "{", ""].contains(&s.as_str()) {
-        Ok(s)
-    } else {
-        Err(serde::de::Error::custom(format!(
-            "unknown matrix fence `{s}`"
-        )))
-    }
-}
+/// Every fence a matrix environment may have ([`MathNode::Table`]'s `open`
+/// and `close`): those [`Parser::environment`] writes. A pre-parsed tree
+/// (see [`crate::markup::compiled`]) naming any other is refused.
+pub const FENCES: [&str; 7] = ["(", ")", "[", "]", "|", "{", ""];
 
 /// Why a formula was refused, with the byte offset into the formula.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LatexError {
     /// Byte offset in the formula source where the problem was found.
     pub offset: usize,
@@ -994,6 +983,32 @@ pub fn debug_markup(node: &MathNode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_environment_writes_fences_from_the_closed_set() {
+        let mut seen = Vec::new();
+        for env in [
+            "pmatrix", "bmatrix", "vmatrix", "matrix", "cases", "aligned",
+        ] {
+            match parse(&format!("\\begin{{{env}}} a & b \\end{{{env}}}")).unwrap() {
+                MathNode::Row(mut v) if v.len() == 1 => match v.remove(0) {
+                    MathNode::Table { open, close, .. } => {
+                        assert!(
+                            FENCES.contains(&open.as_str()) && FENCES.contains(&close.as_str()),
+                            "{env}"
+                        );
+                        seen.extend([open, close]);
+                    }
+                    other => panic!("{env}: {other:?}"),
+                },
+                other => panic!("{env}: {other:?}"),
+            }
+        }
+        // ...and the set has nothing the parser never writes.
+        for f in FENCES {
+            assert!(seen.iter().any(|s| s == f), "{f:?} is never written");
+        }
+    }
 
     fn ok(src: &str) -> String {
         match parse(src) {

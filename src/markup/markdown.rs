@@ -8,12 +8,12 @@
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::latex::{self, LatexError, MathNode};
 
 /// A block-level element.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Block {
     /// `<p>`.
     Paragraph(Vec<Inline>),
@@ -40,7 +40,7 @@ pub enum Block {
 }
 
 /// Column alignment of a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Align {
     None,
     Left,
@@ -49,7 +49,7 @@ pub enum Align {
 }
 
 /// An inline element.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Inline {
     /// Plain text (including raw HTML from the source, shown as typed).
     Text(String),
