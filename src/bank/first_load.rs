@@ -67,13 +67,7 @@ impl Question {
 /// a loaded (valid) bank.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn split(bank: &super::Bank) -> (String, Vec<(String, String)>) {
-    use crate::markup::{compiled, markdown};
-    let first_paragraph = |md: &str| -> String {
-        markdown::parse(md)
-            .first()
-            .map(markdown::block_text)
-            .unwrap_or_default()
-    };
+    use crate::markup::compiled::{self, first_block_text};
     let mut index = bank.clone();
     for q in &mut index.questions {
         *q = Question {
@@ -82,8 +76,8 @@ pub fn split(bank: &super::Bank) -> (String, Vec<(String, String)>) {
             tags: q.tags.clone(),
             difficulty: q.difficulty,
             prompt: Text {
-                zh: first_paragraph(&q.prompt.zh),
-                en: first_paragraph(&q.prompt.en),
+                zh: first_block_text(&q.prompt.zh),
+                en: first_block_text(&q.prompt.en),
             },
             kind: Kind::Open {
                 key_points: Vec::new(),
@@ -94,16 +88,15 @@ pub fn split(bank: &super::Bank) -> (String, Vec<(String, String)>) {
             parts: Vec::new(),
         };
     }
-    let compile = |t: &mut Text| {
-        t.zh = compiled::compile(&t.zh);
-        t.en = compiled::compile(&t.en);
-    };
     let files = bank
         .questions
         .iter()
         .map(|q| {
             let mut q = q.clone();
-            q.texts_mut(&mut { compile });
+            q.texts_mut(&mut |t| {
+                t.zh = compiled::compile(&t.zh);
+                t.en = compiled::compile(&t.en);
+            });
             (
                 q.id.clone(),
                 serde_json::to_string(&q).expect("questions serialise"),

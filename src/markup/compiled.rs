@@ -39,6 +39,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
     parse(text)
 }
 
+/// The first block of a bank string as plain text (home page summaries,
+/// the first-load index's stubs).
+pub fn first_block_text(text: &str) -> String {
+    blocks(text)
+        .first()
+        .map(super::markdown::block_text)
+        .unwrap_or_default()
+}
+
 #[cfg(feature = "full")]
 fn parse(text: &str) -> Vec<Block> {
     super::markdown::parse(text)

@@ -5,8 +5,7 @@ use yew::prelude::*;
 
 use super::{fresh_seed, BankRef};
 use crate::i18n::{difficulty, question_count, strings, Lang};
-use crate::markup::compiled::blocks;
-use crate::markup::markdown::block_text;
+use crate::markup::compiled::first_block_text;
 use crate::practice::ordered_ids;
 use crate::route::{Order, Route};
 
@@ -110,7 +109,7 @@ fn bank_box(
 
 /// First line of a Markdown prompt as plain text, cut at `max` characters.
 pub fn summary(md: &str, max: usize) -> String {
-    let text = blocks(md).first().map(block_text).unwrap_or_default();
+    let text = first_block_text(md);
     if text.chars().count() <= max {
         text
     } else {
