@@ -258,10 +258,6 @@ pub fn question_page(p: &QuestionProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::Reveal))
     };
-    let topic_name = bank
-        .topic(&q.topic)
-        .map(|t| t.name.get(lang).to_string())
-        .unwrap_or_default();
     let heading = match &pos {
         Some(x) => position(lang, x.index, x.total),
         None => String::new(),
@@ -269,11 +265,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
 
     html! {
         <article class="question" data-qid={q.id.clone()}>
-            <nav class="crumbs" aria-label={s.home}>
-                <a href="#/">{ s.home }</a>
-                <span class="meta">{ topic_name }{ " · " }{ difficulty(lang, q.difficulty) }</span>
-            </nav>
-            <h1 id="q-title" tabindex="-1">{ heading }</h1>
+            { question_head(bank, &q, heading, lang) }
             if generated {
                 { variant_bar(&p.id, &p.order, seed, lang, p.embed) }
             }
@@ -505,5 +497,30 @@ fn rating(p: &RatingProps) -> Html {
             </div>
             { for p.rating.map(|r| html! { <p class="rated" role="status">{ s.rated }{ s.ratings[r as usize - 1] }</p> }) }
         </div>
+    }
+}
+
+/// The top of a question: home link, topic and difficulty, and the heading
+/// (its place in the practice order). The first-load app's preview of a
+/// question with variants uses it too, so nothing moves when the page comes.
+pub fn question_head(
+    bank: &crate::bank::Bank,
+    q: &crate::bank::Question,
+    heading: String,
+    lang: Lang,
+) -> Html {
+    let s = strings(lang);
+    let topic_name = bank
+        .topic(&q.topic)
+        .map(|t| t.name.get(lang).to_string())
+        .unwrap_or_default();
+    html! {
+        <>
+            <nav class="crumbs" aria-label={s.home}>
+                <a href="#/">{ s.home }</a>
+                <span class="meta">{ topic_name }{ " · " }{ difficulty(lang, q.difficulty) }</span>
+            </nav>
+            <h1 id="q-title" tabindex="-1">{ heading }</h1>
+        </>
     }
 }

@@ -217,14 +217,7 @@ pub fn question_loader(p: &LoaderProps) -> Html {
         // Variants are drawn by the full app: show the question's own
         // prompt (read-only) while it loads.
         State::Generated(q) => {
-            let topic = p
-                .bank
-                .0
-                .bank
-                .topic(&q.topic)
-                .map(|t| t.name.get(p.lang).to_string())
-                .unwrap_or_default();
-            // The same heading as the question page, so nothing moves when it comes.
+            // Its place in the practice order, as the question page shows it.
             let ids = crate::practice::ordered_ids(&p.bank.0.bank, &p.order);
             let heading = crate::practice::position(&ids, &q.id)
                 .map(|x| crate::i18n::position(p.lang, x.index, x.total))
@@ -232,9 +225,7 @@ pub fn question_loader(p: &LoaderProps) -> Html {
             html! {
                 <>
                     <article class="question" data-qid={q.id.clone()} data-testid="question-preview">
-                        <nav class="crumbs"><a href="#/">{ crate::i18n::strings(p.lang).home }</a>
-                            <span class="meta">{ topic }{ " · " }{ crate::i18n::difficulty(p.lang, q.difficulty) }</span></nav>
-                        <h1 id="q-title" tabindex="-1">{ heading }</h1>
+                        { super::question_page::question_head(&p.bank.0.bank, q, heading, p.lang) }
                         <div class="prompt"><super::rich_text::Markdown source={AttrValue::from(q.prompt.get(p.lang).to_string())} /></div>
                     </article>
                     <Upgrade lang={p.lang} />
