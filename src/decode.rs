@@ -1,25 +1,20 @@
 //! Hand-written decoders for the first-load app's data, over `serde_json::Value`.
 //!
-//! The first-load app (see `ui::upgrade`) reads the built-in bank's index,
-//! its question files and their compiled text (`markup::compiled`). With
-//! serde those readers were about 110 KB of wasm (the derived visitors,
-//! `Kind`'s internally tagged buffering, serde_json's generic parts),
-//! a third of the first-load app. (`Value` itself is there anyway: the
-//! progress store reads its document with it.) These functions read the same JSON, as
-//! serde writes it from the same types, into the same types; the tests
-//! check that on every file of the shipped bank. The full app keeps serde,
-//! whose located errors serve bank authors.
+//! The first-load app (see `ui::upgrade`) reads the built-in bank's index
+//! (a stub of each question) and, for the question it opens, that
+//! question's prompt as compiled text (`markup::compiled`), which it shows
+//! while the full app loads. With serde those readers were about 110 KB of
+//! wasm (the derived visitors, `Kind`'s internally tagged buffering,
+//! serde_json's generic parts), a third of the first-load app. These
+//! functions read the same JSON, as serde writes it from the same types,
+//! into the same types; the tests check that on every file of the shipped
+//! bank. The full app keeps serde, whose located errors serve bank authors.
 //!
-//! Errors name the place: `questions[3].kind.tolerance.value: expected a number`.
-
-use std::collections::BTreeMap;
+//! Errors name the place: `questions[3].prompt.zh: expected a string`.
 
 use serde_json::Value as J;
 
-use crate::bank::model::FollowUp;
-use crate::bank::{
-    Bank, Choice, Difficulty, FloatFormat, Kind, Param, Part, Question, Text, Tolerance, Topic,
-};
+use crate::bank::{Bank, Difficulty, Kind, Question, Text, Topic};
 use crate::markup::latex::{LatexError, MathNode};
 use crate::markup::markdown::{Align, Block, Inline};
 
@@ -130,15 +125,17 @@ fn num(v: &J) -> R<f64> {
     }
 }
 
-/// A whole number in `0..=max` (exact: JSON numbers are f64 here).
+/// A whole number in `0..=max`, written as one (`3`, not `3.0`, as serde
+/// reads an integer field). The error shows the number as written, which
+/// also keeps float formatting out of the first-load app.
 fn whole(v: &J, max: u64) -> R<u64> {
-    let n = num(v)?;
-    if n.fract() == 0.0 && n >= 0.0 && n <= max as f64 {
-        Ok(n as u64)
-    } else {
-        Err(Error::new(format!(
-            "expected a whole number from 0 to {max}, found {n}"
-        )))
+    match v {
+        J::Number(n) => n.as_u64().filter(|&x| x <= max).ok_or_else(|| {
+            Error::new(format!(
+                "expected a whole number from 0 to {max}, found {n}"
+            ))
+        }),
+        _ => expected("a number", v),
     }
 }
 
@@ -243,120 +240,11 @@ fn difficulty(v: &J) -> R<Difficulty> {
     }
 }
 
-fn float_format(v: &J) -> R<FloatFormat> {
-    match string(v)?.as_str() {
-        "f32" => Ok(FloatFormat::F32),
-        "f16" => Ok(FloatFormat::F16),
-        "bf16" => Ok(FloatFormat::Bf16),
-        other => Err(Error::new(format!("unknown float format `{other}`"))),
-    }
-}
-
-fn choice(v: &J) -> R<Choice> {
-    let m = obj(v)?;
-    Ok(Choice {
-        text: get(m, "text", text)?,
-        explanation: get(m, "explanation", text)?,
-    })
-}
-
-fn tolerance(v: &J) -> R<Tolerance> {
-    let m = obj(v)?;
-    match get(m, "type", string)?.as_str() {
-        "absolute" => Ok(Tolerance::Absolute {
-            value: get(m, "value", num)?,
-        }),
-        "relative" => Ok(Tolerance::Relative {
-            value: get(m, "value", num)?,
-        }),
-        "ulps" => Ok(Tolerance::Ulps {
-            format: get(m, "format", float_format)?,
-            ulps: get(m, "ulps", |v| whole(v, u32::MAX as u64))? as u32,
-        }),
-        other => at(
-            "type",
-            Err(Error::new(format!("unknown tolerance `{other}`"))),
-        ),
-    }
-}
-
-/// `Param` is untagged: a number, `[min, max]`, a word or a list of words.
-fn param(v: &J) -> R<Param> {
-    match v {
-        J::Number(_) => num(v).map(Param::Number),
-        J::String(s) => Ok(Param::Word(s.clone())),
-        J::Array(a) if a.iter().all(|x| matches!(x, J::String(_))) && !a.is_empty() => {
-            list(v, string).map(Param::Words)
-        }
-        J::Array(_) => {
-            let [lo, hi] = tuple::<2>(v)?;
-            Ok(Param::Range([num(lo)?, num(hi)?]))
-        }
-        _ => expected("a number, [min, max], a word or a list of words", v),
-    }
-}
-
-fn kind(v: &J) -> R<Kind> {
-    let m = obj(v)?;
-    Ok(match get(m, "type", string)?.as_str() {
-        "open" => Kind::Open {
-            key_points: get(m, "key_points", |v| list(v, text))?,
-        },
-        "single" => Kind::Single {
-            options: get(m, "options", |v| list(v, choice))?,
-            correct: get(m, "correct", index)?,
-        },
-        "multi" => Kind::Multi {
-            options: get(m, "options", |v| list(v, choice))?,
-            correct: get(m, "correct", |v| list(v, index))?,
-        },
-        "numeric" => Kind::Numeric {
-            answer: get(m, "answer", |v| list(v, num))?,
-            tolerance: get(m, "tolerance", tolerance)?,
-            unit: opt(m, "unit", string)?,
-            format: opt(m, "format", float_format)?,
-        },
-        "ordering" => Kind::Ordering {
-            items: opt(m, "items", |v| list(v, text))?,
-            answer: get(m, "answer", |v| list(v, index))?,
-        },
-        "generated" => Kind::Generated {
-            generator: get(m, "generator", string)?,
-            params: or_default(m, "params", |v| {
-                obj(v)?
-                    .iter()
-                    .map(|(k, x)| at(k, param(x)).map(|p| (k.clone(), p)))
-                    .collect::<R<BTreeMap<_, _>>>()
-            })?,
-        },
-        other => {
-            return at(
-                "type",
-                Err(Error::new(format!("unknown question kind `{other}`"))),
-            )
-        }
-    })
-}
-
-fn follow_up(v: &J) -> R<FollowUp> {
-    let m = obj(v)?;
-    Ok(FollowUp {
-        prompt: get(m, "prompt", text)?,
-        answer: get(m, "answer", text)?,
-    })
-}
-
-fn part(v: &J) -> R<Part> {
-    let m = obj(v)?;
-    Ok(Part {
-        id: get(m, "id", string)?,
-        prompt: get(m, "prompt", text)?,
-        kind: get(m, "kind", kind)?,
-        explanation: get(m, "explanation", text)?,
-    })
-}
-
-pub fn question(v: &J) -> R<Question> {
+/// A question of the index: what the home page and a question's header
+/// show (id, topic, tags, difficulty and, as plain text, the prompt's first
+/// paragraph). The rest of a stub is empty, as `bank::first_load::split`
+/// writes it, and is not read.
+fn stub(v: &J) -> R<Question> {
     let m = obj(v)?;
     Ok(Question {
         id: get(m, "id", string)?,
@@ -364,14 +252,32 @@ pub fn question(v: &J) -> R<Question> {
         tags: or_default(m, "tags", |v| list(v, string))?,
         difficulty: get(m, "difficulty", difficulty)?,
         prompt: get(m, "prompt", text)?,
-        kind: get(m, "kind", kind)?,
-        answer: get(m, "answer", text)?,
-        explanation: get(m, "explanation", text)?,
-        follow_ups: or_default(m, "follow_ups", |v| list(v, follow_up))?,
-        parts: or_default(m, "parts", |v| list(v, part))?,
+        kind: Kind::Open {
+            key_points: Vec::new(),
+        },
+        answer: Text::default(),
+        explanation: Text::default(),
+        follow_ups: Vec::new(),
+        parts: Vec::new(),
     })
 }
 
+/// The prompt (compiled text) of question `id`'s file
+/// (`bank::first_load::question_url`), which the first-load app shows while
+/// the full app loads. The file's `id` must be `id`.
+pub fn prompt(v: &J, id: &str) -> R<Text> {
+    let m = obj(v)?;
+    let found = get(m, "id", string)?;
+    if found != id {
+        return at(
+            "id",
+            Err(Error::new(format!("expected `{id}`, found `{found}`"))),
+        );
+    }
+    get(m, "prompt", text)
+}
+
+/// The built-in bank's index (`bank::first_load::INDEX_URL`).
 pub fn bank(v: &J) -> R<Bank> {
     let m = obj(v)?;
     Ok(Bank {
@@ -382,7 +288,7 @@ pub fn bank(v: &J) -> R<Bank> {
         author: get(m, "author", string)?,
         description: or_default(m, "description", text)?,
         topics: get(m, "topics", |v| list(v, topic))?,
-        questions: get(m, "questions", |v| list(v, question))?,
+        questions: get(m, "questions", |v| list(v, stub))?,
     })
 }
 
@@ -563,26 +469,23 @@ mod tests {
     }
 
     #[test]
-    fn every_shipped_question_and_the_index_decode_to_what_serde_reads() {
+    fn the_index_and_every_question_file_decode_to_what_serde_reads() {
         let bank = shipped();
-        // The whole bank as serde writes it (Markdown text), and as the
-        // first-load files (stubs; compiled text).
-        let whole = serde_json::to_string(&bank).unwrap();
-        assert_eq!(super::bank(&parse(&whole).unwrap()).unwrap(), bank);
         let (index, files) = crate::bank::first_load::split(&bank);
         let stubs: Bank = serde_json::from_str(&index).unwrap();
         assert_eq!(super::bank(&parse(&index).unwrap()).unwrap(), stubs);
         let mut texts = 0;
         for ((id, json), real) in files.iter().zip(&bank.questions) {
             let by_serde: Question = serde_json::from_str(json).unwrap();
-            let mut q = question(&parse(json).unwrap()).unwrap();
-            assert_eq!(q, by_serde, "{id}");
-            // Each compiled text decodes to the blocks the parser makes of
-            // the original Markdown.
+            let v = parse(json).unwrap();
+            assert_eq!(prompt(&v, id).unwrap(), by_serde.prompt, "{id}");
+            // Every compiled text of the file (not only the prompt, which
+            // is all the first-load app reads) decodes to the blocks the
+            // parser makes of the original Markdown.
             let mut originals = Vec::new();
             real.clone().texts_mut(&mut |t| originals.push(t.clone()));
             let mut n = 0;
-            q.texts_mut(&mut |t| {
+            by_serde.clone().texts_mut(&mut |t| {
                 for (s, md) in [(&t.zh, &originals[n].zh), (&t.en, &originals[n].en)] {
                     let json = s.strip_prefix(crate::markup::compiled::PREFIX).unwrap();
                     let decoded = blocks(&parse(json).unwrap()).unwrap();
@@ -591,55 +494,52 @@ mod tests {
                 }
                 n += 1;
             });
+            assert_eq!(n, originals.len(), "{id}");
         }
+        assert_eq!(files.len(), 33);
         assert!(texts > 1000, "{texts}");
     }
 
     #[test]
-    fn every_kind_and_tolerance_round_trips() {
-        let kinds = [
-            r#"{"type":"single","options":[{"text":{"zh":"a","en":"a"},"explanation":{"zh":"b","en":"b"}}],"correct":0}"#,
-            r#"{"type":"multi","options":[],"correct":[0,2]}"#,
-            r#"{"type":"numeric","answer":[9900000256,1e-9,-0.5],"tolerance":{"type":"ulps","format":"bf16","ulps":2},"unit":"ms","format":"f16"}"#,
-            r#"{"type":"numeric","answer":[1],"tolerance":{"type":"relative","value":0.001}}"#,
-            r#"{"type":"ordering","items":[{"zh":"x","en":"x"}],"answer":[3,1,0,2]}"#,
-            r#"{"type":"ordering","answer":[0]}"#,
-            r#"{"type":"generated","generator":"float-sum","params":{"a":1.5,"b":[0,10],"c":"f16","d":["f16","bf16"]}}"#,
-            r#"{"type":"open","key_points":[]}"#,
-        ];
-        for k in kinds {
-            let by_serde: Kind = serde_json::from_str(k).unwrap();
-            assert_eq!(kind(&parse(k).unwrap()).unwrap(), by_serde, "{k}");
-            let again = serde_json::to_string(&by_serde).unwrap();
-            assert_eq!(kind(&parse(&again).unwrap()).unwrap(), by_serde);
-        }
-    }
-
-    #[test]
     fn errors_say_where_and_what() {
-        let e = |s: &str| question(&parse(s).unwrap()).unwrap_err().to_string();
-        let base = r#"{"id":"q","topic":"t","difficulty":"easy","prompt":{"zh":"a","en":"a"},"answer":{"zh":"a","en":"a"},"explanation":{"zh":"a","en":"a"},"kind":KIND}"#;
+        let b = |s: &str| super::bank(&parse(s).unwrap()).unwrap_err().to_string();
+        let bank = r#"{"version":1,"id":"b","title":{"zh":"t","en":"t"},"author":"a","topics":[],"questions":[Q]}"#;
+        let q = r#"{"id":"q","topic":"t","difficulty":"easy","prompt":{"zh":"a","en":"a"}}"#;
+        assert!(super::bank(&parse(&bank.replace('Q', q)).unwrap()).is_ok());
         assert_eq!(
-            e(&base.replace(
-                "KIND",
-                r#"{"type":"numeric","answer":[1],"tolerance":{"type":"absolute","value":"x"}}"#
-            )),
-            "kind.tolerance.value: expected a number, found a string"
+            b(&bank.replace('Q', &q.replace(r#""easy""#, r#""trivial""#))),
+            "questions[0].difficulty: unknown difficulty `trivial`"
         );
         assert_eq!(
-            e(&base.replace(
-                "KIND",
-                r#"{"type":"single","options":[{"text":{"zh":"a","en":"a"}}],"correct":0}"#
-            )),
-            "kind.options[0]: missing field `explanation`"
+            b(&bank.replace('Q', &q.replace(r#""zh":"a","#, r#""zh":7,"#))),
+            "questions[0].prompt.zh: expected a string, found a number"
         );
         assert_eq!(
-            e(&base.replace("KIND", r#"{"type":"essay"}"#)),
-            "kind.type: unknown question kind `essay`"
+            b(&bank.replace('Q', &q.replace(r#""topic":"t","#, ""))),
+            "questions[0]: missing field `topic`"
         );
         assert_eq!(
-            e(&base.replace("KIND", r#"{"type":"single","options":[],"correct":-1}"#)),
-            "kind.correct: expected a whole number from 0 to 4294967295, found -1"
+            b(&bank
+                .replace("\"version\":1", "\"version\":1.0")
+                .replace('Q', q)),
+            "version: expected a whole number from 0 to 4294967295, found 1.0"
+        );
+        assert_eq!(
+            b(&bank
+                .replace("\"version\":1", "\"version\":-1")
+                .replace('Q', q)),
+            "version: expected a whole number from 0 to 4294967295, found -1"
+        );
+        let file = r#"{"id":"q","prompt":{"zh":"a","en":"b"}}"#;
+        let p = |s: &str, id: &str| prompt(&parse(s).unwrap(), id).map_err(|e| e.to_string());
+        assert_eq!(p(file, "q").unwrap().en, "b");
+        assert_eq!(
+            p(file, "other").unwrap_err(),
+            "id: expected `other`, found `q`"
+        );
+        assert_eq!(
+            p(r#"{"id":"q"}"#, "q").unwrap_err(),
+            "missing field `prompt`"
         );
         assert!(
             parse("{\n \"id\": oops}")

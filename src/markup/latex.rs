@@ -260,6 +260,21 @@ const SPACES: &[(&str, f32)] = &[
     ("!", 0.0),
 ];
 
+/// A space's width for MathML (`0.1667em`, `1em`): at most four decimals,
+/// as in [`SPACES`], written with integer formatting only, which keeps
+/// float formatting (about 4 KB) out of the first-load app.
+pub fn em(w: f32) -> String {
+    let n = (w.abs() * 10_000.0).round() as u32;
+    let sign = if w < 0.0 && n != 0 { "-" } else { "" };
+    let (int, frac) = (n / 10_000, n % 10_000);
+    if frac == 0 {
+        format!("{sign}{int}em")
+    } else {
+        let digits = format!("{frac:04}");
+        format!("{sign}{int}.{}em", digits.trim_end_matches('0'))
+    }
+}
+
 const ACCENTS: &[(&str, &str)] = &[
     ("hat", "^"),
     ("bar", "¯"),
@@ -926,7 +941,7 @@ pub fn debug_markup(node: &MathNode) -> String {
                 out.push_str(&format!("<{tag}>{}</{tag}>", esc(text)));
             }
             MathNode::Operator { text, .. } => out.push_str(&format!("<mo>{}</mo>", esc(text))),
-            MathNode::Space(w) => out.push_str(&format!("<mspace width=\"{w}em\"/>")),
+            MathNode::Space(w) => out.push_str(&format!("<mspace width=\"{}\"/>", em(*w))),
             MathNode::Row(items) => {
                 out.push_str("<mrow>");
                 items.iter().for_each(|i| go(i, out));
@@ -983,6 +998,17 @@ pub fn debug_markup(node: &MathNode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn space_widths_read_as_float_display_writes_them() {
+        for (name, w) in SPACES {
+            assert_eq!(em(*w), format!("{w}em"), "\\{name}");
+        }
+        assert_eq!(em(0.5), "0.5em");
+        assert_eq!(em(-0.1667), "-0.1667em");
+        assert_eq!(em(-0.0), "0em");
+        assert_eq!(em(12.25), "12.25em");
+    }
 
     #[test]
     fn every_environment_writes_fences_from_the_closed_set() {

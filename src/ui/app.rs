@@ -13,6 +13,7 @@ use super::labs::{LabIndex, LabPage};
 use super::question_page::QuestionPage;
 #[cfg(feature = "full")]
 use super::review::{ReviewPage, StatsPage};
+#[cfg(feature = "full")]
 use super::store::StoreHandle;
 use super::{current_hash, fetch_text, initial_lang, remember_lang, set_document_lang, BankRef};
 use crate::bank::Loaded;
@@ -78,11 +79,10 @@ pub fn app() -> Html {
     };
     let route = use_state(|| Route::parse(&current_hash()));
     let update = use_state(|| None::<web_sys::ServiceWorker>);
-    let store = use_reducer(super::store::Store::load);
+    let store = use_store();
     // A bank the learner picked or dropped on the home page (kept for this visit).
     let file_bank = use_state(|| None::<BankRef>);
     let file_error = use_state(|| None::<String>);
-    super::review::use_storage_sync(store.clone());
     let storage_ok = use_memo((), |_| super::embed::storage_works());
 
     // Offline support and updates (see ui/pwa.rs).
@@ -285,62 +285,108 @@ pub fn app() -> Html {
             LoadState::Ready(bank) => page(inner, bank, *lang, true),
             _ => body,
         };
-        return html! {
-            <ContextProvider<StoreHandle> context={store.clone()}>
-            <main id="main" class="embed-main" tabindex="-1">
-                { for update_banner }
-                { body }
-                <footer class="embed-foot">
-                    <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
-                        { match *lang { Lang::Zh => "在 AI 面试实验室中打开 ↗", Lang::En => "Open in AI Interview Lab ↗" } }
-                    </a>
-                    if !*storage_ok {
-                        <p class="storage-notice" role="status" data-testid="storage-notice">
-                            { match *lang {
-                                Lang::Zh => "这个嵌入页无法使用浏览器存储：进度不会保存在这里。",
-                                Lang::En => "Browser storage is not available in this embed: progress is not saved here.",
-                            } }
-                        </p>
-                    }
-                </footer>
-            </main>
-            </ContextProvider<StoreHandle>>
-        };
+        return with_store(
+            html! {
+                <main id="main" class="embed-main" tabindex="-1">
+                    { for update_banner }
+                    { body }
+                    <footer class="embed-foot">
+                        <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
+                            { match *lang { Lang::Zh => "在 AI 面试实验室中打开 ↗", Lang::En => "Open in AI Interview Lab ↗" } }
+                        </a>
+                        if !*storage_ok {
+                            <p class="storage-notice" role="status" data-testid="storage-notice">
+                                { match *lang {
+                                    Lang::Zh => "这个嵌入页无法使用浏览器存储：进度不会保存在这里。",
+                                    Lang::En => "Browser storage is not available in this embed: progress is not saved here.",
+                                } }
+                            </p>
+                        }
+                    </footer>
+                </main>
+            },
+            &store,
+        );
     }
 
-    html! {
-        <ContextProvider<StoreHandle> context={store.clone()}>
-            { for update_banner }
-            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
-                // Keep the hash route: move focus instead of navigating.
-                e.prevent_default();
-                if let Some(m) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h) = m.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
+    let notices = store_notices(&store, *lang);
+    with_store(
+        html! {
+            <>
+                { for update_banner }
+                <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                    // Keep the hash route: move focus instead of navigating.
+                    e.prevent_default();
+                    if let Some(m) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+                        use wasm_bindgen::JsCast;
+                        if let Ok(h) = m.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
+                    }
+                })}>{ s.skip_to_content }</a>
+                <header class="top">
+                    <a class="brand" href="#/">{ s.app_title }</a>
+                    <nav class="top-nav" aria-label={match *lang { Lang::Zh => "主导航", Lang::En => "Main" }}>
+                        <a class="nav-link" href="#/review" data-testid="review-link">{ match *lang { Lang::Zh => "复习", Lang::En => "Review" } }</a>
+                        <a class="nav-link" href="#/labs" data-testid="labs-link">{ match *lang { Lang::Zh => "实验", Lang::En => "Labs" } }</a>
+                        <a class="nav-link" href="#/stats" data-testid="stats-link">{ match *lang { Lang::Zh => "进度", Lang::En => "Progress" } }</a>
+                    </nav>
+                    <button class="lang" data-testid="lang-toggle" onclick={toggle}
+                        lang={lang.other().tag()} aria-label={match *lang { Lang::Zh => "Switch to English", Lang::En => "切换到中文" }}>
+                        { s.switch_language }
+                    </button>
+                </header>
+                <main id="main" tabindex="-1">{ notices }{ body }</main>
+                // The footer waits for the bank: shown during loading it would be
+                // pushed down by the page (a layout shift, CLS).
+                if matches!(*load, LoadState::Ready(_)) {
+                    <footer class="foot">
+                        <p>{ s.source_note }</p>
+                        { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
+                    </footer>
                 }
-            })}>{ s.skip_to_content }</a>
-            <header class="top">
-                <a class="brand" href="#/">{ s.app_title }</a>
-                <nav class="top-nav" aria-label={match *lang { Lang::Zh => "主导航", Lang::En => "Main" }}>
-                    <a class="nav-link" href="#/review" data-testid="review-link">{ match *lang { Lang::Zh => "复习", Lang::En => "Review" } }</a>
-                    <a class="nav-link" href="#/labs" data-testid="labs-link">{ match *lang { Lang::Zh => "实验", Lang::En => "Labs" } }</a>
-                    <a class="nav-link" href="#/stats" data-testid="stats-link">{ match *lang { Lang::Zh => "进度", Lang::En => "Progress" } }</a>
-                </nav>
-                <button class="lang" data-testid="lang-toggle" onclick={toggle}
-                    lang={lang.other().tag()} aria-label={match *lang { Lang::Zh => "Switch to English", Lang::En => "切换到中文" }}>
-                    { s.switch_language }
-                </button>
-            </header>
-            <main id="main" tabindex="-1">{ super::review::store_notices(&store, *lang) }{ body }</main>
-            // The footer waits for the bank: shown during loading it would be
-            // pushed down by the page (a layout shift, CLS).
-            if matches!(*load, LoadState::Ready(_)) {
-                <footer class="foot">
-                    <p>{ s.source_note }</p>
-                    { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
-                </footer>
-            }
-        </ContextProvider<StoreHandle>>
+            </>
+        },
+        &store,
+    )
+}
+
+/// The progress store, kept in sync with other tabs. Only the full app's
+/// pages (questions, review, stats) read or write progress, so the
+/// first-load app has none: its storage notices (unreadable, memory only)
+/// come with those pages.
+#[cfg(feature = "full")]
+#[hook]
+fn use_store() -> StoreHandle {
+    let store = use_reducer(super::store::Store::load);
+    super::review::use_storage_sync(store.clone());
+    store
+}
+#[cfg(not(feature = "full"))]
+#[derive(Clone, Copy)]
+struct StoreHandle;
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_store() -> StoreHandle {
+    StoreHandle
+}
+
+/// Gives the pages the progress store.
+fn with_store(page: Html, store: &StoreHandle) -> Html {
+    #[cfg(feature = "full")]
+    return html! { <ContextProvider<StoreHandle> context={store.clone()}>{ page }</ContextProvider<StoreHandle>> };
+    #[cfg(not(feature = "full"))]
+    {
+        let StoreHandle = store;
+        page
+    }
+}
+
+fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
+    #[cfg(feature = "full")]
+    return super::review::store_notices(store, lang);
+    #[cfg(not(feature = "full"))]
+    {
+        let (StoreHandle, _) = (store, lang);
+        Html::default()
     }
 }
 
@@ -368,6 +414,8 @@ fn page(route: &Route, bank: &BankRef, lang: Lang, embed: bool) -> Html {
     page_with(route, bank, lang, embed, None)
 }
 
+// `embed` reaches only the full app's pages.
+#[cfg_attr(not(feature = "full"), allow(unused_variables))]
 fn page_with(
     route: &Route,
     bank: &BankRef,
@@ -391,15 +439,15 @@ fn page_with(
         Route::Lab { slug, query } => html! {
             <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
         },
-        // The first-load app: questions without variants, once their file
-        // is here; everything else is the full app's.
+        // The first-load app shows a question's prompt while the full app
+        // loads; everything else is the full app's.
         #[cfg(not(feature = "full"))]
         Route::Question {
             id,
             order,
             variant: None,
         } if !order.review => html! {
-            <super::upgrade::QuestionLoader key={id.clone()} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} {embed} />
+            <super::upgrade::QuestionLoader key={id.clone()} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} />
         },
         #[cfg(not(feature = "full"))]
         Route::Question { .. } | Route::Labs | Route::Review | Route::Stats | Route::Lab { .. } => {

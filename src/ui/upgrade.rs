@@ -150,86 +150,70 @@ pub struct LoaderProps {
     pub lang: Lang,
     pub id: String,
     pub order: crate::route::Order,
-    pub embed: bool,
 }
 
-/// A question in the first-load app: the index has a stub of it; this
-/// fetches the whole question (`static/core/q/<id>.json`) and shows the
-/// question page with it, or hands over to the full app when the question
-/// has generated parts (variants are drawn by the full app's generators).
+/// A question in the first-load app: its header from the index's stub and
+/// its prompt from its own file (`static/core/q/<id>.json`), read-only,
+/// while the full app (answer slots, grading, variants) loads in parallel
+/// and then takes the page over.
 #[function_component(QuestionLoader)]
 pub fn question_loader(p: &LoaderProps) -> Html {
-    use super::question_page::QuestionPage;
-    use crate::bank::first_load::{is_stub, question_url};
-    use crate::bank::Loaded;
-    use std::rc::Rc;
+    use crate::bank::first_load::question_url;
+    use crate::i18n::strings;
 
     enum State {
         Fetching,
         Failed(String),
-        Generated(crate::bank::Question),
-        Ready(super::BankRef),
+        Ready(crate::bank::Text),
     }
-    let stub = p.bank.0.bank.question(&p.id).is_some_and(is_stub);
-    let state = use_state(|| {
-        if stub {
-            State::Fetching
-        } else {
-            State::Ready(p.bank.clone())
-        }
-    });
+    let stub = p.bank.0.bank.question(&p.id).cloned();
+    let state = use_state(|| State::Fetching);
     let attempt = use_state(|| 0u32);
     {
-        let (state, bank, id) = (state.clone(), p.bank.clone(), p.id.clone());
+        let (state, id, known) = (state.clone(), p.id.clone(), stub.is_some());
         use_effect_with(*attempt, move |_| {
-            if stub {
+            if known {
                 state.set(State::Fetching);
                 wasm_bindgen_futures::spawn_local(async move {
                     let url = question_url(&id);
-                    let next = match super::fetch_text(&url).await {
+                    state.set(match super::fetch_text(&url).await {
                         Err(e) => State::Failed(e),
                         Ok(text) => match crate::decode::parse(&text)
-                            .and_then(|v| crate::decode::question(&v))
+                            .and_then(|v| crate::decode::prompt(&v, &id))
                         {
                             Err(e) => State::Failed(format!("{url}: {e}")),
-                            Ok(q) if crate::generate::has_generated(&q) => State::Generated(q),
-                            Ok(q) => {
-                                let mut whole: Loaded = (*bank.0).clone();
-                                if let Some(slot) =
-                                    whole.bank.questions.iter_mut().find(|s| s.id == q.id)
-                                {
-                                    *slot = q;
-                                }
-                                State::Ready(super::BankRef(Rc::new(whole)))
-                            }
+                            Ok(prompt) => State::Ready(prompt),
                         },
-                    };
-                    state.set(next);
+                    });
                 });
             }
         });
     }
     let zh = p.lang == Lang::Zh;
-    match &*state {
+    let Some(mut q) = stub else {
+        return html! {
+            <section class="load-error" role="alert">
+                <h1 id="q-title" tabindex="-1">{ strings(p.lang).not_found }<code>{ p.id.clone() }</code></h1>
+                <p><a href="#/">{ strings(p.lang).home }</a></p>
+            </section>
+        };
+    };
+    let body = match &*state {
         State::Fetching => html! {
             <p class="status" role="status">{ if zh { "正在加载题目…" } else { "Loading the question…" } }</p>
         },
-        // Variants are drawn by the full app: show the question's own
-        // prompt (read-only) while it loads.
-        State::Generated(q) => {
+        State::Ready(prompt) => {
+            q.prompt = prompt.clone();
             // Its place in the practice order, as the question page shows it.
             let ids = crate::practice::ordered_ids(&p.bank.0.bank, &p.order);
             let heading = crate::practice::position(&ids, &q.id)
                 .map(|x| crate::i18n::position(p.lang, x.index, x.total))
                 .unwrap_or_default();
             html! {
-                <>
-                    <article class="question" data-qid={q.id.clone()} data-testid="question-preview">
-                        { super::question_page::question_head(&p.bank.0.bank, q, heading, p.lang) }
-                        <div class="prompt"><super::rich_text::Markdown source={AttrValue::from(q.prompt.get(p.lang).to_string())} /></div>
-                    </article>
-                    <Upgrade lang={p.lang} />
-                </>
+                <article class="question" data-qid={q.id.clone()} data-testid="question-preview">
+                    { super::question_page::question_head(&p.bank.0.bank, &q, heading, p.lang) }
+                    <div class="prompt"><super::rich_text::Markdown source={AttrValue::from(q.prompt.get(p.lang).to_string())} /></div>
+                </article>
             }
         }
         State::Failed(msg) => {
@@ -245,8 +229,14 @@ pub fn question_loader(p: &LoaderProps) -> Html {
                 </section>
             }
         }
-        State::Ready(bank) => html! {
-            <QuestionPage bank={bank.clone()} lang={p.lang} id={p.id.clone()} order={p.order.clone()} variant={None::<u64>} embed={p.embed} />
-        },
+    };
+    // The full app is fetched from the start, beside the question file; it
+    // stays in the same place in the tree, so a retry of the file does not
+    // restart it.
+    html! {
+        <>
+            { body }
+            <Upgrade lang={p.lang} />
+        </>
     }
 }

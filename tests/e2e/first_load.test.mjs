@@ -24,7 +24,7 @@ async function page() {
 
 const full = (seen) => seen.filter((u) => u.startsWith('ail-full'));
 
-test('home and a question load without the full app or the whole bank', async () => {
+test('home loads without the full app or the whole bank; a question shows its prompt first', async () => {
   const p = await page();
   await p.goto(`${BASE}#/`);
   await p.waitForSelector('a[data-qid]');
@@ -37,13 +37,28 @@ test('home and a question load without the full app or the whole bank', async ()
   const listed = await p.locator('a[data-qid]').count();
   assert.equal(listed, 33);
 
-  // A question: its own file only; the prompt is rendered from the compiled
-  // tree (MathML for its math), and it can be answered and graded.
-  await p.goto(`${BASE}#/q/mlp-gradient-update`);
+  // A question: its own file and its prompt, rendered from the compiled
+  // tree (MathML for its math) before the full app, fetched beside it,
+  // takes the page over with the answer slots.
+  // (The same document: a hash change, so the observer is set up in it.)
+  await p.evaluate(() => {
+    new MutationObserver((_, obs) => {
+      const el = document.querySelector('[data-testid="question-preview"] .prompt');
+      if (el && el.querySelector('p')) {
+        window.__preview = { math: el.querySelectorAll('math').length };
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await p.goto(`${BASE}#/q/sigmoid-mse-ce-gradients`);
   await p.waitForSelector('[data-testid="question-prompt"]');
   await p.waitForLoadState('networkidle');
-  assert.ok(p.seen.includes('static/core/q/mlp-gradient-update.json'));
-  assert.deepEqual(full(p.seen), []);
+  const preview = await p.evaluate(() => window.__preview);
+  assert.ok(preview, 'the prompt was shown before the full app');
+  assert.ok(preview.math > 0, 'math rendered as MathML in the preview');
+  assert.ok(p.seen.includes('static/core/q/sigmoid-mse-ce-gradients.json'));
+  assert.ok(full(p.seen).includes('ail-full_bg.wasm'), p.seen.join(' '));
+  assert.equal(await p.locator('[data-testid="question-preview"]').count(), 0, 'the full app has the page');
   assert.ok(await p.locator('[data-testid="question-prompt"] p').count() >= 1);
   assert.ok(await p.locator('.md math').count() > 0, 'math rendered as MathML');
   assert.deepEqual(p.errors, []);

@@ -66,8 +66,12 @@ test('a corrupt document is backed up, announced and downloadable', async () => 
   await gotoRoute(page, '#/');
   const raw = '{"version":1,"banks":{"x": [truncated';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
+  // The home page (the first-load app) does not read progress: it leaves
+  // the document alone. The pages that use progress announce the problem.
   await page.reload();
-  await page.waitForSelector('[data-testid="corrupt-notice"]');
+  await page.waitForSelector('a[data-qid]');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), raw);
+  await gotoRoute(page, '#/stats', '[data-testid="corrupt-notice"]');
   assert.match(await page.getByTestId('corrupt-notice').textContent(), /not JSON/);
   const backups = await page.evaluate(() => Object.keys(localStorage)
     .filter((k) => k.startsWith('ail.progress.backup.')).map((k) => localStorage.getItem(k)));
