@@ -1,16 +1,17 @@
 //! The hand-over from the first-load app to the full app.
 //!
-//! The page first runs this crate built without the `full` feature: home,
-//! questions and progress, with the built-in bank pre-parsed
-//! (`bank::first_load`). A route that needs more (labs, variants, review,
-//! stats, someone's bank) calls [`upgrade`]: it imports `ail-full.js`
-//! (Trunk's output for the `ail-full` binary, built with `full`) and
-//! compiles its wasm while this app keeps showing the page, then unmounts
-//! this app, puts a fresh `#app` element in place (so no listener of this
-//! app sees the new one's events) and starts the full app there. The
-//! route, the language and the progress live in the URL and localStorage,
-//! so nothing is lost. A failure (offline before the worker cached the
-//! files, a broken deploy) is reported with a retry; this app stays.
+//! The page first runs this crate built without the `full` feature: the
+//! home page, and a question's prompt, read-only, from the built-in bank's
+//! pre-parsed files (`bank::first_load`). Every other route (answering a
+//! question, labs, variants, review, stats, someone's bank) calls
+//! [`upgrade`]: it imports `ail-full.js` (Trunk's output for the `ail-full`
+//! binary, built with `full`) and compiles its wasm while this app keeps
+//! showing the page, then unmounts this app, puts a fresh `#app` element in
+//! place (so no listener of this app sees the new one's events) and starts
+//! the full app there. The route, the language and the progress live in
+//! the URL and localStorage, so nothing is lost. A failure (offline before
+//! the worker cached the files, a broken deploy) is reported with a retry;
+//! this app stays.
 
 use std::cell::{Cell, RefCell};
 
@@ -102,6 +103,9 @@ pub fn upgrade(on_error: Callback<String>) {
 #[derive(Properties, PartialEq)]
 pub struct UpgradeProps {
     pub lang: Lang,
+    /// Under a question's prompt: what is loading is its answer area.
+    #[prop_or_default]
+    pub answers: bool,
 }
 
 /// Shown where a page of the full app goes: starts the upgrade, says so,
@@ -121,7 +125,12 @@ pub fn upgrade_view(p: &UpgradeProps) -> Html {
     match &*error {
         None => html! {
             <p class="status" role="status" data-testid="upgrading">
-                { if zh { "正在加载这一部分…" } else { "Loading this part of the app…" } }
+                { match (zh, p.answers) {
+                    (true, true) => "正在加载作答区…",
+                    (false, true) => "Loading the answer area…",
+                    (true, false) => "正在加载这一部分…",
+                    (false, false) => "Loading this part of the app…",
+                } }
             </p>
         },
         Some(msg) => {
@@ -134,9 +143,15 @@ pub fn upgrade_view(p: &UpgradeProps) -> Html {
             };
             html! {
                 <section class="load-error" role="alert">
-                    <h1>{ if zh { "这一部分没能加载" } else { "This part of the app could not be loaded" } }</h1>
+                    // Under a question's heading, a second-level heading.
+                    <@{ if p.answers { "h2" } else { "h1" } }>{ match (zh, p.answers) {
+                        (true, true) => "作答区没能加载",
+                        (false, true) => "The answer area could not be loaded",
+                        (true, false) => "这一部分没能加载",
+                        (false, false) => "This part of the app could not be loaded",
+                    } }</@>
                     <p><code data-testid="upgrade-error">{ msg.clone() }</code></p>
-                    <p>{ if zh { "首页和题目仍可使用。请检查网络后重试。" } else { "The home page and the questions still work. Check the connection and retry." } }</p>
+                    <p>{ if zh { "首页和各题的题干仍可查看。请检查网络后重试。" } else { "The home page and the questions' prompts can still be read. Check the connection and retry." } }</p>
                     <button class="button" onclick={retry}>{ if zh { "重试" } else { "Retry" } }</button>
                 </section>
             }
@@ -236,7 +251,7 @@ pub fn question_loader(p: &LoaderProps) -> Html {
     html! {
         <>
             { body }
-            <Upgrade lang={p.lang} />
+            <Upgrade lang={p.lang} answers=true />
         </>
     }
 }

@@ -5,6 +5,8 @@
 //   app:      time to the first rendered question prompt (#/q/fp32-rounding,
 //             a question with variants: its prompt comes from the first-load app)
 //   baseline: first contentful paint of a minimal Yew 0.23 counter
+//   and, for information: when a question's answer area (the full app) is
+//             ready (#/q/sigmoid-mse-ce-gradients)
 // Usage: node bench_load.mjs APP_URL COUNTER_URL [runs]
 import { launch } from './harness.mjs';
 
@@ -29,6 +31,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launch();
 const app = [];
 const base = [];
+const ready = [];
 for (let i = 0; i < runs; i++) {
   {
     const { ctx, page } = await throttled(browser);
@@ -48,6 +51,15 @@ for (let i = 0; i < runs; i++) {
     await ctx.close();
   }
   {
+    // A question without variants, until its answer area is there (the
+    // full app's question page: it arrives after the prompt).
+    const { ctx, page } = await throttled(browser);
+    await page.goto(`${appUrl}#/q/sigmoid-mse-ce-gradients`);
+    await page.waitForSelector('[data-testid="question-prompt"]', { timeout: 120000 });
+    ready.push(await page.evaluate(() => performance.now()));
+    await ctx.close();
+  }
+  {
     const { ctx, page } = await throttled(browser);
     await page.goto(counterUrl);
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length && document.querySelector('button'), null, { timeout: 120000 });
@@ -61,3 +73,4 @@ const c = median(base);
 console.log(`app: first question prompt, median of ${runs}: ${a.toFixed(0)} ms  (runs: ${app.map((x) => x.toFixed(0)).join(', ')})`);
 console.log(`baseline: Yew counter first contentful paint, median of ${runs}: ${c.toFixed(0)} ms  (runs: ${base.map((x) => x.toFixed(0)).join(', ')})`);
 console.log(`ratio: ${(a / c).toFixed(2)} (goal: at most 1.30)`);
+console.log(`app: answer area of a question without variants (the full app), median of ${runs}: ${median(ready).toFixed(0)} ms  (runs: ${ready.map((x) => x.toFixed(0)).join(', ')})`);
