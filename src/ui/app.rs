@@ -63,7 +63,7 @@ enum LoadState {
 }
 
 /// The page's query string (`?lang=…&theme=…&host=…`, set by `embed.js`).
-fn embed_params() -> EmbedParams {
+pub(super) fn embed_params() -> EmbedParams {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

@@ -138,7 +138,8 @@ pub fn set_document_lang(lang: Lang, title: &str) {
 /// Fetches `url` as text. Errors are messages for the learner.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+    let request = take_prefetched(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| format!("network error while fetching {url}"))?;
     let resp: web_sys::Response = resp
@@ -157,6 +158,18 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|_| format!("{url}: body unreadable"))?;
     text.as_string()
         .ok_or_else(|| format!("{url}: body is not text"))
+}
+
+/// The fetch of `url` that the first-load app started for this app
+/// (`ui::upgrade`), if there is one; each is used once.
+fn take_prefetched(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    let all = js_sys::Reflect::get(window, &"__ailPrefetched".into()).ok()?;
+    if !all.is_object() {
+        return None;
+    }
+    let promise = js_sys::Reflect::get(&all, &url.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
+    promise.dyn_into().ok()
 }
 
 /// Fetches a bank from `url` with the limits of [`crate::bank::source`]:

@@ -22,7 +22,12 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 
 #[wasm_bindgen(inline_js = "
-export function import_full(base) {
+export function import_full(base, prefetch) {
+  if (prefetch) {
+    const response = fetch(new URL(prefetch, base).href);
+    response.catch(() => {}); // the full app reports a failure when it reads it
+    (window.__ailPrefetched ||= {})[prefetch] = response;
+  }
   return Promise.all([
     import(new URL('ail-full.js', base).href),
     WebAssembly.compileStreaming(fetch(new URL('ail-full_bg.wasm', base).href)),
@@ -34,7 +39,7 @@ export function start_full(pair) {
 ")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn import_full(base: &str) -> Result<js_sys::Promise, JsValue>;
+    fn import_full(base: &str, prefetch: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn start_full(pair: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
@@ -71,7 +76,14 @@ pub fn upgrade(on_error: Callback<String>) {
                 .and_then(|w| w.document())
                 .and_then(|d| d.base_uri().ok().flatten())
                 .ok_or("no document")?;
-            let pair = JsFuture::from(import_full(&base).map_err(|e| describe(&e))?)
+            // The full app's first request, the built-in bank, starts now
+            // beside its wasm instead of after it (`ui::fetch_text` takes it).
+            let prefetch = if super::app::embed_params().bank.is_none() {
+                super::app::BANK_URL
+            } else {
+                ""
+            };
+            let pair = JsFuture::from(import_full(&base, prefetch).map_err(|e| describe(&e))?)
                 .await
                 .map_err(|e| describe(&e))?;
             // Everything is here: unmount this app and give the full one a

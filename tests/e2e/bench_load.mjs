@@ -6,7 +6,7 @@
 //             a question with variants: its prompt comes from the first-load app)
 //   baseline: first contentful paint of a minimal Yew 0.23 counter
 //   and, for information: when a question's answer area (the full app) is
-//             ready (#/q/sigmoid-mse-ce-gradients)
+//             ready (#/q/mlp-gradient-update)
 // Usage: node bench_load.mjs APP_URL COUNTER_URL [runs]
 import { launch } from './harness.mjs';
 
@@ -54,7 +54,7 @@ for (let i = 0; i < runs; i++) {
     // A question without variants, until its answer area is there (the
     // full app's question page: it arrives after the prompt).
     const { ctx, page } = await throttled(browser);
-    await page.goto(`${appUrl}#/q/sigmoid-mse-ce-gradients`);
+    await page.goto(`${appUrl}#/q/mlp-gradient-update`);
     await page.waitForSelector('[data-testid="question-prompt"]', { timeout: 120000 });
     ready.push(await page.evaluate(() => performance.now()));
     await ctx.close();

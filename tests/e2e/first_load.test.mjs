@@ -58,6 +58,8 @@ test('home loads without the full app or the whole bank; a question shows its pr
   assert.ok(preview.math > 0, 'math rendered as MathML in the preview');
   assert.ok(p.seen.includes('static/core/q/sigmoid-mse-ce-gradients.json'));
   assert.ok(full(p.seen).includes('ail-full_bg.wasm'), p.seen.join(' '));
+  // The full app's bank was fetched once, beside its wasm, and reused.
+  assert.equal(p.seen.filter((u) => u === 'static/bank.json').length, 1, p.seen.join(' '));
   assert.equal(await p.locator('[data-testid="question-preview"]').count(), 0, 'the full app has the page');
   assert.ok(await p.locator('[data-testid="question-prompt"] p').count() >= 1);
   assert.ok(await p.locator('.md math').count() > 0, 'math rendered as MathML');
