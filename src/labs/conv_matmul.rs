@@ -76,6 +76,19 @@ pub fn check(s: &Shape) -> Result<(usize, usize), InputError> {
     ))
 }
 
+/// `x` (channels × h × w) inside a border of `pad` zeros on every side.
+fn padded(x: &[f64], s: &Shape) -> Vec<f64> {
+    let (hp, wp) = (s.h + 2 * s.pad, s.w + 2 * s.pad);
+    let mut xp = vec![0.0; s.c * hp * wp];
+    for ch in 0..s.c {
+        for i in 0..s.h {
+            let to = (ch * hp + i + s.pad) * wp + s.pad;
+            xp[to..to + s.w].copy_from_slice(&x[(ch * s.h + i) * s.w..][..s.w]);
+        }
+    }
+    xp
+}
+
 /// Runs the experiment on seeded integer data in −5..=5.
 pub fn run(s: &Shape) -> Result<Outcome, InputError> {
     let (ho, wo) = check(s)?;
@@ -87,12 +100,13 @@ pub fn run(s: &Shape) -> Result<Outcome, InputError> {
     };
     let x = rand(s.c * s.h * s.w);
     let wt = rand(s.cout * s.c * s.k * s.k);
-    let at = |ch: usize, i: isize, j: isize| -> f64 {
-        if i < 0 || j < 0 || i >= s.h as isize || j >= s.w as isize {
-            0.0
-        } else {
-            x[(ch * s.h + i as usize) * s.w + j as usize]
-        }
+    // x with its zero padding written out, so that every window is a plain
+    // slice (no bounds test per tap).
+    let (hp, wp) = (s.h + 2 * s.pad, s.w + 2 * s.pad);
+    let xp = padded(&x, s);
+    // The k taps of row ki of channel ch's window at output (oi, oj).
+    let taps = |ch: usize, ki: usize, oi: usize, oj: usize| -> &[f64] {
+        &xp[(ch * hp + oi * s.stride + ki) * wp + oj * s.stride..][..s.k]
     };
     let rows = s.c * s.k * s.k;
     let cols = ho * wo;
@@ -100,32 +114,37 @@ pub fn run(s: &Shape) -> Result<Outcome, InputError> {
     let mut patches = vec![0.0; rows * cols];
     for ch in 0..s.c {
         for ki in 0..s.k {
-            for kj in 0..s.k {
-                let row = (ch * s.k + ki) * s.k + kj;
-                for oi in 0..ho {
-                    for oj in 0..wo {
-                        let i = (oi * s.stride + ki) as isize - s.pad as isize;
-                        let j = (oj * s.stride + kj) as isize - s.pad as isize;
-                        patches[row * cols + oi * wo + oj] = at(ch, i, j);
+            for oi in 0..ho {
+                for oj in 0..wo {
+                    for (kj, &v) in taps(ch, ki, oi, oj).iter().enumerate() {
+                        let row = (ch * s.k + ki) * s.k + kj;
+                        patches[row * cols + oi * wo + oj] = v;
                     }
                 }
             }
         }
     }
     let mut conv_diff = 0.0f64;
+    let mut gemm = vec![0.0; cols];
     for o in 0..s.cout {
-        for col in 0..cols {
-            let gemm: f64 = (0..rows)
-                .map(|rw| wt[o * rows + rw] * patches[rw * cols + col])
-                .sum();
+        // Row o of the weights times the patch matrix, a patch row at a
+        // time (contiguous reads; each sum still runs over rw in order).
+        gemm.fill(0.0);
+        for rw in 0..rows {
+            let wv = wt[o * rows + rw];
+            for (g, p) in gemm.iter_mut().zip(&patches[rw * cols..(rw + 1) * cols]) {
+                *g += wv * p;
+            }
+        }
+        for (col, &gemm) in gemm.iter().enumerate() {
             let (oi, oj) = (col / wo, col % wo);
+            // The convolution itself, tap by tap in (ch, ki, kj) order.
             let mut direct = 0.0;
             for ch in 0..s.c {
                 for ki in 0..s.k {
-                    for kj in 0..s.k {
-                        let i = (oi * s.stride + ki) as isize - s.pad as isize;
-                        let j = (oj * s.stride + kj) as isize - s.pad as isize;
-                        direct += wt[((o * s.c + ch) * s.k + ki) * s.k + kj] * at(ch, i, j);
+                    let w_row = &wt[((o * s.c + ch) * s.k + ki) * s.k..][..s.k];
+                    for (a, b) in w_row.iter().zip(taps(ch, ki, oi, oj)) {
+                        direct += a * b;
                     }
                 }
             }
@@ -219,6 +238,31 @@ mod tests {
             assert!(o.pool_diff <= 1e-14, "{s:?}: {}", o.pool_diff);
             assert_ne!(o.max_counterexample.0, o.max_counterexample.1);
         }
+    }
+
+    #[test]
+    fn padding_puts_each_channel_inside_a_border_of_zeros() {
+        let s = Shape {
+            c: 2,
+            h: 2,
+            w: 3,
+            pad: 1,
+            ..DEFAULT
+        };
+        let x: Vec<f64> = (1..=12).map(f64::from).collect();
+        #[rustfmt::skip]
+        let want = [
+            0., 0., 0., 0., 0.,
+            0., 1., 2., 3., 0.,
+            0., 4., 5., 6., 0.,
+            0., 0., 0., 0., 0.,
+            0., 0., 0., 0., 0.,
+            0., 7., 8., 9., 0.,
+            0., 10., 11., 12., 0.,
+            0., 0., 0., 0., 0.,
+        ];
+        assert_eq!(padded(&x, &s), want);
+        assert_eq!(padded(&x, &Shape { pad: 0, ..s }), x);
     }
 
     #[test]

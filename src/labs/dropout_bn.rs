@@ -51,23 +51,34 @@ pub fn dropout_mc(x: &[f64], p: f64, trials: u32, seed: u64) -> Result<DropoutMc
     }
     let keep = 1.0 - p;
     let mut rng = SplitMix64::new(seed);
-    let mut sum = vec![0.0; x.len()];
-    let (mut sample_mask, mut sample_out) = (Vec::new(), Vec::new());
-    for t in 0..trials {
-        for (i, &xi) in x.iter().enumerate() {
-            // A uniform double in [0, 1) from the top 53 bits.
-            let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-            let kept = u < keep;
-            let out = if kept { xi / keep } else { 0.0 };
-            sum[i] += out;
-            if t == 0 {
-                sample_mask.push(kept);
-                sample_out.push(out);
-            }
+    // A unit is kept when u < keep, u = n / 2^53 a uniform double in [0, 1)
+    // from the top 53 bits; scaling by 2^53 is exact, so n < keep·2^53 is
+    // the same test without a division per draw.
+    let limit = keep * (1u64 << 53) as f64;
+    let mut kept = vec![0u32; x.len()];
+    for _ in 0..trials {
+        for k in kept.iter_mut() {
+            *k += u32::from(((rng.next_u64() >> 11) as f64) < limit);
         }
     }
+    // The first trial again, from the same seed, as the sample shown.
+    let mut rng = SplitMix64::new(seed);
+    let sample_mask: Vec<bool> = x
+        .iter()
+        .map(|_| ((rng.next_u64() >> 11) as f64) < limit)
+        .collect();
+    let sample_out = x
+        .iter()
+        .zip(&sample_mask)
+        .map(|(xi, &k)| if k { xi / keep } else { 0.0 })
+        .collect();
     Ok(DropoutMc {
-        mean: sum.iter().map(|s| s / trials as f64).collect(),
+        // Each kept draw outputs x / keep: the mean is (count · x / keep) / trials.
+        mean: x
+            .iter()
+            .zip(&kept)
+            .map(|(xi, &c)| c as f64 * (xi / keep) / trials as f64)
+            .collect(),
         sample_mask,
         sample_out,
     })
@@ -180,6 +191,30 @@ mod tests {
             x.to_vec(),
             "p = 0 keeps everything unscaled"
         );
+    }
+
+    #[test]
+    fn counting_kept_draws_gives_the_mean_of_the_draws_themselves() {
+        let x = [0.5, -2.0, 3.0];
+        for (p, trials, seed) in [(0.5, 7, 3), (0.1, 1000, 9), (0.9, 250, 42)] {
+            let keep = 1.0 - p;
+            let mut rng = SplitMix64::new(seed);
+            let mut sum = [0.0; 3];
+            for _ in 0..trials {
+                for (s, xi) in sum.iter_mut().zip(x) {
+                    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+                    *s += if u < keep { xi / keep } else { 0.0 };
+                }
+            }
+            let mc = dropout_mc(&x, p, trials, seed).unwrap();
+            for (m, s) in mc.mean.iter().zip(sum) {
+                let direct = s / trials as f64;
+                assert!(
+                    (m - direct).abs() <= 1e-12 * direct.abs().max(1.0),
+                    "{m} vs {direct}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -87,10 +87,26 @@ pub fn adam_update(
     (beta1, beta2): (f64, f64),
     eps: f64,
 ) -> AdamStep {
+    let corrections = (1.0 - beta1.powi(t as i32), 1.0 - beta2.powi(t as i32));
+    adam_corrected(w, g, (m, v), corrections, lr, (beta1, beta2), eps)
+}
+
+/// [`adam_update`] with the bias corrections `(1 − β1^t, 1 − β2^t)` given:
+/// [`run`] keeps β^t as a running product instead of a `powi` per step
+/// (a third of a long run's time).
+fn adam_corrected(
+    w: f64,
+    g: f64,
+    (m, v): (f64, f64),
+    (c1, c2): (f64, f64),
+    lr: f64,
+    (beta1, beta2): (f64, f64),
+    eps: f64,
+) -> AdamStep {
     let m = beta1 * m + (1.0 - beta1) * g;
     let v = beta2 * v + (1.0 - beta2) * g * g;
-    let m_hat = m / (1.0 - beta1.powi(t as i32));
-    let v_hat = v / (1.0 - beta2.powi(t as i32));
+    let m_hat = m / c1;
+    let v_hat = v / c2;
     AdamStep {
         w: w - lr * m_hat / (v_hat.sqrt() + eps),
         m,
@@ -165,6 +181,8 @@ pub fn run(
     let every = steps.div_ceil(MAX_DRAWN - 1).max(1);
     let (mut w, mut m, mut v) = (start, [0.0; 2], [0.0; 2]);
     let mut drawn = vec![w];
+    // β1^t and β2^t (Adam's bias corrections).
+    let mut powers = (1.0, 1.0);
     for t in 1..=steps {
         let g = surface.grad(w);
         let next = match opt {
@@ -174,13 +192,15 @@ pub fn run(
                 [w[0] - lr * m[0], w[1] - lr * m[1]]
             }
             Optimizer::Adam { beta1, beta2 } => {
+                powers = (powers.0 * beta1, powers.1 * beta2);
+                let corrections = (1.0 - powers.0, 1.0 - powers.1);
                 let mut out = w;
                 for i in 0..2 {
-                    let s = adam_update(
+                    let s = adam_corrected(
                         w[i],
                         g[i],
                         (m[i], v[i]),
-                        t as u32,
+                        corrections,
                         lr,
                         (beta1, beta2),
                         ADAM_EPS,
@@ -270,6 +290,27 @@ mod tests {
         let p = run(Surface::Quadratic, Optimizer::Sgd, 0.1, 1000, [-4.0, 1.0]).unwrap();
         assert!(p.diverged_at.is_some());
         assert!(p.end.iter().all(|c| c.is_finite()));
+    }
+
+    #[test]
+    fn running_powers_follow_the_powi_update_step_by_step() {
+        let (lr, start) = (0.03, [-4.0, 1.0]);
+        let mut w = start;
+        let (mut m, mut v) = ([0.0; 2], [0.0; 2]);
+        let Optimizer::Adam { beta1, beta2 } = ADAM else {
+            unreachable!()
+        };
+        for t in 1..=2000 {
+            let g = Surface::Quadratic.grad(w);
+            for i in 0..2 {
+                let s = adam_update(w[i], g[i], (m[i], v[i]), t, lr, (beta1, beta2), ADAM_EPS);
+                (w[i], m[i], v[i]) = (s.w, s.m, s.v);
+            }
+        }
+        let p = run(Surface::Quadratic, ADAM, lr, 2000, start).unwrap();
+        for (a, b) in p.end.iter().zip(w) {
+            assert!((a - b).abs() <= 1e-12, "{a} vs {b}");
+        }
     }
 
     #[test]
