@@ -5,11 +5,12 @@
 //!   stub (id, topic, tags, difficulty, the prompt's first paragraph as
 //!   plain text): all the home page needs, a few KB;
 //! - `static/core/q/<id>.json`: each whole question with its text
-//!   compiled (see [`crate::markup::compiled`]), fetched when it is opened.
+//!   compiled (see [`crate::markup::compiled`]), fetched when it is opened;
+//!   the first-load app shows its prompt until the full app takes over.
 //!
 //! Both are read by [`crate::decode`] (small hand-written decoders; serde
-//! writes them) into the same [`Bank`]/[`Question`] types, so the pages do
-//! not know which app they run in.
+//! writes them) into the same [`Bank`]/[`Question`] types, so the home page
+//! and the question header do not know which app they run in.
 
 use super::{Kind, Question, Text};
 

@@ -6,9 +6,14 @@ pub mod embed;
 pub mod home;
 pub mod labs;
 pub mod pwa;
+pub mod question_head;
+// Answering is the full app's; the first-load app shows a question
+// read-only (ui::upgrade).
+#[cfg(feature = "full")]
 pub mod question_page;
 pub mod review;
 pub mod rich_text;
+#[cfg(feature = "full")]
 pub mod slot_view;
 pub mod store;
 #[cfg(not(feature = "full"))]

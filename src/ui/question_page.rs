@@ -8,14 +8,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::embed::EmbedCode;
+use super::question_head::question_head;
 use super::rich_text::Markdown;
 use super::slot_view::SlotView;
 use super::store::{Action as StoreAction, StoreHandle};
 use super::{go, replace_hash, BankRef};
-use crate::generate::has_generated;
-#[cfg(feature = "full")]
-use crate::generate::instantiate_question;
-use crate::i18n::{difficulty, position, strings, Lang};
+use crate::generate::{has_generated, instantiate_question};
+use crate::i18n::{position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::progress::{Outcome, Review};
 use crate::route::{Order, Route};
@@ -60,16 +59,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
     };
     let generated = bank.question(&p.id).is_some_and(has_generated);
     // The question with its generated parts drawn for this seed.
-    #[cfg(feature = "full")]
     let drawn = bank.question(&p.id).map(|q| instantiate_question(q, seed));
-    // The first-load app never shows a generated question (ui::upgrade).
-    #[cfg(not(feature = "full"))]
-    let drawn = bank.question(&p.id).map(|q| {
-        Ok::<_, (String, crate::generate::GenError)>(crate::generate::Variant {
-            question: q.clone(),
-            labs: vec![None; q.parts.len() + 1],
-        })
-    });
     let question = match &drawn {
         Some(Ok(v)) => Some(v.question.clone()),
         _ => None,
@@ -121,9 +111,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
             })
         })
     };
-    // (The first-load app hands review mode to the full app: ui::upgrade.)
     let ids = match (&store, p.order.review) {
-        #[cfg(feature = "full")]
         (Some(store), true) => super::review::todays_queue(bank, store),
         _ => ordered_ids(bank, &p.order),
     };
@@ -497,30 +485,5 @@ fn rating(p: &RatingProps) -> Html {
             </div>
             { for p.rating.map(|r| html! { <p class="rated" role="status">{ s.rated }{ s.ratings[r as usize - 1] }</p> }) }
         </div>
-    }
-}
-
-/// The top of a question: home link, topic and difficulty, and the heading
-/// (its place in the practice order). The first-load app's preview of a
-/// question with variants uses it too, so nothing moves when the page comes.
-pub fn question_head(
-    bank: &crate::bank::Bank,
-    q: &crate::bank::Question,
-    heading: String,
-    lang: Lang,
-) -> Html {
-    let s = strings(lang);
-    let topic_name = bank
-        .topic(&q.topic)
-        .map(|t| t.name.get(lang).to_string())
-        .unwrap_or_default();
-    html! {
-        <>
-            <nav class="crumbs" aria-label={s.home}>
-                <a href="#/">{ s.home }</a>
-                <span class="meta">{ topic_name }{ " · " }{ difficulty(lang, q.difficulty) }</span>
-            </nav>
-            <h1 id="q-title" tabindex="-1">{ heading }</h1>
-        </>
     }
 }

@@ -306,7 +306,7 @@ pub fn stats_page(p: &PageProps) -> Html {
 
 /// The store's notices (memory only, unreadable document with its backup).
 /// A plain function, not a component: the app shell calls it with its own
-/// store (each component costs the first-load app about 5 KB of wasm).
+/// store (a component costs about 5 KB of wasm).
 pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
     html! {
         <>

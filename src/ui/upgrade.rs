@@ -238,7 +238,7 @@ pub fn question_loader(p: &LoaderProps) -> Html {
                 .unwrap_or_default();
             html! {
                 <article class="question" data-qid={q.id.clone()} data-testid="question-preview">
-                    { super::question_page::question_head(&p.bank.0.bank, &q, heading, p.lang) }
+                    { super::question_head::question_head(&p.bank.0.bank, &q, heading, p.lang) }
                     <div class="prompt"><super::rich_text::Markdown source={AttrValue::from(q.prompt.get(p.lang).to_string())} /></div>
                 </article>
             }
