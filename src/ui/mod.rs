@@ -130,6 +130,67 @@ pub fn replace_hash(hash: &str) {
     }
 }
 
+/// The hash [`replace_hash_soon`] will write, the hash the page had when
+/// the first of the pending calls came, and the timer.
+struct PendingHash {
+    hash: String,
+    base: String,
+    timer: i32,
+    _fire: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+thread_local! {
+    static SOON: std::cell::RefCell<Option<PendingHash>> = const { std::cell::RefCell::new(None) };
+}
+
+/// [`replace_hash`], once the calls pause for 300 ms (a lab's inputs call
+/// it on every keystroke). Each URL change makes Chromium fetch and parse
+/// the page's SVG icon again: about 10 ms of a lab edit's frame at 4x CPU,
+/// more than the lab's own work. If the page's hash changed meanwhile (the
+/// learner followed a link), the pending hash is dropped.
+pub fn replace_hash_soon(hash: &str) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let fire = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        // Only the hash is taken: the closure running now stays where it
+        // is until the next call replaces it.
+        let pending = SOON.with(|s| {
+            s.borrow_mut()
+                .as_mut()
+                .map(|p| (std::mem::take(&mut p.hash), p.base.clone()))
+        });
+        if let Some((hash, base)) = pending.filter(|(h, _)| !h.is_empty()) {
+            if current_hash() == base {
+                replace_hash(&hash);
+            }
+        }
+    });
+    let Ok(id) =
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(fire.as_ref().unchecked_ref(), 300)
+    else {
+        return replace_hash(hash);
+    };
+    // Until the timer fires, the page keeps the hash the first call saw.
+    let base = SOON
+        .with(|s| {
+            s.borrow()
+                .as_ref()
+                .filter(|p| !p.hash.is_empty())
+                .map(|p| p.base.clone())
+        })
+        .unwrap_or_else(current_hash);
+    let pending = PendingHash {
+        hash: hash.to_string(),
+        base,
+        timer: id,
+        _fire: fire,
+    };
+    if let Some(old) = SOON.with(|s| s.borrow_mut().replace(pending)) {
+        w.clear_timeout_with_handle(old.timer);
+    }
+}
+
 /// Sets `<html lang>` and the document title.
 pub fn set_document_lang(lang: Lang, title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -12,6 +12,11 @@ after(async () => { await browser?.close(); });
 const text = async (page, id) => (await page.getByTestId(id).textContent()).trim();
 
 /** Waits until the element with this test id has text matching `re` (renders are async). */
+// The URL follows a lab's inputs once the typing pauses (ui::replace_hash_soon).
+async function expectUrl(page, re) {
+  await page.waitForFunction((src) => new RegExp(src).test(location.href), re.source, { timeout: 5000 });
+}
+
 async function expectText(page, id, re) {
   try {
     await page.waitForFunction(([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''),
@@ -30,7 +35,7 @@ test('perp-foot: 2D values from the URL, editing updates the URL', async () => {
   await page.fill('input[data-field="c"]', '-1,2');
   await expectText(page, 't', /^-0\.2$/);
   assert.equal(await text(page, 'on-segment'), 'false');
-  assert.match(page.url(), /#\/lab\/perp-foot\?a=1,1&b=7,4&c=-1,2$/);
+  await expectUrl(page, /#\/lab\/perp-foot\?a=1,1&b=7,4&c=-1,2$/);
   assert.equal(await page.locator('svg.perp-svg').count(), 1);
   assert.deepEqual(page.errors, []);
 });
@@ -109,7 +114,21 @@ test('eigen-perm: exact values for a diagonal matrix, inline errors for bad inpu
   await expectText(page, 'error-perm', /permutation of 0 to 1/);
   await page.fill('input[data-field="perm"]', '1,0');
   await expectText(page, 'q-columns', /^1 0$/);
-  assert.match(page.url(), /#\/lab\/eigen-perm\?s=1,2;2,1&perm=1,0$/);
+  await expectUrl(page, /#\/lab\/eigen-perm\?s=1,2;2,1&perm=1,0$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a lab writes its inputs to the URL once typing pauses, and not over a page the learner moved to', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/perp-foot?a=1,1&b=7,4&c=2,6', '[data-testid="foot"]');
+  await page.fill('input[data-field="c"]', '3,5');
+  await expectText(page, 'foot', /./);
+  await expectUrl(page, /#\/lab\/perp-foot\?a=1,1&b=7,4&c=3,5$/);
+  // An edit, then a link at once: the pending URL must not replace the new page's.
+  await page.fill('input[data-field="c"]', '4,4');
+  await page.evaluate(() => { location.hash = '#/labs'; });
+  await page.waitForTimeout(800);
+  assert.equal(new URL(page.url()).hash, '#/labs');
   assert.deepEqual(page.errors, []);
 });
 
@@ -126,7 +145,7 @@ test('nms: greedy and parallel agree on the default boxes at several thresholds'
   assert.equal(await text(page, 'kept-parallel'), '0 2 3');
   await page.fill('input[data-field="iou"]', '0.9');
   await expectText(page, 'kept', /^0 1 2 3 4$/);
-  assert.match(page.url(), /iou=0\.9/);
+  await expectUrl(page, /iou=0\.9/);
   assert.equal(await page.locator('table.nms-matrix td.on').count(), 0);
   await page.fill('input[data-field="iou"]', '1.5');
   await expectText(page, 'error-iou', /between 0 and 1/);
@@ -167,7 +186,7 @@ test('float: 9.9e9 + 1e-9 in f32, ties to even, hex input and format switch', as
   await page.fill('input[data-field="x"]', '9.9e9');
   await expectText(page, 'stored-x', /^inf$/);
   assert.equal(await text(page, 'bits-x'), '0x7c00');
-  assert.match(page.url(), /#\/lab\/float\?x=9\.9e9&y=512&op=add&fmt=f16$/);
+  await expectUrl(page, /#\/lab\/float\?x=9\.9e9&y=512&op=add&fmt=f16$/);
   await page.selectOption('select[data-field="fmt"]', 'bf16');
   await expectText(page, 'stored-x', /^9932111872$/);
   await page.fill('input[data-field="y"]', 'abc');

@@ -133,7 +133,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             }
             .embedded_if(embed)
             .to_hash();
-            super::replace_hash(&hash);
+            super::replace_hash_soon(&hash);
             query.set(q);
         })
     };
