@@ -14,7 +14,7 @@
 
 use serde_json::Value as J;
 
-use crate::bank::{Bank, Difficulty, Kind, Question, Text, Topic};
+use crate::bank::{Bank, Difficulty, Question, Text, Topic};
 use crate::markup::latex::{LatexError, MathNode};
 use crate::markup::markdown::{Align, Block, Inline};
 
@@ -242,24 +242,17 @@ fn difficulty(v: &J) -> R<Difficulty> {
 
 /// A question of the index: what the home page and a question's header
 /// show (id, topic, tags, difficulty and, as plain text, the prompt's first
-/// paragraph). The rest of a stub is empty, as `bank::first_load::split`
-/// writes it, and is not read.
+/// paragraph). The rest of a stub is empty (`Question::stub`) and is not
+/// read.
 fn stub(v: &J) -> R<Question> {
     let m = obj(v)?;
-    Ok(Question {
-        id: get(m, "id", string)?,
-        topic: get(m, "topic", string)?,
-        tags: or_default(m, "tags", |v| list(v, string))?,
-        difficulty: get(m, "difficulty", difficulty)?,
-        prompt: get(m, "prompt", text)?,
-        kind: Kind::Open {
-            key_points: Vec::new(),
-        },
-        answer: Text::default(),
-        explanation: Text::default(),
-        follow_ups: Vec::new(),
-        parts: Vec::new(),
-    })
+    Ok(Question::stub(
+        get(m, "id", string)?,
+        get(m, "topic", string)?,
+        or_default(m, "tags", |v| list(v, string))?,
+        get(m, "difficulty", difficulty)?,
+        get(m, "prompt", text)?,
+    ))
 }
 
 /// The prompt (compiled text) of question `id`'s file

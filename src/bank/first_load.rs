@@ -29,6 +29,32 @@ pub fn is_stub(q: &Question) -> bool {
 }
 
 impl Question {
+    /// A question as the index has it: what the home page and a question's
+    /// header show (id, topic, tags, difficulty, a plain-text prompt), with
+    /// everything else empty. [`split`] writes these; `decode` reads them.
+    pub fn stub(
+        id: String,
+        topic: String,
+        tags: Vec<String>,
+        difficulty: super::Difficulty,
+        prompt: Text,
+    ) -> Question {
+        Question {
+            id,
+            topic,
+            tags,
+            difficulty,
+            prompt,
+            kind: Kind::Open {
+                key_points: Vec::new(),
+            },
+            answer: Text::default(),
+            explanation: Text::default(),
+            follow_ups: Vec::new(),
+            parts: Vec::new(),
+        }
+    }
+
     /// Every piece of text in the question, for one pass over all of them.
     pub fn texts_mut(&mut self, f: &mut dyn FnMut(&mut Text)) {
         fn kind(k: &mut Kind, f: &mut dyn FnMut(&mut Text)) {
@@ -71,23 +97,17 @@ pub fn split(bank: &super::Bank) -> (String, Vec<(String, String)>) {
     use crate::markup::compiled::{self, first_block_text};
     let mut index = bank.clone();
     for q in &mut index.questions {
-        *q = Question {
-            id: q.id.clone(),
-            topic: q.topic.clone(),
-            tags: q.tags.clone(),
-            difficulty: q.difficulty,
-            prompt: Text {
-                zh: first_block_text(&q.prompt.zh),
-                en: first_block_text(&q.prompt.en),
-            },
-            kind: Kind::Open {
-                key_points: Vec::new(),
-            },
-            answer: Text::default(),
-            explanation: Text::default(),
-            follow_ups: Vec::new(),
-            parts: Vec::new(),
+        let prompt = Text {
+            zh: first_block_text(&q.prompt.zh),
+            en: first_block_text(&q.prompt.en),
         };
+        *q = Question::stub(
+            std::mem::take(&mut q.id),
+            std::mem::take(&mut q.topic),
+            std::mem::take(&mut q.tags),
+            q.difficulty,
+            prompt,
+        );
     }
     let files = bank
         .questions
