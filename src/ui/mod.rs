@@ -59,11 +59,17 @@ pub fn pass_file(name: &str, text: &str) {
 
 /// Takes the file the first-load app left, if any.
 pub fn take_file() -> Option<(String, String)> {
-    let w = web_sys::window()?;
-    let v = js_sys::Reflect::get(&w, &PENDING_FILE.into()).ok()?;
-    let _ = js_sys::Reflect::delete_property(&w, &PENDING_FILE.into());
-    let pair: js_sys::Array = v.dyn_into().ok()?;
+    let pair: js_sys::Array = take_handed_over(PENDING_FILE)?.dyn_into().ok()?;
     Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+}
+
+/// Takes (reads and deletes) what the first-load app left on `window[key]`
+/// for the full app (see [`upgrade`]), if anything.
+fn take_handed_over(key: &str) -> Option<wasm_bindgen::JsValue> {
+    let w = web_sys::window()?;
+    let v = js_sys::Reflect::get(&w, &key.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(&w, &key.into());
+    (!v.is_undefined()).then_some(v)
 }
 
 /// A loaded bank shared by components; equal only to itself, so props
@@ -204,7 +210,10 @@ pub fn set_document_lang(lang: Lang, title: &str) {
 /// Fetches `url` as text. Errors are messages for the learner.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let request = take_prefetched(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    // The fetch the first-load app started for this app (`ui::upgrade`), if any.
+    let request = take_handed_over(&format!("__ailPrefetched:{url}"))
+        .and_then(|p| p.dyn_into().ok())
+        .unwrap_or_else(|| window.fetch_with_str(url));
     let resp = JsFuture::from(request)
         .await
         .map_err(|_| format!("network error while fetching {url}"))?;
@@ -224,18 +233,6 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|_| format!("{url}: body unreadable"))?;
     text.as_string()
         .ok_or_else(|| format!("{url}: body is not text"))
-}
-
-/// The fetch of `url` that the first-load app started for this app
-/// (`ui::upgrade`), if there is one; each is used once.
-fn take_prefetched(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
-    let all = js_sys::Reflect::get(window, &"__ailPrefetched".into()).ok()?;
-    if !all.is_object() {
-        return None;
-    }
-    let promise = js_sys::Reflect::get(&all, &url.into()).ok()?;
-    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
-    promise.dyn_into().ok()
 }
 
 /// Fetches a bank from `url` with the limits of [`crate::bank::source`]:

@@ -26,7 +26,7 @@ export function import_full(base, prefetch) {
   if (prefetch) {
     const response = fetch(new URL(prefetch, base).href);
     response.catch(() => {}); // the full app reports a failure when it reads it
-    (window.__ailPrefetched ||= {})[prefetch] = response;
+    window['__ailPrefetched:' + prefetch] = response; // ui::fetch_text takes it
   }
   return Promise.all([
     import(new URL('ail-full.js', base).href),
