@@ -32,10 +32,16 @@ pub const BANK_URL: &str = "static/bank.json";
 async fn load_builtin() -> LoadState {
     match fetch_text(BANK_URL).await {
         Err(e) => LoadState::Failed(e),
-        Ok(text) => match crate::bank::load(&text) {
-            Err(e) => LoadState::Failed(format!("{BANK_URL}: {e}")),
-            Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
-        },
+        Ok(text) => parsed(BANK_URL, &text),
+    }
+}
+
+/// A bank's text from `url`, parsed and validated (`bank::load`).
+#[cfg(feature = "full")]
+fn parsed(url: &str, text: &str) -> LoadState {
+    match crate::bank::load(text) {
+        Err(e) => LoadState::Failed(format!("{url}: {e}")),
+        Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
     }
 }
 
@@ -176,10 +182,7 @@ pub fn app() -> Html {
                     #[cfg(feature = "full")]
                     Some(url) => match super::fetch_bank(&url).await {
                         Err(e) => LoadState::Failed(e.message(lang)),
-                        Ok(text) => match crate::bank::load(&text) {
-                            Err(e) => LoadState::Failed(format!("{url}: {e}")),
-                            Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
-                        },
+                        Ok(text) => parsed(&url, &text),
                     },
                     None => load_builtin().await,
                 };
