@@ -24,6 +24,17 @@ async function page() {
 
 const full = (seen) => seen.filter((u) => u.startsWith('ail-full'));
 
+// The full app is fetched beside the question's file. On a busy machine it
+// can arrive first, and the page then rightly goes straight to it. To see
+// the preview step itself, hold the full app's wasm until the page has set
+// window.__preview (or 10 s have passed, and the test's check fails).
+async function holdFullApp(p) {
+  await p.route('**/ail-full_bg.wasm', async (r) => {
+    await p.waitForFunction(() => window.__preview, null, { timeout: 10_000 }).catch(() => {});
+    await r.fallback();
+  });
+}
+
 test('home loads without the full app or the whole bank; a question shows its prompt first', async () => {
   const p = await page();
   await p.goto(`${BASE}#/`);
@@ -50,6 +61,7 @@ test('home loads without the full app or the whole bank; a question shows its pr
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  await holdFullApp(p);
   await p.goto(`${BASE}#/q/sigmoid-mse-ce-gradients`);
   await p.waitForSelector('[data-testid="question-prompt"]');
   await p.waitForLoadState('networkidle');
@@ -75,6 +87,7 @@ test('a question with variants shows its prompt at once, then the full app draws
       if (document.querySelector('[data-testid="question-preview"] .prompt p')) { window.__preview = true; obs.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
   });
+  await holdFullApp(p);
   await p.goto(`${BASE}#/q/fp32-rounding`);
   await p.waitForSelector('[data-testid="variant-seed"]');
   assert.equal(await p.evaluate(() => window.__preview), true, 'the prompt was shown before the full app');
