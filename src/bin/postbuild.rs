@@ -13,6 +13,10 @@
 //!    9) next to every text asset (HTML, JS, wasm, CSS, JSON, SVG,
 //!    manifest), which `serve` and most static hosts send when the browser
 //!    accepts them.
+//! 4. writes the home page's static copy into `index.html` (see
+//!    [`tool::home_shell`]): its header and intro, in both languages, from
+//!    the app's own strings and the built-in bank's title, shown before the
+//!    wasm arrives.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -36,6 +40,8 @@ fn main() {}
 mod tool {
     use std::path::Path;
 
+    use ai_interview_lab::bank::Text;
+    use ai_interview_lab::i18n::{strings, Lang};
     use base64::Engine;
     use sha2::{Digest, Sha256};
 
@@ -265,8 +271,9 @@ self.addEventListener("fetch", (event) => {{
 
     /// Writes the first-load app's copy of the built-in bank
     /// (`static/core/`, see `ai_interview_lab::bank::first_load`); returns
-    /// the number of question files. The bank must load without problems.
-    pub fn first_load_bank(dir: &Path) -> Result<usize, String> {
+    /// the number of question files and the bank's title. The bank must
+    /// load without problems.
+    pub fn first_load_bank(dir: &Path) -> Result<(usize, Text), String> {
         let path = dir.join("static/bank.json");
         let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let loaded =
@@ -286,15 +293,91 @@ self.addEventListener("fetch", (event) => {{
         for (id, json) in &files {
             std::fs::write(q.join(format!("{id}.json")), json).map_err(|e| e.to_string())?;
         }
-        Ok(files.len())
+        Ok((files.len(), loaded.bank.title.clone()))
+    }
+
+    /// `&`, `<`, `>` and `"` as entities: text and attribute values.
+    pub fn escape(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// The home page as the app first shows it (header, and the intro's
+    /// heading and tagline; a loading line where its buttons will be),
+    /// once per language, for `#boot` in
+    /// `index.html`. The same elements and classes as `ui::app` and
+    /// `ui::home`, so the same style sheet lays them out the same way; the
+    /// inline script in `index.html` shows the copy in the language the app
+    /// will pick, on the home route only, and the app removes it when its
+    /// own home page is ready (`ui::drop_boot`). `shell.test.mjs` checks the
+    /// two look the same.
+    pub fn home_shell(title: &Text) -> String {
+        [Lang::En, Lang::Zh]
+            .iter()
+            .map(|&lang| {
+                let s = strings(lang);
+                format!(
+                    "<div class=\"boot-home\" lang=\"{tag}\">\
+                     <header class=\"top\"><a class=\"brand\" href=\"#/\">{brand}</a>\
+                     <nav class=\"top-nav\" aria-label=\"{nav}\">\
+                     <a class=\"nav-link\" href=\"#/review\">{review}</a>\
+                     <a class=\"nav-link\" href=\"#/labs\">{labs}</a>\
+                     <a class=\"nav-link\" href=\"#/stats\">{progress}</a></nav>\
+                     <button class=\"lang\" type=\"button\" lang=\"{other}\" aria-label=\"{switch_label}\">{switch}</button></header>\
+                     <main><section class=\"intro\"><h1>{title}</h1><p class=\"tagline\">{tagline}</p>\
+                     <p class=\"status\" role=\"status\">{loading}</p></section></main></div>",
+                    tag = lang.tag(),
+                    brand = escape(s.app_title),
+                    nav = escape(s.nav_label),
+                    review = escape(s.nav_review),
+                    labs = escape(s.nav_labs),
+                    progress = escape(s.nav_progress),
+                    other = lang.other().tag(),
+                    switch_label = escape(s.switch_language_label),
+                    switch = escape(s.switch_language),
+                    title = escape(title.get(lang)),
+                    tagline = escape(s.tagline),
+                    loading = escape(s.loading),
+                )
+            })
+            .collect()
+    }
+
+    const SHELL_START: &str = "<!--home-shell-->";
+    const SHELL_END: &str = "<!--/home-shell-->";
+
+    /// Puts `shell` between the `<!--home-shell-->` and `<!--/home-shell-->`
+    /// markers, replacing what is there, so running twice changes nothing.
+    pub fn inject_shell(html: &str, shell: &str) -> Result<String, String> {
+        let start = html
+            .find(SHELL_START)
+            .ok_or("index.html has no <!--home-shell--> marker")?
+            + SHELL_START.len();
+        let end = start
+            + html[start..]
+                .find(SHELL_END)
+                .ok_or("index.html has no <!--/home-shell--> marker after <!--home-shell-->")?;
+        let mut out = html.to_string();
+        out.replace_range(start..end, shell);
+        Ok(out)
     }
 
     /// Runs every step on `dir`; returns a one-line report.
     pub fn finish(dir: &Path) -> Result<String, String> {
-        let questions = first_load_bank(dir)?;
+        let (questions, title) = first_load_bank(dir)?;
         let index = dir.join("index.html");
         let html =
             std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+        let html = inject_shell(&html, &home_shell(&title))?;
         // Hash the scripts as they are, then add the meta tag (which is not a script).
         let hashes = inline_script_hashes(&html);
         let (meta, header) = policies(&hashes);
@@ -318,7 +401,7 @@ self.addEventListener("fetch", (event) => {{
     mod tests {
         use super::*;
 
-        const PAGE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\n<script type=\"module\">\nimport init from './a.js';\n</script><script src=\"x.js\"></script></head></html>";
+        const PAGE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\n<script type=\"module\">\nimport init from './a.js';\n</script><script src=\"x.js\"></script></head><body><div id=\"boot\"><!--home-shell--><!--/home-shell--></div></body></html>";
 
         #[test]
         fn inline_scripts_are_hashed_and_external_ones_are_not() {
@@ -351,6 +434,57 @@ self.addEventListener("fetch", (event) => {{
             assert_eq!(inline_script_hashes(&once), inline_script_hashes(PAGE));
         }
 
+        #[test]
+        fn the_home_shell_has_both_languages_escaped_and_is_injected_once() {
+            let title = Text {
+                zh: "面经 <2020>".into(),
+                en: "Report \"A&B\" <2020>".into(),
+            };
+            let shell = home_shell(&title);
+            // English first, then Chinese, each with the app's own strings.
+            let en = shell.find("<div class=\"boot-home\" lang=\"en\">").unwrap();
+            let zh = shell
+                .find("<div class=\"boot-home\" lang=\"zh-CN\">")
+                .unwrap();
+            assert!(en < zh);
+            let (en_part, zh_part) = shell.split_at(zh);
+            for (part, lang) in [(en_part, Lang::En), (zh_part, Lang::Zh)] {
+                let s = strings(lang);
+                for text in [
+                    s.app_title,
+                    s.tagline,
+                    s.nav_review,
+                    s.nav_labs,
+                    s.nav_progress,
+                    s.switch_language,
+                ] {
+                    assert!(
+                        part.contains(&format!(">{text}<")),
+                        "{lang:?}: {text} in {part}"
+                    );
+                }
+                assert!(part.contains(&format!("aria-label=\"{}\"", s.switch_language_label)));
+                assert!(part.contains(&format!("lang=\"{}\"", lang.other().tag())));
+            }
+            assert!(
+                en_part.contains("<h1>Report &quot;A&amp;B&quot; &lt;2020&gt;</h1>"),
+                "{en_part}"
+            );
+            assert!(zh_part.contains("<h1>面经 &lt;2020&gt;</h1>"), "{zh_part}");
+            assert_eq!(shell.matches('<').count(), shell.matches('>').count());
+
+            let once = inject_shell(PAGE, &shell).unwrap();
+            assert!(once.contains(&format!(
+                "<div id=\"boot\"><!--home-shell-->{shell}<!--/home-shell--></div>"
+            )));
+            assert_eq!(inject_shell(&once, &shell).unwrap(), once, "idempotent");
+            // No marker: a clear error, not a page without its copy.
+            let err = inject_shell("<html></html>", &shell).unwrap_err();
+            assert!(err.contains("<!--home-shell-->"), "{err}");
+            let err = inject_shell("<!--home-shell--><p>", &shell).unwrap_err();
+            assert!(err.contains("<!--/home-shell-->"), "{err}");
+        }
+
         /// A valid one-question bank.
         const BANK: &str = r#"{"version":1,"id":"t","title":{"zh":"测","en":"T"},"author":"us",
             "topics":[{"id":"t","name":{"zh":"主题","en":"Topic"}}],
@@ -379,6 +513,12 @@ self.addEventListener("fetch", (event) => {{
             std::fs::write(dir.join("app-0123456789abcdef.js"), "js").unwrap();
             let report = finish(&dir).unwrap();
             assert!(report.contains("1 inline script hash"), "{report}");
+            // The home page's static copy, with the bank's title in each language.
+            let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+            assert!(
+                page.contains("<h1>T</h1>") && page.contains("<h1>测</h1>"),
+                "{page}"
+            );
             // The full app's unhashed files are revalidated, like sw.js.
             let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
             for f in ["/sw.js", "/ail-full.js", "/ail-full_bg.wasm"] {

@@ -191,6 +191,21 @@ pub fn app() -> Html {
         });
     }
 
+    // index.html's #boot (on the home route, a static copy of the home
+    // page) stays until this app has its own page to put in its place: at
+    // once elsewhere or with someone's bank (`?bank=`, no static copy), on
+    // the home route once the built-in bank is loaded or failed.
+    {
+        let ready = !matches!(*route, Route::Home)
+            || params.bank.is_some()
+            || !matches!(*load, LoadState::Loading);
+        use_effect_with(ready, |ready| {
+            if *ready {
+                super::drop_boot();
+            }
+        });
+    }
+
     let s = strings(*lang);
     let toggle = {
         let lang = lang.clone();
@@ -327,13 +342,13 @@ pub fn app() -> Html {
                 })}>{ s.skip_to_content }</a>
                 <header class="top">
                     <a class="brand" href="#/">{ s.app_title }</a>
-                    <nav class="top-nav" aria-label={match *lang { Lang::Zh => "主导航", Lang::En => "Main" }}>
-                        <a class="nav-link" href="#/review" data-testid="review-link">{ match *lang { Lang::Zh => "复习", Lang::En => "Review" } }</a>
-                        <a class="nav-link" href="#/labs" data-testid="labs-link">{ match *lang { Lang::Zh => "实验", Lang::En => "Labs" } }</a>
-                        <a class="nav-link" href="#/stats" data-testid="stats-link">{ match *lang { Lang::Zh => "进度", Lang::En => "Progress" } }</a>
+                    <nav class="top-nav" aria-label={s.nav_label}>
+                        <a class="nav-link" href="#/review" data-testid="review-link">{ s.nav_review }</a>
+                        <a class="nav-link" href="#/labs" data-testid="labs-link">{ s.nav_labs }</a>
+                        <a class="nav-link" href="#/stats" data-testid="stats-link">{ s.nav_progress }</a>
                     </nav>
                     <button class="lang" data-testid="lang-toggle" onclick={toggle}
-                        lang={lang.other().tag()} aria-label={match *lang { Lang::Zh => "Switch to English", Lang::En => "切换到中文" }}>
+                        lang={lang.other().tag()} aria-label={s.switch_language_label}>
                         { s.switch_language }
                     </button>
                 </header>

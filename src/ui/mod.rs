@@ -27,13 +27,10 @@ use wasm_bindgen_futures::JsFuture;
 use crate::bank::Loaded;
 use crate::i18n::Lang;
 
-/// Mounts the app on `<div id="app">` (or the body if it is missing) and
-/// removes the static boot message.
+/// Mounts the app on `<div id="app">` (or the body if it is missing). The
+/// app removes `index.html`'s `#boot` once it has a page ([`drop_boot`]).
 pub fn start() {
     let doc = web_sys::window().and_then(|w| w.document());
-    if let Some(boot) = doc.as_ref().and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
-    }
     let handle = match doc.and_then(|d| d.get_element_by_id("app")) {
         Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
         None => yew::Renderer::<app::App>::new().render(),
@@ -43,6 +40,22 @@ pub fn start() {
     upgrade::keep(handle);
     #[cfg(feature = "full")]
     drop(handle);
+}
+
+/// Removes `index.html`'s `#boot` (the home page's static copy, or the
+/// loading message) and the `data-boot` mark that hides `#app` under it.
+/// Called by the app once it has a page to show in their place; again
+/// later, it does nothing.
+pub fn drop_boot() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(boot) = doc.get_element_by_id("boot") {
+        boot.remove();
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.remove_attribute("data-boot");
+    }
 }
 
 /// Window property that carries a picked bank file from the first-load app

@@ -59,7 +59,7 @@ test('a 404 for the bank says so and offers a retry that works', async () => {
   assert.match(await page.locator('.load-error').textContent(), /HTTP 404/);
   fail = false;
   await page.locator('.load-error button').click();
-  await page.waitForSelector('.intro');
+  await page.waitForSelector('#app .intro');
   assert.ok(await page.locator('a[data-qid]').count() > 0);
 });
 

@@ -23,7 +23,7 @@ export async function openPage(browser, { width = 1280, height = 800, locale = '
 }
 
 /** Opens a hash route with a full page load and waits for the app to render it. */
-export async function gotoRoute(page, hash, waitFor = '[data-testid="question-prompt"], .intro, .load-error') {
+export async function gotoRoute(page, hash, waitFor = '[data-testid="question-prompt"], #app .intro, .load-error') {
   await page.goto(new URL(hash, BASE).href);
   await page.waitForSelector(waitFor, { timeout: 15000 });
 }

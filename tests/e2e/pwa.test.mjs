@@ -66,12 +66,12 @@ test('after one visit every question and lab works with the server gone', async 
   const page = await cspPage();
   const base = `http://127.0.0.1:${port}/`;
   await page.goto(base);
-  await page.waitForSelector('.intro');
+  await page.waitForSelector('#app .intro');
   await waitForController(page);
   await stop(server);
   // Network gone: a reload and deep links are answered by the worker.
   await page.reload();
-  await page.waitForSelector('.intro');
+  await page.waitForSelector('#app .intro');
   for (const id of ['fp32-rounding', 'perpendicular-foot', 'parallel-nms']) {
     await page.goto(`${base}#/q/${id}?seed=3`);
     await page.waitForSelector('[data-testid="question-prompt"]');
@@ -103,7 +103,7 @@ test('a new deploy offers "Reload to update" and then only its files are used', 
   const page = await cspPage();
   const base = `http://127.0.0.1:${port}/`;
   await page.goto(`${base}#/`);
-  await page.waitForSelector('.intro');
+  await page.waitForSelector('#app .intro');
   await waitForController(page);
   assert.equal(await page.getByTestId('build-label').count(), 0, 'v1 has no label');
   // Deploy v2 at the same origin.
@@ -174,7 +174,7 @@ test('every main page fits 360x640 with no horizontal scroll, in zh and en', asy
     const page = await cspPage({ width: 360, height: 640, locale });
     for (const hash of pages) {
       await page.goto(new URL(hash, process.env.E2E_BASE || 'http://127.0.0.1:8099/').href);
-      await page.waitForSelector('[data-testid="question-prompt"], .intro, article.lab, .lab-list');
+      await page.waitForSelector('[data-testid="question-prompt"], #app .intro, article.lab, .lab-list');
       assert.ok(await horizontalOverflow(page) <= 0, `${hash} overflows at 360px (${locale})`);
       const name = hash.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
       await page.screenshot({ path: `${ARTIFACTS}360-${locale}-${name}.png` });
