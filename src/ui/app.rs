@@ -49,7 +49,7 @@ fn parsed(url: &str, text: &str) -> LoadState {
 #[cfg(not(feature = "full"))]
 async fn load_builtin() -> LoadState {
     use crate::bank::first_load::INDEX_URL;
-    match fetch_text(INDEX_URL).await {
+    let state = match fetch_text(INDEX_URL).await {
         Err(e) => LoadState::Failed(e),
         Ok(text) => match crate::decode::parse(&text).and_then(|v| crate::decode::bank(&v)) {
             Err(e) => LoadState::Failed(format!("{INDEX_URL}: {e}")),
@@ -58,7 +58,10 @@ async fn load_builtin() -> LoadState {
                 problems: Vec::new(),
             }))),
         },
-    }
+    };
+    // Decoding and the page's render, each in a task of its own.
+    super::next_task().await;
+    state
 }
 
 #[derive(Clone, PartialEq)]

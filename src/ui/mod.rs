@@ -29,17 +29,36 @@ use crate::i18n::Lang;
 
 /// Mounts the app on `<div id="app">` (or the body if it is missing). The
 /// app removes `index.html`'s `#boot` once it has a page ([`drop_boot`]).
+/// The first render runs in a task of its own, after the one that
+/// instantiated the wasm, so neither holds the main thread long on a slow
+/// phone (Lighthouse counts every task over 50 ms as blocking).
 pub fn start() {
-    let doc = web_sys::window().and_then(|w| w.document());
-    let handle = match doc.and_then(|d| d.get_element_by_id("app")) {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
-    };
-    // The first-load app unmounts itself when it hands over (ui::upgrade).
-    #[cfg(not(feature = "full"))]
-    upgrade::keep(handle);
-    #[cfg(feature = "full")]
-    drop(handle);
+    wasm_bindgen_futures::spawn_local(async {
+        next_task().await;
+        let doc = web_sys::window().and_then(|w| w.document());
+        let handle = match doc.and_then(|d| d.get_element_by_id("app")) {
+            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+            None => yew::Renderer::<app::App>::new().render(),
+        };
+        // The first-load app unmounts itself when it hands over (ui::upgrade).
+        #[cfg(not(feature = "full"))]
+        upgrade::keep(handle);
+        #[cfg(feature = "full")]
+        drop(handle);
+    });
+}
+
+/// Resolves in a new task (a zero-delay timer): start-up work split at
+/// these points lets the browser paint and handle input in between.
+pub async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let set = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+        if !matches!(set, Some(Ok(_))) {
+            // No timer (no window): go on at once rather than never.
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(timer).await;
 }
 
 /// Removes `index.html`'s `#boot` (the home page's static copy, or the
