@@ -59,8 +59,11 @@ async fn load_builtin() -> LoadState {
             }))),
         },
     };
-    // Decoding and the page's render, each in a task of its own.
-    super::next_task().await;
+    // Under the home page's static copy, decoding and the page's render
+    // run each in a task of its own (see ui::start).
+    if super::on_home_page() {
+        super::next_task().await;
+    }
     state
 }
 

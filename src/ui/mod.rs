@@ -29,12 +29,15 @@ use crate::i18n::Lang;
 
 /// Mounts the app on `<div id="app">` (or the body if it is missing). The
 /// app removes `index.html`'s `#boot` once it has a page ([`drop_boot`]).
-/// The first render runs in a task of its own, after the one that
-/// instantiated the wasm, so neither holds the main thread long on a slow
-/// phone (Lighthouse counts every task over 50 ms as blocking).
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        next_task().await;
+        // On the home page, whose static copy is already on screen, the
+        // first render runs in a task of its own, after the one that
+        // instantiated the wasm, so neither holds the main thread long on a
+        // slow phone. Elsewhere the page is waiting: render at once.
+        if on_home_page() {
+            next_task().await;
+        }
         let doc = web_sys::window().and_then(|w| w.document());
         let handle = match doc.and_then(|d| d.get_element_by_id("app")) {
             Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
@@ -46,6 +49,15 @@ pub fn start() {
         #[cfg(feature = "full")]
         drop(handle);
     });
+}
+
+/// `index.html` shows its static copy of the home page (it marks `<html>`
+/// with `data-boot` until [`drop_boot`]).
+pub fn on_home_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute("data-boot"))
 }
 
 /// Resolves in a new task (a zero-delay timer): start-up work split at

@@ -39,7 +39,9 @@ const page = await openPage(browser, { width: 1280, height: 800 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 console.log(`lab recompute+render after an input event, median of ${EDITS} edits, CPU slowdown ${slowdown}x`);
-for (const [slug, query, field, values, testid, note] of CASES) {
+// BENCH_ONLY=largest (or any text of the note) runs only the matching cases.
+const only = process.env.BENCH_ONLY;
+for (const [slug, query, field, values, testid, note] of CASES.filter((c) => !only || (c[5] || '').includes(only))) {
   await page.goto(new URL(`#/lab/${slug}${query ? '?' + query : ''}`, BASE).href);
   try {
     await page.waitForSelector(`[data-testid="${testid}"]`, { timeout: 5000 });
