@@ -42,6 +42,7 @@ mod tool {
 
     use ai_interview_lab::bank::Text;
     use ai_interview_lab::i18n::{strings, Lang};
+    use ai_interview_lab::markup::escape_html as escape;
     use base64::Engine;
     use sha2::{Digest, Sha256};
 
@@ -294,21 +295,6 @@ self.addEventListener("fetch", (event) => {{
             std::fs::write(q.join(format!("{id}.json")), json).map_err(|e| e.to_string())?;
         }
         Ok((files.len(), loaded.bank.title.clone()))
-    }
-
-    /// `&`, `<`, `>` and `"` as entities: text and attribute values.
-    pub fn escape(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                c => out.push(c),
-            }
-        }
-        out
     }
 
     /// The home page as the app first shows it (header, and the intro's

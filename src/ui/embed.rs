@@ -84,19 +84,12 @@ pub fn base_url() -> String {
     format!("{origin}{dir}")
 }
 
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The snippet a blog author pastes to embed `target` (`q/<id>` or `lab/<slug>?…`).
 pub fn snippet(base: &str, target: &str) -> String {
     format!(
         "<div data-ai-lab=\"{}\"></div>\n<script src=\"{}static/embed.js\" async></script>",
-        escape_attr(target),
-        escape_attr(base)
+        crate::markup::escape_html(target),
+        crate::markup::escape_html(base)
     )
 }
 
