@@ -91,7 +91,11 @@ fn padded(x: &[f64], s: &Shape) -> Vec<f64> {
 
 /// Runs the experiment on seeded integer data in −5..=5.
 pub fn run(s: &Shape) -> Result<Outcome, InputError> {
-    let (ho, wo) = check(s)?;
+    run_with_outputs(s).map(|(o, _)| o)
+}
+
+/// The seeded input (C_in × H × W) and weights (C_out × C_in × k × k).
+fn data(s: &Shape) -> (Vec<f64>, Vec<f64>) {
     let mut r = SplitMix64::new(s.seed);
     let mut rand = |len: usize| {
         (0..len)
@@ -99,33 +103,45 @@ pub fn run(s: &Shape) -> Result<Outcome, InputError> {
             .collect::<Vec<f64>>()
     };
     let x = rand(s.c * s.h * s.w);
-    let wt = rand(s.cout * s.c * s.k * s.k);
+    (x, rand(s.cout * s.c * s.k * s.k))
+}
+
+/// [`run`], and the GEMM's outputs (C_out × H_out × W_out) for the tests.
+fn run_with_outputs(s: &Shape) -> Result<(Outcome, Vec<f64>), InputError> {
+    let (ho, wo) = check(s)?;
+    let (x, wt) = data(s);
     // x with its zero padding written out, so that every window is a plain
     // slice (no bounds test per tap).
     let (hp, wp) = (s.h + 2 * s.pad, s.w + 2 * s.pad);
     let xp = padded(&x, s);
-    // The k taps of row ki of channel ch's window at output (oi, oj).
-    let taps = |ch: usize, ki: usize, oi: usize, oj: usize| -> &[f64] {
-        &xp[(ch * hp + oi * s.stride + ki) * wp + oj * s.stride..][..s.k]
-    };
     let rows = s.c * s.k * s.k;
     let cols = ho * wo;
+    // Output row oi of tap (ch, ki, kj) meets W_out inputs: a run of row
+    // oi·stride + ki of padded channel ch from column kj, every stride-th,
+    // starting here. (The inner loops below are the lab's whole cost: the
+    // full app's Cargo profile, release-full, compiles them for speed.)
+    let start =
+        |ch: usize, ki: usize, kj: usize, oi: usize| (ch * hp + oi * s.stride + ki) * wp + kj;
+    let stride = s.stride;
     // Patch matrix, row = (ch, ki, kj), column = (oi, oj).
     let mut patches = vec![0.0; rows * cols];
     for ch in 0..s.c {
         for ki in 0..s.k {
-            for oi in 0..ho {
-                for oj in 0..wo {
-                    for (kj, &v) in taps(ch, ki, oi, oj).iter().enumerate() {
-                        let row = (ch * s.k + ki) * s.k + kj;
-                        patches[row * cols + oi * wo + oj] = v;
+            for kj in 0..s.k {
+                let row = (ch * s.k + ki) * s.k + kj;
+                for oi in 0..ho {
+                    let (to, from) = (row * cols + oi * wo, start(ch, ki, kj, oi));
+                    for oj in 0..wo {
+                        patches[to + oj] = xp[from + oj * stride];
                     }
                 }
             }
         }
     }
     let mut conv_diff = 0.0f64;
+    let mut outputs = Vec::with_capacity(s.cout * cols);
     let mut gemm = vec![0.0; cols];
+    let mut direct = vec![0.0; cols];
     for o in 0..s.cout {
         // Row o of the weights times the patch matrix, a patch row at a
         // time (contiguous reads; each sum still runs over rw in order).
@@ -136,20 +152,27 @@ pub fn run(s: &Shape) -> Result<Outcome, InputError> {
                 *g += wv * p;
             }
         }
-        for (col, &gemm) in gemm.iter().enumerate() {
-            let (oi, oj) = (col / wo, col % wo);
-            // The convolution itself, tap by tap in (ch, ki, kj) order.
-            let mut direct = 0.0;
-            for ch in 0..s.c {
-                for ki in 0..s.k {
-                    let w_row = &wt[((o * s.c + ch) * s.k + ki) * s.k..][..s.k];
-                    for (a, b) in w_row.iter().zip(taps(ch, ki, oi, oj)) {
-                        direct += a * b;
+        // The convolution itself, read from the padded input (not from
+        // the patch matrix): each weight scales the input it meets at
+        // every output position, taps in (ch, ki, kj) order.
+        direct.fill(0.0);
+        for ch in 0..s.c {
+            for ki in 0..s.k {
+                for kj in 0..s.k {
+                    let wv = wt[((o * s.c + ch) * s.k + ki) * s.k + kj];
+                    for oi in 0..ho {
+                        let (to, from) = (oi * wo, start(ch, ki, kj, oi));
+                        for oj in 0..wo {
+                            direct[to + oj] += wv * xp[from + oj * stride];
+                        }
                     }
                 }
             }
-            conv_diff = conv_diff.max((gemm - direct).abs());
         }
+        for (g, d) in gemm.iter().zip(&direct) {
+            conv_diff = conv_diff.max((g - d).abs());
+        }
+        outputs.extend_from_slice(&gemm);
     }
     // Mean pooling of channel 0 (same k, stride, pad) as the GEMM row of weights 1/k².
     let inv = 1.0 / (s.k * s.k) as f64;
@@ -174,13 +197,14 @@ pub fn run(s: &Shape) -> Result<Outcome, InputError> {
         // A constant window (e.g. all zero padding): use the textbook pair [1, 0] and [0, 1].
         counter = (1.0, 2.0);
     }
-    Ok(Outcome {
+    let outcome = Outcome {
         im2col: (rows, cols),
         out: (s.cout, ho, wo),
         conv_diff,
         pool_diff,
         max_counterexample: counter,
-    })
+    };
+    Ok((outcome, outputs))
 }
 
 #[cfg(test)]
@@ -238,6 +262,59 @@ mod tests {
             assert!(o.pool_diff <= 1e-14, "{s:?}: {}", o.pool_diff);
             assert_ne!(o.max_counterexample.0, o.max_counterexample.1);
         }
+    }
+
+    /// The textbook definition, with the padding as a bounds test instead
+    /// of the padded copy and the index arithmetic `run` shares.
+    fn naive_conv(s: &Shape, ho: usize, wo: usize) -> Vec<f64> {
+        let (x, wt) = data(s);
+        let mut out = Vec::new();
+        for o in 0..s.cout {
+            for oi in 0..ho {
+                for oj in 0..wo {
+                    let mut sum = 0.0;
+                    for ch in 0..s.c {
+                        for ki in 0..s.k {
+                            for kj in 0..s.k {
+                                let i = (oi * s.stride + ki) as i64 - s.pad as i64;
+                                let j = (oj * s.stride + kj) as i64 - s.pad as i64;
+                                if i < 0 || j < 0 || i >= s.h as i64 || j >= s.w as i64 {
+                                    continue;
+                                }
+                                let xv = x[(ch * s.h + i as usize) * s.w + j as usize];
+                                sum += wt[((o * s.c + ch) * s.k + ki) * s.k + kj] * xv;
+                            }
+                        }
+                    }
+                    out.push(sum);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gemm_outputs_equal_the_textbook_convolution() {
+        let mut r = SplitMix64::new(5);
+        let mut checked = 0;
+        for seed in 0..300 {
+            let s = Shape {
+                c: 1 + r.below(3) as usize,
+                h: 1 + r.below(9) as usize,
+                w: 1 + r.below(9) as usize,
+                k: 1 + r.below(4) as usize,
+                stride: 1 + r.below(3) as usize,
+                pad: r.below(3) as usize,
+                cout: 1 + r.below(3) as usize,
+                seed,
+            };
+            let Ok((ho, wo)) = check(&s) else { continue };
+            let (o, outputs) = run_with_outputs(&s).unwrap();
+            assert_eq!(o.out, (s.cout, ho, wo));
+            assert_eq!(outputs, naive_conv(&s, ho, wo), "{s:?}");
+            checked += 1;
+        }
+        assert!(checked > 150, "only {checked} valid shapes");
     }
 
     #[test]
@@ -303,7 +380,7 @@ mod tests {
         assert_eq!(run(&Shape { c: 9, ..DEFAULT }).unwrap_err().field, "c");
     }
 
-    /// Benchmark, not a test: `cargo test --release --lib bench_ -- --ignored --nocapture`.
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_conv_matmul() {

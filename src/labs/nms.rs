@@ -151,32 +151,89 @@ pub struct Parallel {
 
 /// The report's parallel NMS: full upper-triangle suppression matrix, then a sequential scan.
 pub fn parallel(boxes: &[ScoredBox], threshold: f64) -> Parallel {
-    let order = rank(boxes);
-    let n = order.len();
-    let matrix: Vec<Vec<bool>> = (0..n)
-        .map(|r| {
-            (0..n)
-                .map(|c| c > r && iou(&boxes[order[r]], &boxes[order[c]]) > threshold)
-                .collect()
-        })
-        .collect();
-    let mut removed = vec![false; n];
-    let mut kept = Vec::new();
-    for r in 0..n {
-        if removed[r] {
-            continue;
+    Pairs::new(boxes).parallel(threshold)
+}
+
+/// Every pair's IoU in rank order, computed once per box set, so that a
+/// new threshold only compares (the lab recomputes on every keystroke of
+/// the threshold; 200 boxes are 19,900 pairs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pairs {
+    /// Input indices in rank order.
+    pub order: Vec<usize>,
+    /// IoU of ranks `r < c`, row after row: row `r` holds columns `r + 1 ..`.
+    iou: Vec<f64>,
+}
+
+impl Pairs {
+    pub fn new(boxes: &[ScoredBox]) -> Pairs {
+        let order = rank(boxes);
+        let n = order.len();
+        let mut iou_rc = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+        for (r, &i) in order.iter().enumerate() {
+            iou_rc.extend(order[r + 1..].iter().map(|&j| iou(&boxes[i], &boxes[j])));
         }
-        kept.push(order[r]);
-        for (c, &s) in matrix[r].iter().enumerate() {
-            removed[c] |= s;
-        }
+        Pairs { order, iou: iou_rc }
     }
-    kept.sort_unstable();
-    Parallel {
-        order,
-        matrix,
-        kept,
-        evals: n * n.saturating_sub(1) / 2,
+
+    /// The IoUs of rank `r` with ranks `r + 1 ..`.
+    fn row(&self, r: usize) -> &[f64] {
+        let n = self.order.len();
+        // Rows 0..r hold (n - 1) + (n - 2) + ... + (n - r) entries.
+        let start = r * n - r * (r + 1) / 2;
+        &self.iou[start..start + (n - 1 - r)]
+    }
+
+    /// Greedy NMS on the stored IoUs: the same kept set and the same count
+    /// of IoU evaluations as [`greedy`], which computes them as it goes.
+    pub fn greedy(&self, threshold: f64) -> (Vec<usize>, usize) {
+        let n = self.order.len();
+        let mut suppressed = vec![false; n];
+        let (mut kept, mut evals) = (Vec::new(), 0);
+        for r in 0..n {
+            if suppressed[r] {
+                continue;
+            }
+            kept.push(self.order[r]);
+            for (s, &v) in suppressed[r + 1..].iter_mut().zip(self.row(r)) {
+                if !*s {
+                    evals += 1;
+                    *s = v > threshold;
+                }
+            }
+        }
+        kept.sort_unstable();
+        (kept, evals)
+    }
+
+    /// The parallel form on the stored IoUs.
+    pub fn parallel(&self, threshold: f64) -> Parallel {
+        let n = self.order.len();
+        let matrix: Vec<Vec<bool>> = (0..n)
+            .map(|r| {
+                let mut row = vec![false; r + 1];
+                row.extend(self.row(r).iter().map(|&v| v > threshold));
+                row
+            })
+            .collect();
+        let mut removed = vec![false; n];
+        let mut kept = Vec::new();
+        for r in 0..n {
+            if removed[r] {
+                continue;
+            }
+            kept.push(self.order[r]);
+            for (c, &s) in matrix[r].iter().enumerate() {
+                removed[c] |= s;
+            }
+        }
+        kept.sort_unstable();
+        Parallel {
+            order: self.order.clone(),
+            matrix,
+            kept,
+            evals: n * n.saturating_sub(1) / 2,
+        }
     }
 }
 
@@ -275,10 +332,29 @@ mod tests {
             let n = (seed % 61) as usize;
             let boxes = random_boxes(seed, n);
             let t = r.below(101) as f64 / 100.0;
-            let (g, _) = greedy(&boxes, t);
+            let (g, g_evals) = greedy(&boxes, t);
             let p = parallel(&boxes, t);
             assert_eq!(g, p.kept, "seed {seed}, n {n}, t {t}");
+            // The stored-IoU greedy makes the same decisions and counts the
+            // same evaluations as the greedy that computes IoUs as it goes.
+            assert_eq!(Pairs::new(&boxes).greedy(t), (g, g_evals), "seed {seed}");
             assert_eq!(p.evals, n * n.saturating_sub(1) / 2);
+        }
+    }
+
+    #[test]
+    fn stored_matrix_is_the_pairwise_iou_test_in_rank_order() {
+        for seed in 0..300u64 {
+            let n = (seed % 31) as usize;
+            let boxes = random_boxes(seed, n);
+            let t = (seed % 10) as f64 / 10.0;
+            let p = parallel(&boxes, t);
+            for r in 0..n {
+                for c in 0..n {
+                    let want = c > r && iou(&boxes[p.order[r]], &boxes[p.order[c]]) > t;
+                    assert_eq!(p.matrix[r][c], want, "seed {seed}, ({r}, {c})");
+                }
+            }
         }
     }
 
@@ -297,7 +373,7 @@ mod tests {
         assert_eq!(check_threshold(1.5).unwrap_err().field, "iou");
     }
 
-    /// Benchmark, not a test: `cargo test --release --lib bench_ -- --ignored --nocapture`.
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_nms() {
@@ -311,6 +387,17 @@ mod tests {
             }
             println!(
                 "bench nms n={n}: {:.2} us per greedy+parallel (checksum {acc})",
+                t.elapsed().as_secs_f64() / reps as f64 * 1e6
+            );
+            // What the lab does when only the threshold changes.
+            let pairs = Pairs::new(&boxes);
+            let t = std::time::Instant::now();
+            let mut acc = 0;
+            for _ in 0..reps {
+                acc += pairs.greedy(0.5).0.len() + pairs.parallel(0.5).kept.len();
+            }
+            println!(
+                "bench nms n={n}, new threshold on stored IoUs: {:.2} us (checksum {acc})",
                 t.elapsed().as_secs_f64() / reps as f64 * 1e6
             );
         }

@@ -143,6 +143,16 @@ test('nms: greedy and parallel agree on the default boxes at several thresholds'
   await page.fill('input[data-field="iou"]', '0.72');
   await expectText(page, 'kept', /^0 2 3$/);
   assert.equal(await text(page, 'kept-parallel'), '0 2 3');
+  // The drawing: one subpath per box in the solid (kept) or the dashed
+  // (suppressed) path, and a label per box, in input order.
+  const drawn = await page.evaluate(() => ({
+    kept: document.querySelector('.nms-svg path.kept').getAttribute('d'),
+    suppressed: document.querySelector('.nms-svg path.suppressed').getAttribute('d'),
+    labels: [...document.querySelectorAll('.nms-svg text')].map((t) => t.textContent),
+  }));
+  assert.equal(drawn.kept, 'M10 10h40v40h-40zM60 20h30v40h-30zM12 14h36v42h-36z');
+  assert.equal(drawn.suppressed, 'M14 12h40v40h-40zM62 24h30v34h-30z');
+  assert.deepEqual(drawn.labels, ['0: 0.9', '1: 0.8', '2: 0.75', '3: 0.7', '4: 0.6']);
   await page.fill('input[data-field="iou"]', '0.9');
   await expectText(page, 'kept', /^0 1 2 3 4$/);
   await expectUrl(page, /iou=0\.9/);

@@ -1,13 +1,13 @@
 //! `#/lab/nms?boxes=x1,y1,x2,y2,score;...&iou=0.5` or `?seed=<n>&n=<count>&iou=0.5`:
 //! greedy NMS beside the report's parallel form (pairwise matrix, then a scan).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
-use crate::labs::nms::{
-    check_threshold, greedy, parallel, parse_boxes, random_boxes, ScoredBox, MAX_BOXES,
-};
+use crate::labs::nms::{check_threshold, parse_boxes, random_boxes, Pairs, ScoredBox, MAX_BOXES};
 use crate::labs::query::Query;
 use crate::labs::{parse_scalar, InputError};
 
@@ -23,6 +23,92 @@ fn indices(v: &[usize]) -> String {
         .join(" ")
 }
 
+/// The box set of one query and what does not depend on the threshold:
+/// every pair's IoU and the drawing's geometry (formatted once).
+struct BoxSet {
+    boxes: Vec<ScoredBox>,
+    pairs: Pairs,
+    /// One closed SVG subpath per box (`M x y h w v h h -w z`).
+    outlines: Vec<String>,
+    errors: Vec<InputError>,
+}
+
+impl BoxSet {
+    fn new(seeded: bool, boxes_raw: &str, seed_raw: &str, n_raw: &str) -> BoxSet {
+        let mut errors = Vec::new();
+        let boxes = if seeded {
+            let seed = seed_raw.trim().parse::<u64>().map_err(|_| {
+                errors.push(InputError::new(
+                    "seed",
+                    "种子必须是非负整数。",
+                    "The seed must be a whole number ≥ 0.",
+                ))
+            });
+            let n = n_raw
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n <= MAX_BOXES)
+                .ok_or_else(|| {
+                    errors.push(InputError::new(
+                        "n",
+                        format!("框的个数必须是 0 到 {MAX_BOXES} 的整数。"),
+                        format!("The count must be a whole number from 0 to {MAX_BOXES}."),
+                    ))
+                });
+            match (seed, n) {
+                (Ok(s), Ok(n)) => random_boxes(s, n),
+                _ => Vec::new(),
+            }
+        } else {
+            parse_boxes(boxes_raw).unwrap_or_else(|e| {
+                errors.push(e);
+                Vec::new()
+            })
+        };
+        let outlines = boxes
+            .iter()
+            .map(|b| {
+                format!(
+                    "M{} {}h{}v{}h{}z",
+                    b.x1,
+                    b.y1,
+                    b.x2 - b.x1,
+                    b.y2 - b.y1,
+                    b.x1 - b.x2
+                )
+            })
+            .collect();
+        BoxSet {
+            pairs: Pairs::new(&boxes),
+            boxes,
+            outlines,
+            errors,
+        }
+    }
+}
+
+/// The drawing's frame: `viewBox` and the label size, from the boxes' extent.
+fn frame(boxes: &[ScoredBox]) -> (String, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for b in boxes {
+        x0 = x0.min(b.x1);
+        y0 = y0.min(b.y1);
+        x1 = x1.max(b.x2);
+        y1 = y1.max(b.y2);
+    }
+    let span = (x1 - x0).max(y1 - y0).max(1.0);
+    let pad = span * 0.05;
+    let view = format!(
+        "{} {} {} {}",
+        x0 - pad,
+        y0 - pad,
+        x1 - x0 + 2.0 * pad,
+        y1 - y0 + 2.0 * pad
+    );
+    (view, span)
+}
+
 #[function_component(NmsLab)]
 pub fn nms_lab(p: &LabProps) -> Html {
     let lang = p.lang;
@@ -34,43 +120,21 @@ pub fn nms_lab(p: &LabProps) -> Html {
     let set = |key: &'static str| setter(&p.on_change, &q, key);
     let iou_raw = q.get("iou").unwrap_or("0.5").to_string();
     let seeded = q.get("seed").is_some();
-    let mut errors: Vec<InputError> = Vec::new();
-    let threshold = parse_scalar("iou", &iou_raw)
-        .and_then(check_threshold)
-        .map_err(|e| errors.push(e))
-        .ok();
     let (boxes_raw, seed_raw, n_raw) = (
         q.get("boxes").unwrap_or(DEFAULT_BOXES).to_string(),
         q.get("seed").unwrap_or("1").to_string(),
         q.get("n").unwrap_or("20").to_string(),
     );
-    let boxes: Option<Vec<ScoredBox>> = if seeded {
-        let seed = seed_raw.trim().parse::<u64>().map_err(|_| {
-            errors.push(InputError::new(
-                "seed",
-                "种子必须是非负整数。",
-                "The seed must be a whole number ≥ 0.",
-            ))
-        });
-        let n = n_raw
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|&n| n <= MAX_BOXES)
-            .ok_or_else(|| {
-                errors.push(InputError::new(
-                    "n",
-                    format!("框的个数必须是 0 到 {MAX_BOXES} 的整数。"),
-                    format!("The count must be a whole number from 0 to {MAX_BOXES}."),
-                ))
-            });
-        match (seed, n) {
-            (Ok(s), Ok(n)) => Some(random_boxes(s, n)),
-            _ => None,
-        }
-    } else {
-        parse_boxes(&boxes_raw).map_err(|e| errors.push(e)).ok()
-    };
+    // Recomputed only when the boxes change, not on a new threshold.
+    let set_of_boxes = use_memo(
+        (seeded, boxes_raw.clone(), seed_raw.clone(), n_raw.clone()),
+        |(seeded, b, s, n)| BoxSet::new(*seeded, b, s, n),
+    );
+    let mut errors: Vec<InputError> = set_of_boxes.errors.clone();
+    let threshold = parse_scalar("iou", &iou_raw)
+        .and_then(check_threshold)
+        .map_err(|e| errors.push(e))
+        .ok();
     let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
     let mode_link = if seeded {
         html! { <a class="button small" href="#/lab/nms">{ t("改为手动输入框", "Type boxes instead") }</a> }
@@ -78,10 +142,10 @@ pub fn nms_lab(p: &LabProps) -> Html {
         html! { <a class="button small" href="#/lab/nms?seed=1&n=20&iou=0.5">{ t("改为随机生成框", "Random boxes from a seed") }</a> }
     };
 
-    let results = match (&boxes, threshold) {
-        (Some(boxes), Some(th)) => {
-            let (kept, greedy_evals) = greedy(boxes, th);
-            let par = parallel(boxes, th);
+    let results = match threshold {
+        Some(th) if set_of_boxes.errors.is_empty() => {
+            let (kept, greedy_evals) = set_of_boxes.pairs.greedy(th);
+            let par = set_of_boxes.pairs.parallel(th);
             html! {
                 <>
                 <dl class="results">
@@ -94,7 +158,7 @@ pub fn nms_lab(p: &LabProps) -> Html {
                     <dt>{ t("IoU 计算次数：贪心（串行）/ 并行（全部独立）", "IoU evaluations: greedy (sequential) / parallel (all independent)") }</dt>
                     <dd data-testid="work">{ format!("{greedy_evals} {}", par.evals) }</dd>
                 </dl>
-                { boxes_svg(boxes, &kept, lang) }
+                { boxes_svg(&set_of_boxes, &kept, lang) }
                 { matrix(&par, lang) }
                 </>
             }
@@ -119,34 +183,56 @@ pub fn nms_lab(p: &LabProps) -> Html {
     }
 }
 
-fn boxes_svg(boxes: &[ScoredBox], kept: &[usize], lang: Lang) -> Html {
-    if boxes.is_empty() {
+/// Kept boxes as one solid path, suppressed boxes as one dashed path, and
+/// the labels, which a new threshold does not touch (see [`Labels`]).
+fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
+    if set.boxes.is_empty() {
         return html! {};
     }
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for b in boxes {
-        x0 = x0.min(b.x1);
-        y0 = y0.min(b.y1);
-        x1 = x1.max(b.x2);
-        y1 = y1.max(b.y2);
+    let (view, span) = frame(&set.boxes);
+    let (mut solid, mut dashed) = (String::new(), String::new());
+    for (i, outline) in set.outlines.iter().enumerate() {
+        let to = if kept.binary_search(&i).is_ok() {
+            &mut solid
+        } else {
+            &mut dashed
+        };
+        to.push_str(outline);
     }
-    let span = (x1 - x0).max(y1 - y0).max(1.0);
-    let pad = span * 0.05;
-    let font = span / 25.0;
+    let stroke = (span / 250.0).to_string();
     html! {
-        <svg class="nms-svg" viewBox={format!("{} {} {} {}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)} role="img"
+        <svg class="nms-svg" viewBox={view} role="img"
             aria-label={match lang { Lang::Zh => "保留的框（实线）和被抑制的框（虚线）", Lang::En => "Kept boxes (solid) and suppressed boxes (dashed)" }}>
-            { for boxes.iter().enumerate().map(|(i, b)| {
-                let keep = kept.binary_search(&i).is_ok();
-                html! {
-                    <g class={if keep { "kept" } else { "suppressed" }}>
-                        <rect x={b.x1.to_string()} y={b.y1.to_string()} width={(b.x2 - b.x1).to_string()} height={(b.y2 - b.y1).to_string()}
-                            stroke-width={(span / 250.0).to_string()} />
-                        <text x={(b.x1 + font * 0.2).to_string()} y={(b.y1 + font).to_string()} font-size={font.to_string()}>{ format!("{i}: {}", b.score) }</text>
-                    </g>
-                }
-            }) }
+            <path class="suppressed" d={dashed} stroke-width={stroke.clone()} />
+            <path class="kept" d={solid} stroke-width={stroke} />
+            <Labels set={set.clone()} />
         </svg>
+    }
+}
+
+#[derive(Properties)]
+struct LabelsProps {
+    set: Rc<BoxSet>,
+}
+
+/// The same box set is the same labels: a new threshold skips this render.
+impl PartialEq for LabelsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.set, &other.set)
+    }
+}
+
+/// Each box's input index and score at its top-left corner.
+#[function_component(Labels)]
+fn labels(p: &LabelsProps) -> Html {
+    let font = frame(&p.set.boxes).1 / 25.0;
+    let size = font.to_string();
+    html! {
+        <g class="labels" font-size={size}>
+            { for p.set.boxes.iter().enumerate().map(|(i, b)| html! {
+                <text x={(b.x1 + font * 0.2).to_string()} y={(b.y1 + font).to_string()}>{ format!("{i}: {}", b.score) }</text>
+            }) }
+        </g>
     }
 }
 
