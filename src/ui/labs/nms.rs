@@ -24,12 +24,17 @@ fn indices(v: &[usize]) -> String {
 }
 
 /// The box set of one query and what does not depend on the threshold:
-/// every pair's IoU and the drawing's geometry (formatted once).
+/// every pair's IoU and the drawing's geometry (formatted once, not per edit).
 struct BoxSet {
     boxes: Vec<ScoredBox>,
     pairs: Pairs,
     /// One closed SVG subpath per box (`M x y h w v h h -w z`).
     outlines: Vec<String>,
+    /// The drawing's `viewBox`, from the boxes' extent.
+    view: String,
+    /// The outlines' stroke width and the labels' size, in the boxes' units.
+    stroke: String,
+    font: f64,
     errors: Vec<InputError>,
 }
 
@@ -79,34 +84,32 @@ impl BoxSet {
                 )
             })
             .collect();
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for b in &boxes {
+            x0 = x0.min(b.x1);
+            y0 = y0.min(b.y1);
+            x1 = x1.max(b.x2);
+            y1 = y1.max(b.y2);
+        }
+        let span = (x1 - x0).max(y1 - y0).max(1.0);
+        let pad = span * 0.05;
+        let view = format!(
+            "{} {} {} {}",
+            x0 - pad,
+            y0 - pad,
+            x1 - x0 + 2.0 * pad,
+            y1 - y0 + 2.0 * pad
+        );
         BoxSet {
             pairs: Pairs::new(&boxes),
             boxes,
             outlines,
+            view,
+            stroke: (span / 250.0).to_string(),
+            font: span / 25.0,
             errors,
         }
     }
-}
-
-/// The drawing's frame: `viewBox` and the label size, from the boxes' extent.
-fn frame(boxes: &[ScoredBox]) -> (String, f64) {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for b in boxes {
-        x0 = x0.min(b.x1);
-        y0 = y0.min(b.y1);
-        x1 = x1.max(b.x2);
-        y1 = y1.max(b.y2);
-    }
-    let span = (x1 - x0).max(y1 - y0).max(1.0);
-    let pad = span * 0.05;
-    let view = format!(
-        "{} {} {} {}",
-        x0 - pad,
-        y0 - pad,
-        x1 - x0 + 2.0 * pad,
-        y1 - y0 + 2.0 * pad
-    );
-    (view, span)
 }
 
 #[function_component(NmsLab)]
@@ -189,7 +192,6 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
     if set.boxes.is_empty() {
         return html! {};
     }
-    let (view, span) = frame(&set.boxes);
     let (mut solid, mut dashed) = (String::new(), String::new());
     for (i, outline) in set.outlines.iter().enumerate() {
         let to = if kept.binary_search(&i).is_ok() {
@@ -199,9 +201,9 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
         };
         to.push_str(outline);
     }
-    let stroke = (span / 250.0).to_string();
+    let stroke = set.stroke.clone();
     html! {
-        <svg class="nms-svg" viewBox={view} role="img"
+        <svg class="nms-svg" viewBox={set.view.clone()} role="img"
             aria-label={match lang { Lang::Zh => "保留的框（实线）和被抑制的框（虚线）", Lang::En => "Kept boxes (solid) and suppressed boxes (dashed)" }}>
             <path class="suppressed" d={dashed} stroke-width={stroke.clone()} />
             <path class="kept" d={solid} stroke-width={stroke} />
@@ -225,7 +227,7 @@ impl PartialEq for LabelsProps {
 /// Each box's input index and score at its top-left corner.
 #[function_component(Labels)]
 fn labels(p: &LabelsProps) -> Html {
-    let font = frame(&p.set.boxes).1 / 25.0;
+    let font = p.set.font;
     let size = font.to_string();
     html! {
         <g class="labels" font-size={size}>
