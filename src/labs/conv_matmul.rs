@@ -110,8 +110,8 @@ fn data(s: &Shape) -> (Vec<f64>, Vec<f64>) {
 fn run_with_outputs(s: &Shape) -> Result<(Outcome, Vec<f64>), InputError> {
     let (ho, wo) = check(s)?;
     let (x, wt) = data(s);
-    // x with its zero padding written out, so that every window is a plain
-    // slice (no bounds test per tap).
+    // x with its zero padding written out, so that every tap reads inside
+    // xp (no padding test per tap).
     let (hp, wp) = (s.h + 2 * s.pad, s.w + 2 * s.pad);
     let xp = padded(&x, s);
     let rows = s.c * s.k * s.k;
@@ -240,20 +240,25 @@ mod tests {
         assert_eq!(o.conv_diff, 0.0);
     }
 
+    /// A small shape (some invalid: `check` rejects those) with data `seed`.
+    fn random_shape(r: &mut SplitMix64, seed: u64) -> Shape {
+        Shape {
+            c: 1 + r.below(3) as usize,
+            h: 1 + r.below(9) as usize,
+            w: 1 + r.below(9) as usize,
+            k: 1 + r.below(4) as usize,
+            stride: 1 + r.below(3) as usize,
+            pad: r.below(3) as usize,
+            cout: 1 + r.below(3) as usize,
+            seed,
+        }
+    }
+
     #[test]
     fn im2col_equals_direct_convolution_on_random_shapes() {
         let mut r = SplitMix64::new(3);
         for seed in 0..300 {
-            let s = Shape {
-                c: 1 + r.below(3) as usize,
-                h: 1 + r.below(9) as usize,
-                w: 1 + r.below(9) as usize,
-                k: 1 + r.below(4) as usize,
-                stride: 1 + r.below(3) as usize,
-                pad: r.below(3) as usize,
-                cout: 1 + r.below(3) as usize,
-                seed,
-            };
+            let s = random_shape(&mut r, seed);
             if check(&s).is_err() {
                 continue;
             }
@@ -298,16 +303,7 @@ mod tests {
         let mut r = SplitMix64::new(5);
         let mut checked = 0;
         for seed in 0..300 {
-            let s = Shape {
-                c: 1 + r.below(3) as usize,
-                h: 1 + r.below(9) as usize,
-                w: 1 + r.below(9) as usize,
-                k: 1 + r.below(4) as usize,
-                stride: 1 + r.below(3) as usize,
-                pad: r.below(3) as usize,
-                cout: 1 + r.below(3) as usize,
-                seed,
-            };
+            let s = random_shape(&mut r, seed);
             let Ok((ho, wo)) = check(&s) else { continue };
             let (o, outputs) = run_with_outputs(&s).unwrap();
             assert_eq!(o.out, (s.cout, ho, wo));
