@@ -104,7 +104,10 @@ pub struct EmbedCodeProps {
 #[function_component(EmbedCode)]
 pub fn embed_code(p: &EmbedCodeProps) -> Html {
     let status = use_state(|| None::<bool>);
-    let code = snippet(&base_url(), &p.target);
+    // The page's origin and path stay put while a lab is edited; only the
+    // target (the lab's query) changes with each edit.
+    let base = use_memo((), |_| base_url());
+    let code = snippet(&base, &p.target);
     let onclick = {
         let (status, code) = (status.clone(), code.clone());
         Callback::from(move |_: MouseEvent| {

@@ -1,10 +1,15 @@
 // Benchmark (not a test): how long each lab takes to recompute and
 // re-render after an input changes, in headless Chromium against the
-// release build. Time is measured from the `input` event to the DOM
-// mutation of the lab's main result (MutationObserver), and then with the
-// browser's rendering of the next frame added (style, layout, paint: from
-// that frame's requestAnimationFrame callback to a task queued from it);
-// median of N edits.
+// release build. Three measures per lab:
+// - to DOM: from the `input` event to the DOM mutation of the lab
+//   (MutationObserver); median of EDITS single edits;
+// - with the frame's rendering: that, plus the browser's work for the next
+//   frame (style, layout, paint: from that frame's requestAnimationFrame
+//   callback to a task queued from it);
+// - drag: one edit in every animation frame for DRAG_FRAMES frames, as a
+//   dragged point or a held key gives, and how many frames that drops.
+// The first line is a baseline page with one input and one output, which
+// shows what a frame costs this machine at this slowdown with nothing else.
 // Usage: E2E_BASE=http://127.0.0.1:8099/ node tests/e2e/bench_labs.mjs [cpu-slowdown]
 import { launch, openPage, BASE } from './harness.mjs';
 
@@ -33,6 +38,8 @@ const CASES = [
 ];
 const slowdown = Number(process.argv[2] || 1);
 const EDITS = 15;
+const DRAG_FRAMES = 60;
+const FRAME = 1000 / 60;
 
 const browser = await launch();
 const page = await openPage(browser, { width: 1280, height: 800 });
@@ -41,6 +48,11 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 console.log(`lab recompute+render after an input event, median of ${EDITS} edits, CPU slowdown ${slowdown}x`);
 // BENCH_ONLY=largest (or any text of the note) runs only the matching cases.
 const only = process.env.BENCH_ONLY;
+// The same measures on a page with one input and one output and nothing
+// else: what the browser's own frame costs on this machine at this slowdown.
+await page.setContent('<!doctype html><title>baseline</title><article class="lab"><input data-field="x" value="1"> <output data-testid="r">2</output></article>'
+  + '<script>document.querySelector("input").addEventListener("input", (e) => { document.querySelector("output").textContent = String(2 * e.target.value); });</script>');
+await measure('baseline (1 input, 1 output)', 'x', ['1', '2', '3']);
 for (const [slug, query, field, values, testid, note] of CASES.filter((c) => !only || (c[5] || '').includes(only))) {
   await page.goto(new URL(`#/lab/${slug}${query ? '?' + query : ''}`, BASE).href);
   try {
@@ -49,11 +61,15 @@ for (const [slug, query, field, values, testid, note] of CASES.filter((c) => !on
     console.log(`${slug.padEnd(16)} (not in this build)`);
     continue;
   }
-  const times = await page.evaluate(async ([field, values, testid, edits]) => {
+  await measure(slug + (note ? ' ' + note : ''), field, values);
+}
+
+/** Edits `field` of the loaded page: EDITS single edits, then a drag; prints one line. */
+async function measure(label, field, values) {
+  const times = await page.evaluate(async ([field, values, edits]) => {
     const input = document.querySelector(`input[data-field="${field}"]`);
     const out = [];
     for (let i = 0; i < edits; i++) {
-      const target = document.querySelector(`[data-testid="${testid}"]`);
       const changed = new Promise((resolve) => {
         const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
         mo.observe(document.querySelector('article.lab'), { subtree: true, childList: true, characterData: true, attributes: true });
@@ -71,13 +87,27 @@ for (const [slug, query, field, values, testid, note] of CASES.filter((c) => !on
         setTimeout(() => r(performance.now() - a), 0);
       }));
       if (t1 !== null) out.push([t1 - t0, render]);
-      void target;
     }
     return out;
-  }, [field, values, testid, EDITS]);
+  }, [field, values, EDITS]);
+  // A drag: one edit in every animation frame for DRAG_FRAMES frames, as a
+  // pointer or a held arrow key gives. Each rAF interval past one frame
+  // (16.7 ms at 60 Hz) is a frame the lab's recompute and rendering dropped.
+  const intervals = await page.evaluate(([field, values, frames]) => new Promise((resolve) => {
+    const input = document.querySelector(`input[data-field="${field}"]`);
+    const ts = [];
+    const step = (t) => {
+      ts.push(t);
+      input.value = values[ts.length % values.length];
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      if (ts.length <= frames) requestAnimationFrame(step); else resolve(ts.slice(1).map((x, i) => x - ts[i]));
+    };
+    requestAnimationFrame(step);
+  }), [field, values, DRAG_FRAMES]);
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const dom = times.map((x) => x[0]);
   const total = times.map((x) => x[0] + x[1]);
-  console.log(`${(slug + (note ? ' ' + note : '')).padEnd(28)} to DOM: median ${med(dom)?.toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total)?.toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${times.length} edits)`);
+  const dropped = intervals.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME) - 1), 0);
+  console.log(`${label.padEnd(28)} to DOM: median ${med(dom)?.toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total)?.toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${times.length} edits);  drag: ${dropped} of ${intervals.length + dropped} frames dropped, median frame ${med(intervals).toFixed(1)} ms`);
 }
 await browser.close();

@@ -105,21 +105,9 @@ pub fn float_lab(p: &LabProps) -> Html {
     let body = match (&x, &y) {
         (Some(x), Some(y)) if errors.is_empty() => {
             let (r, t) = operate(fmt, op, x, y);
-            let (below, above) = x.neighbours();
             html! {
                 <>
-                <h2>{ "x" }</h2>
-                { layout(x, "x", lang, "bits-x") }
-                <dl class="results">
-                    <dt>{ tr(lang, "实际存储的精确值", "Exact value stored") }</dt>
-                    <dd data-testid="stored-x">{ x.exact() }</dd>
-                    <dt>{ tr(lang, "x 处的 ULP（相邻可表示数的间距）", "ULP at x (gap to the next representable value)") }</dt>
-                    <dd data-testid="ulp-x">{ exact_or_dash(x.ulp()) }</dd>
-                    <dt>{ tr(lang, "前一个 / 后一个可表示数", "Previous / next representable value") }</dt>
-                    <dd>{ format!("{} / {}", exact_or_dash(below), exact_or_dash(above)) }</dd>
-                    <dt>{ tr(lang, "能改变 x 的最小正数 y（被“吞掉”的阈值）", "Smallest positive y with x + y ≠ x (swamping threshold)") }</dt>
-                    <dd data-testid="swamp-x">{ exact_or_dash(swamping_threshold(fmt, x.value)) }</dd>
-                </dl>
+                <XSection x={x.clone()} {fmt} {lang} />
                 <h2>{ "y" }</h2>
                 { layout(y, "y", lang, "bits-y") }
                 <dl class="results"><dt>{ tr(lang, "实际存储的精确值", "Exact value stored") }</dt><dd data-testid="stored-y">{ y.exact() }</dd></dl>
@@ -148,6 +136,38 @@ pub fn float_lab(p: &LabProps) -> Html {
             { for err("fmt").map(|e| html! { <p class="field-error" data-testid="error-fmt">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
             { body }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct XSectionProps {
+    x: Stored,
+    fmt: Fmt,
+    lang: Lang,
+}
+
+/// x as stored, its ULP, neighbours and swamping threshold: a component of
+/// its own so that an edit of y, the operation or nothing of x skips these
+/// exact expansions and their part of the page.
+#[function_component(XSection)]
+fn x_section(p: &XSectionProps) -> Html {
+    let (x, lang) = (&p.x, p.lang);
+    let (below, above) = x.neighbours();
+    html! {
+        <>
+        <h2>{ "x" }</h2>
+        { layout(x, "x", lang, "bits-x") }
+        <dl class="results">
+            <dt>{ tr(lang, "实际存储的精确值", "Exact value stored") }</dt>
+            <dd data-testid="stored-x">{ x.exact() }</dd>
+            <dt>{ tr(lang, "x 处的 ULP（相邻可表示数的间距）", "ULP at x (gap to the next representable value)") }</dt>
+            <dd data-testid="ulp-x">{ exact_or_dash(x.ulp()) }</dd>
+            <dt>{ tr(lang, "前一个 / 后一个可表示数", "Previous / next representable value") }</dt>
+            <dd>{ format!("{} / {}", exact_or_dash(below), exact_or_dash(above)) }</dd>
+            <dt>{ tr(lang, "能改变 x 的最小正数 y（被“吞掉”的阈值）", "Smallest positive y with x + y ≠ x (swamping threshold)") }</dt>
+            <dd data-testid="swamp-x">{ exact_or_dash(swamping_threshold(p.fmt, x.value)) }</dd>
+        </dl>
+        </>
     }
 }
 

@@ -137,7 +137,6 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             query.set(q);
         })
     };
-    let bank = &p.bank.0.bank;
     let body = lab_body(
         &p.slug,
         LabProps {
@@ -154,18 +153,37 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             </nav>
             <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => info.zh, Lang::En => info.en } }</h1>
             { body }
-            <section class="lab-questions">
-                <h2>{ match lang { Lang::Zh => "相关题目", Lang::En => "Questions that use this lab" } }</h2>
-                <ul>{ for info.questions.iter().filter_map(|id| bank.question(id)).map(|q| html! {
-                    <li><a href={Route::Question { id: q.id.clone(), order: Default::default(), variant: None }.to_hash()} data-qid={q.id.clone()}>
-                        { super::home::summary(q.prompt.get(lang), 90) }
-                    </a></li>
-                }) }</ul>
-            </section>
+            <LabQuestions bank={p.bank.clone()} {lang} questions={info.questions} />
             if !p.embed {
                 <super::embed::EmbedCode target={format!("lab/{}{}", info.slug, if query.is_empty() { String::new() } else { format!("?{}", *query) })} {lang} />
             }
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LabQuestionsProps {
+    bank: BankRef,
+    lang: Lang,
+    questions: &'static [&'static str],
+}
+
+/// The questions that use a lab. A component of its own so that an edit in
+/// the lab, which changes none of its props, skips it (the summaries parse
+/// each prompt's Markdown).
+#[function_component(LabQuestions)]
+fn lab_questions(p: &LabQuestionsProps) -> Html {
+    let lang = p.lang;
+    let bank = &p.bank.0.bank;
+    html! {
+        <section class="lab-questions">
+            <h2>{ match lang { Lang::Zh => "相关题目", Lang::En => "Questions that use this lab" } }</h2>
+            <ul>{ for p.questions.iter().filter_map(|id| bank.question(id)).map(|q| html! {
+                <li><a href={Route::Question { id: q.id.clone(), order: Default::default(), variant: None }.to_hash()} data-qid={q.id.clone()}>
+                    { super::home::summary(q.prompt.get(lang), 90) }
+                </a></li>
+            }) }</ul>
+        </section>
     }
 }
 
