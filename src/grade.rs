@@ -5,7 +5,7 @@
 
 use crate::bank::validate::is_permutation;
 use crate::bank::{FloatFormat, Kind, Tolerance};
-use crate::labs::float_lab::{Fmt, Stored};
+use crate::labs::float_lab::Stored;
 use crate::numeric::float_format::{round_to, ulp_distance};
 
 /// What the learner gave.
@@ -179,7 +179,7 @@ pub fn check_number_in(
     };
     let (ulps, stored, neighbours) = match shown {
         Some(f) => {
-            let key = Stored::of(Fmt::from(f), expected);
+            let key = Stored::of(f.lab_fmt(), expected);
             (
                 ulp_distance(f, given, expected),
                 Some(round_to(f, given)),
@@ -260,7 +260,7 @@ fn parse_hex(token: &str, hex: &str, format: Option<FloatFormat>) -> Result<f64,
         16,
     )
     .map_err(|_| too_wide())?;
-    let v = Fmt::from(format).from_bits(bits);
+    let v = format.lab_fmt().from_bits(bits);
     if !v.is_finite() {
         return Err(AnswerError::NotFinite(token.to_string()));
     }

@@ -270,6 +270,18 @@ pub enum FloatFormat {
     Bf16,
 }
 
+impl FloatFormat {
+    /// The float lab's format of the same name.
+    pub fn lab_fmt(self) -> crate::labs::float_lab::Fmt {
+        use crate::labs::float_lab::Fmt;
+        match self {
+            FloatFormat::F32 => Fmt::F32,
+            FloatFormat::F16 => Fmt::F16,
+            FloatFormat::Bf16 => Fmt::Bf16,
+        }
+    }
+}
+
 impl Kind {
     /// The `type` tag as written in JSON.
     pub fn type_name(&self) -> &'static str {

@@ -340,22 +340,7 @@ fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
     }
 }
 
-/// Whether `v` holds each of `0..v.len()` exactly once.
-pub fn is_permutation(v: &[usize]) -> bool {
-    let mut seen = vec![false; v.len()];
-    v.iter()
-        .all(|&i| i < seen.len() && !std::mem::replace(&mut seen[i], true))
-}
-
-/// `a-z`, `0-9` and single inner hyphens, non-empty.
-pub fn is_kebab(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use ail_kernels::validate::{is_kebab, is_permutation};
 
 /// At most `max` characters of `s`, with `…` when cut (error messages
 /// quote sources, which may be huge).

@@ -34,7 +34,7 @@ fn parse_format(s: &str) -> FloatFormat {
 
 /// Significant bits (with the hidden bit) of a format.
 pub(crate) fn precision(f: FloatFormat) -> i32 {
-    Fmt::from(f).layout().2 as i32 + 1
+    f.lab_fmt().layout().2 as i32 + 1
 }
 
 fn name(f: FloatFormat) -> &'static str {
@@ -135,7 +135,7 @@ fn integer_magnitudes(f: FloatFormat) -> (i64, i64) {
 
 fn draw_stored_value(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
-    let fmt = Fmt::from(f);
+    let fmt = f.lab_fmt();
     let d = p.draw_int("digits", rng);
     let (lo, hi) = integer_magnitudes(f);
     let e10 = int_in(rng, lo.max(d - 1), hi);
@@ -209,7 +209,7 @@ pub const SUM: Generator = Generator {
 
 fn draw_sum(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
-    let fmt = Fmt::from(f);
+    let fmt = f.lab_fmt();
     // Sums stay below 10^11, where the operands are still easy to read.
     let (lo, hi) = integer_magnitudes(f);
     let e10 = int_in(rng, lo, hi.min(10));
@@ -308,7 +308,7 @@ pub const ULP: Generator = Generator {
 
 fn draw_ulp(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
-    let fmt = Fmt::from(f);
+    let fmt = f.lab_fmt();
     let k = p.draw_int("decimal_exponent", rng);
     let m = int_in(rng, 11, 99);
     // Parse the decimal so x is the f64 nearest to m·10^(k-1), as a reader would type it.

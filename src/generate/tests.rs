@@ -383,11 +383,11 @@ fn f16_overflow_is_decided_by_the_65520_threshold_with_both_outcomes_drawn() {
 
 #[test]
 fn hex_answers_of_float_variants_are_accepted() {
-    use crate::labs::float_lab::{Fmt, Stored};
+    use crate::labs::float_lab::Stored;
     for seed in 0..500 {
         let inst = draw("float-stored-value", seed);
         let (key, _, format) = numeric_key(&inst);
-        let hex = Stored::of(Fmt::from(format.unwrap()), key[0]).hex();
+        let hex = Stored::of(format.unwrap().lab_fmt(), key[0]).hex();
         let g = grade(&inst.kind, &Response::Typed(hex.clone())).unwrap();
         assert_eq!(g.verdict, Verdict::Correct, "{hex}");
         // The neighbour's bit pattern is one ULP off and wrong.

@@ -1,5 +1,6 @@
-//! Numerics shared by grading and (later) the labs: float formats and a
-//! deterministic random number generator. No web imports.
+//! Numerics shared by grading and the labs: rounding to the bank's float
+//! formats, and the labs' deterministic random number generator
+//! (re-exported from `ail_kernels`). No web imports.
 
 pub mod float_format;
-pub mod rng;
+pub use ail_kernels::numeric::rng;

@@ -1,5 +1,6 @@
 //! Interactive numeric labs: each a core module (no web imports, numeric
-//! contracts documented, tested natively) behind a thin page in `ui/labs`.
+//! contracts documented, tested natively) behind a thin page in the app
+//! crate's `ui/labs`.
 //!
 //! Shared here: the registry of labs (slug, names, the questions each one
 //! illustrates), URL queries ([`query`]) and input parsing with bilingual,
@@ -228,7 +229,7 @@ mod tests {
     #[test]
     fn every_lab_slug_is_unique_and_kebab_case() {
         for (i, l) in LABS.iter().enumerate() {
-            assert!(crate::bank::validate::is_kebab(l.slug), "{}", l.slug);
+            assert!(crate::validate::is_kebab(l.slug), "{}", l.slug);
             assert!(
                 LABS[i + 1..].iter().all(|m| m.slug != l.slug),
                 "duplicate {}",

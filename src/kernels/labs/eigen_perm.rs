@@ -169,7 +169,7 @@ pub fn parse_perm(s: &str, n: usize) -> Result<Vec<usize>, InputError> {
             })
         })
         .collect::<Result<_, _>>()?;
-    if v.len() != n || !crate::bank::validate::is_permutation(&v) {
+    if v.len() != n || !crate::validate::is_permutation(&v) {
         return Err(InputError::new(
             "perm",
             format!(
@@ -226,7 +226,7 @@ pub struct PermResult {
 pub fn permute(s: &Matrix, perm: &[usize]) -> Result<PermResult, InputError> {
     let eigen = eigen_symmetric(s)?;
     let n = s.len();
-    if perm.len() != n || !crate::bank::validate::is_permutation(perm) {
+    if perm.len() != n || !crate::validate::is_permutation(perm) {
         return Err(InputError::new(
             "perm",
             format!("需要 0 到 {} 的一个排列。", n - 1),

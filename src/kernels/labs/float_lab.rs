@@ -23,16 +23,6 @@ pub enum Fmt {
     Bf16,
 }
 
-impl From<crate::bank::FloatFormat> for Fmt {
-    fn from(f: crate::bank::FloatFormat) -> Fmt {
-        match f {
-            crate::bank::FloatFormat::F32 => Fmt::F32,
-            crate::bank::FloatFormat::F16 => Fmt::F16,
-            crate::bank::FloatFormat::Bf16 => Fmt::Bf16,
-        }
-    }
-}
-
 /// Arithmetic operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
