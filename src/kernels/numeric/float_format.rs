@@ -1,6 +1,5 @@
 //! f64 to f16 and bf16 with a single rounding.
 //!
-//! f32 rounding uses Rust's `as f32` (IEEE round-to-nearest, ties to even).
 //! f16 and bf16 go f64 → f32 with *round to odd*, then through the `half`
 //! crate's f32 conversions (round to nearest, ties to even). Rounding to odd
 //! first keeps the sticky information, and f32's 24 bits are more than
