@@ -222,19 +222,21 @@ mod tests {
         seed: 1,
     };
 
+    /// The bank's example: 3×32×32 input, eight 3×3 filters, "same" padding.
+    const BANK_EXAMPLE: Shape = Shape {
+        c: 3,
+        h: 32,
+        w: 32,
+        k: 3,
+        stride: 1,
+        pad: 1,
+        cout: 8,
+        seed: 1,
+    };
+
     #[test]
     fn bank_example_shape_3x32x32_with_3x3_filters_gives_27_by_1024() {
-        let s = Shape {
-            c: 3,
-            h: 32,
-            w: 32,
-            k: 3,
-            stride: 1,
-            pad: 1,
-            cout: 8,
-            seed: 1,
-        };
-        let o = run(&s).unwrap();
+        let o = run(&BANK_EXAMPLE).unwrap();
         assert_eq!(o.im2col, (27, 1024));
         assert_eq!(o.out, (8, 32, 32));
         assert_eq!(o.conv_diff, 0.0);
@@ -376,21 +378,16 @@ mod tests {
         assert_eq!(run(&Shape { c: 9, ..DEFAULT }).unwrap_err().field, "c");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_conv_matmul() {
+        // The default and the largest shape the lab allows.
         for s in [
             DEFAULT,
             Shape {
                 c: 8,
-                h: 32,
-                w: 32,
-                k: 3,
-                stride: 1,
-                pad: 1,
-                cout: 8,
-                seed: 1,
+                ..BANK_EXAMPLE
             },
         ] {
             let reps = if s.h > 5 { 5 } else { 10_000 };

@@ -273,7 +273,7 @@ mod tests {
         assert_eq!(simulate(8, 6, 1).unwrap_err().field, "mem");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_dist_matmul() {

@@ -233,7 +233,7 @@ mod tests {
         );
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_dropout_bn() {

@@ -203,7 +203,7 @@ mod tests {
         assert!((zmax_mse - -(2f64).ln()).abs() < 0.1, "{zmax_mse}");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_losses() {

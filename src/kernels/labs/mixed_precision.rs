@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(run(&Params { w: 1e6, ..BASE }).unwrap_err().field, "w");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_mixed_precision() {

@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(check(&n).unwrap_err().field, "w1");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_mlp() {

@@ -359,7 +359,7 @@ mod tests {
         assert_eq!(Surface::parse("bowl").unwrap_err().field, "f");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full --lib bench_ -- --ignored --nocapture`).
+    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-kernels --lib bench_ -- --ignored --nocapture`).
     #[test]
     #[ignore]
     fn bench_optimizers() {
