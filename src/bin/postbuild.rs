@@ -190,10 +190,18 @@ const FILES = [
 {list}
 ];
 
+// What the page already fetched is not downloaded again: a file with a
+// content hash in its name (Trunk's name-<16 hex>) may come from the HTTP
+// cache as it is; any other file is revalidated with the server, which
+// answers 304 without the body when the cached copy is current.
+// index.html is stored under the URL the page was loaded from, "./", so
+// that it too is revalidated rather than fetched again under another URL.
+const key = (f) => (f === "index.html" ? "./" : f);
+const HASHED = /-[0-9a-f]{{16,}}(?:_bg)?\.[a-z]+$/;
 self.addEventListener("install", (event) => {{
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(f, {{ cache: "reload" }}))))
+      cache.addAll(FILES.map((f) => new Request(key(f), {{ cache: HASHED.test(f) ? "default" : "no-cache" }}))))
   );
 }});
 
@@ -218,7 +226,7 @@ self.addEventListener("fetch", (event) => {{
     const cache = await caches.open(CACHE);
     // Every page of the app is index.html with a different hash route.
     const hit = request.mode === "navigate"
-      ? await cache.match("index.html")
+      ? await cache.match("./")
       : await cache.match(request, {{ ignoreSearch: true }});
     return hit || fetch(request);
   }})());

@@ -6,7 +6,11 @@
 //! `.br` or `.gz` sibling when the browser accepts it, sends correct MIME
 //! types (wasm must be `application/wasm` for streaming compilation), and
 //! never serves anything outside DIR. Hashed assets are cached for a year;
-//! `index.html` and unhashed files are revalidated on every load. Headers
+//! `index.html` and unhashed files are revalidated on every load: each
+//! response carries an `ETag` (a hash of the bytes sent), and a request
+//! whose `If-None-Match` names it gets `304 Not Modified` without the body.
+//! With `SERVE_LOG=1` it prints one line per request to stderr (method,
+//! path, status, body bytes sent). Headers
 //! from DIR/`_headers` (Netlify format: a path or `/*`, then indented
 //! `Name: value` lines), which `postbuild` writes, are added to responses.
 //! Loopback only by default; it is a development and test server.
@@ -59,6 +63,7 @@ mod server {
         let mut request_line = String::new();
         reader.read_line(&mut request_line)?;
         let mut accept_encoding = String::new();
+        let mut if_none_match = String::new();
         loop {
             let mut line = String::new();
             if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
@@ -67,6 +72,8 @@ mod server {
             if let Some((k, v)) = line.split_once(':') {
                 if k.eq_ignore_ascii_case("accept-encoding") {
                     accept_encoding = v.trim().to_ascii_lowercase();
+                } else if k.eq_ignore_ascii_case("if-none-match") {
+                    if_none_match = v.trim().to_string();
                 }
             }
         }
@@ -122,14 +129,49 @@ mod server {
             }
         }
         let body = std::fs::read(&body_path)?;
+        let tag = etag(&body);
+        let unchanged = none_match_hits(&if_none_match, &tag);
+        headers.push(("ETag", tag));
+        let status = if unchanged {
+            "304 Not Modified"
+        } else {
+            "200 OK"
+        };
+        if std::env::var_os("SERVE_LOG").is_some() {
+            let sent = if unchanged || method == "HEAD" {
+                0
+            } else {
+                body.len()
+            };
+            eprintln!("{method} {path} {} {sent}", &status[..3]);
+        }
+        // A 304 has no body; its Content-Length is the 200's (RFC 9110 8.6).
         respond(
             &mut stream,
-            "200 OK",
+            status,
             mime,
             &headers,
             &body,
-            method == "HEAD",
+            unchanged || method == "HEAD",
         )
+    }
+
+    /// A strong validator for one representation: the length and a 64-bit
+    /// FNV-1a hash of the bytes sent (the `.br`, `.gz` and plain bodies of
+    /// a file each get their own).
+    fn etag(body: &[u8]) -> String {
+        let hash = body.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        format!("\"{:x}-{hash:016x}\"", body.len())
+    }
+
+    /// Whether an `If-None-Match` value (a list of tags, or `*`) names
+    /// `tag`. Weak comparison, as RFC 9110 13.1.2 asks for this header.
+    fn none_match_hits(header: &str, tag: &str) -> bool {
+        header.split(',').map(str::trim).any(|t| {
+            t == "*" || t.strip_prefix("W/").unwrap_or(t) == tag.strip_prefix("W/").unwrap_or(tag)
+        })
     }
 
     /// The headers `_headers` gives `path`: those of `/*`, then those of an
@@ -257,6 +299,20 @@ mod server {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn etags_differ_with_the_bytes_and_match_if_none_match() {
+            let a = etag(b"hello");
+            assert_eq!(a, etag(b"hello"));
+            assert_ne!(a, etag(b"hellp"));
+            assert_ne!(a, etag(b"hello "));
+            assert!(a.starts_with("\"5-") && a.ends_with('"'), "{a}");
+            assert!(none_match_hits(&a, &a));
+            assert!(none_match_hits(&format!("\"x\", W/{a}"), &a));
+            assert!(none_match_hits("*", &a));
+            assert!(!none_match_hits("", &a));
+            assert!(!none_match_hits(&etag(b"other"), &a));
+        }
 
         #[test]
         fn resolve_refuses_paths_that_leave_the_directory() {

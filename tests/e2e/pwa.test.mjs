@@ -18,12 +18,32 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Starts `serve DIR` on a port and resolves once it answers. */
-async function serve(dir, port) {
-  const child = spawn(`${ROOT}target/release/serve`, [dir, `127.0.0.1:${port}`], { stdio: 'ignore' });
+/**
+ * Starts `serve DIR` on a port and resolves once it answers. With `log`,
+ * the server's request log (`SERVE_LOG`: method, path, status, bytes) is
+ * collected into `child.requests`.
+ */
+async function serve(dir, port, { log = false } = {}) {
+  const child = spawn(`${ROOT}target/release/serve`, [dir, `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'ignore', log ? 'pipe' : 'ignore'],
+    env: log ? { ...process.env, SERVE_LOG: '1' } : process.env,
+  });
+  child.requests = [];
+  if (log) {
+    let rest = '';
+    child.stderr.on('data', (d) => {
+      const lines = (rest + d).split('\n');
+      rest = lines.pop();
+      for (const l of lines) {
+        const [method, path, status, bytes] = l.split(' ');
+        child.requests.push({ method, path, status: Number(status), bytes: Number(bytes) });
+      }
+    });
+  }
   for (let i = 0; i < 100; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/`);
+      // HEAD, so that tests of the request log can leave it out.
+      const r = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' });
       if (r.ok) return child;
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 50));
@@ -89,6 +109,40 @@ test('after one visit every question and lab works with the server gone', async 
   assert.deepEqual(page.errors, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   await page.context().close();
+});
+
+test('the worker precaches without downloading again what the page fetched', async () => {
+  const port = 8097;
+  const server = await serve(`${ROOT}dist`, port, { log: true });
+  const page = await cspPage();
+  const base = `http://127.0.0.1:${port}/`;
+  // A question's answer area: the page fetches the first-load app, the
+  // question, then the full app and the bank, while the worker installs.
+  await page.goto(`${base}#/q/mlp-gradient-update`);
+  await page.waitForSelector('[data-testid="reveal"]', { timeout: 30000 });
+  await waitForController(page);
+  const { files } = buildOf('dist');
+  const got = server.requests.filter((r) => r.method === 'GET');
+  // Every file of the build reached the worker's cache...
+  const inCache = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find((k) => k.startsWith('ail:')));
+    return (await cache.keys()).length;
+  });
+  assert.equal(inCache, files.length);
+  // ...but no file's body was sent twice: what the page had fetched was
+  // revalidated (304) or came from the HTTP cache.
+  const full = {};
+  for (const r of got.filter((r) => r.status === 200)) full[r.path] = (full[r.path] || 0) + 1;
+  const twice = Object.entries(full).filter(([, n]) => n > 1);
+  assert.deepEqual(twice, [], `sent in full more than once: ${JSON.stringify(twice)}; requests: ${JSON.stringify(got.filter((r) => r.path === "/" || r.status === 304))}`);
+  for (const f of ['/', '/ail-full_bg.wasm', '/static/bank.json']) {
+    assert.equal(full[f], 1, `${f} sent once: ${JSON.stringify(server.requests.slice(0, 8))}`);
+  }
+  assert.ok(got.some((r) => r.status === 304 && r.path === '/'), 'the worker revalidated the page it was loaded from');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await stop(server);
 });
 
 test('a new deploy offers "Reload to update" and then only its files are used', async () => {

@@ -265,7 +265,8 @@ fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
         let y = parse_operand("y", y_raw, f).ok();
         let cells = match (x, y) {
             (Some(x), Some(y)) => {
-                let (r, _) = operate(f, op, &x, &y);
+                // The result only: the rounding trace (exact decimals) is the chosen format's, above.
+                let r = Stored::of(f, f.apply(op, x.value, y.value));
                 let short = |s: &Stored| if s.value.is_finite() { format!("{}", s.value) } else { s.exact() };
                 let changed = r.value != x.value;
                 html! { <><td>{ short(&x) }</td><td>{ short(&y) }</td><td>{ short(&r) }</td><td>{ if changed { tr(lang, "是", "yes") } else { tr(lang, "否", "no") } }</td></> }
