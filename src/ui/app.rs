@@ -97,13 +97,6 @@ pub fn app() -> Html {
     let file_error = use_state(|| None::<String>);
     let storage_ok = use_memo((), |_| super::embed::storage_works());
 
-    // Offline support and updates (see ui/pwa.rs).
-    {
-        let update = update.clone();
-        use_effect_with((), move |_| {
-            super::pwa::register(Callback::from(move |w| update.set(Some(w))));
-        });
-    }
     // After every render of an embed, report the height (see ui/embed.rs).
     {
         let host = params.host.clone();
@@ -157,6 +150,22 @@ pub fn app() -> Html {
     let load = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
 
+    // Offline support and updates (see ui/pwa.rs), once this page's own
+    // files are in: the worker's first precache fetches every file of the
+    // build, which would otherwise share a slow link with them. The
+    // first-load app registers on the home page; on any other route it
+    // hands over to the full app, which registers once its bank is in.
+    {
+        let update = update.clone();
+        let registered = use_mut_ref(|| false);
+        let settled = !matches!(*load, LoadState::Loading)
+            && (cfg!(feature = "full") || matches!(*route, Route::Home));
+        use_effect_with(settled, move |settled| {
+            if *settled && !registered.replace(true) {
+                super::pwa::register(Callback::from(move |w| update.set(Some(w))));
+            }
+        });
+    }
     {
         let route = route.clone();
         use_effect_with((), move |_| {

@@ -140,6 +140,13 @@ test('the worker precaches without downloading again what the page fetched', asy
     assert.equal(full[f], 1, `${f} sent once: ${JSON.stringify(server.requests.slice(0, 8))}`);
   }
   assert.ok(got.some((r) => r.status === 304 && r.path === '/'), 'the worker revalidated the page it was loaded from');
+  // The worker was registered only once the page had its own files (the
+  // full app and the bank), so its precache did not share the link with them.
+  const at = (pred) => got.findIndex(pred);
+  const sw = at((r) => r.path === '/sw.js');
+  assert.ok(sw > at((r) => r.path === '/ail-full_bg.wasm') && sw > at((r) => r.path === '/static/bank.json')
+    && at((r) => r.path === '/static/bank.json') >= 0,
+  `sw.js requested after the full app and the bank: ${got.map((r) => r.path).slice(0, sw + 1).join(' ')}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
   await stop(server);
