@@ -11,9 +11,11 @@
 //! - [`practice`]: practice order and per-question state transitions.
 //! - [`progress`]: the review log, merging, FSRS scheduling and stats.
 //! - [`route`], [`i18n`]: hash routes and UI strings.
+//! - [`assets`]: which built file names carry a content hash (build tools).
 //!
 //! The UI ([`ui`], wasm only) turns these into Yew components.
 
+pub mod assets;
 pub mod bank;
 pub mod decode;
 pub mod generate;

@@ -177,6 +177,13 @@ mod tool {
             .map(|f| format!("  {:?}", f))
             .collect::<Vec<_>>()
             .join(",\n");
+        // Files whose names carry a content hash (the rule `serve` uses too).
+        let hashed = files
+            .iter()
+            .filter(|f| ai_interview_lab::assets::is_content_hashed(f))
+            .map(|f| format!("{f:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         format!(
             r#"// AI Interview Lab service worker, written by postbuild (src/bin/postbuild.rs).
 // One cache per build: a new deploy is a new worker with a new cache; it
@@ -191,17 +198,17 @@ const FILES = [
 ];
 
 // What the page already fetched is not downloaded again: a file with a
-// content hash in its name (Trunk's name-<16 hex>) may come from the HTTP
-// cache as it is; any other file is revalidated with the server, which
-// answers 304 without the body when the cached copy is current.
+// content hash in its name (HASHED) may come from the HTTP cache as it is;
+// any other file is revalidated with the server, which answers 304
+// without the body when the cached copy is current.
 // index.html is stored under the URL the page was loaded from, "./", so
 // that it too is revalidated rather than fetched again under another URL.
+const HASHED = new Set([{hashed}]);
 const key = (f) => (f === "index.html" ? "./" : f);
-const HASHED = /-[0-9a-f]{{16,}}(?:_bg)?\.[a-z]+$/;
 self.addEventListener("install", (event) => {{
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(key(f), {{ cache: HASHED.test(f) ? "default" : "no-cache" }}))))
+      cache.addAll(FILES.map((f) => new Request(key(f), {{ cache: HASHED.has(f) ? "default" : "no-cache" }}))))
   );
 }});
 

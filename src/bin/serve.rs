@@ -258,15 +258,8 @@ mod server {
 
     /// Trunk names built assets `name-<16 hex>.ext`: those never change.
     fn cache_policy(p: &Path) -> &'static str {
-        let stem = p
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .trim_end_matches("_bg");
-        let hashed = stem
-            .rsplit_once('-')
-            .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-        if hashed {
+        let name = p.file_name().and_then(|s| s.to_str()).unwrap_or("");
+        if ai_interview_lab::assets::is_content_hashed(name) {
             "public, max-age=31536000, immutable"
         } else {
             "no-cache"
