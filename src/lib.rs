@@ -12,6 +12,7 @@
 //! - [`progress`]: the review log, merging, FSRS scheduling and stats.
 //! - [`route`], [`i18n`]: hash routes and UI strings.
 //! - [`assets`]: which built file names carry a content hash (build tools).
+//! - [`settle`]: when a lab's large tables follow a burst of edits.
 //!
 //! The UI ([`ui`], wasm only) turns these into Yew components.
 
@@ -28,6 +29,7 @@ pub mod numeric;
 pub mod practice;
 pub mod progress;
 pub mod route;
+pub mod settle;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

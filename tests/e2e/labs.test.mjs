@@ -118,6 +118,47 @@ test('eigen-perm: exact values for a diagonal matrix, inline errors for bad inpu
   assert.deepEqual(page.errors, []);
 });
 
+test('a burst of edits updates the main result at each edit and the large tables once it pauses', async () => {
+  const page = await openPage(browser);
+  await gotoRoute(page, '#/lab/eigen-perm', '[data-testid="q-columns"]');
+  const headers = () => page.evaluate(() => [...document.querySelectorAll('.settled table.matrix')].map((t) => t.tHead.textContent));
+  assert.deepEqual(await headers(), ['q0q1q2q3', 'q3q1q0q2']);
+  // Three edits 10 ms apart, as a drag or a held key gives them.
+  const seen = await page.evaluate(async () => {
+    const input = document.querySelector('input[data-field="perm"]');
+    const settled = () => document.querySelector('.settled');
+    const out = [];
+    for (const v of ['0,1,2,3', '2,0,3,1', '1,0,2,3']) {
+      input.value = v;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+      out.push([document.querySelector('[data-testid="q-columns"]').textContent, settled().getAttribute('aria-busy'),
+        settled().querySelectorAll('table.matrix')[1].tHead.textContent]);
+    }
+    const t0 = performance.now();
+    while (settled().getAttribute('aria-busy') !== 'false' && performance.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 5));
+    out.push(performance.now() - t0);
+    return out;
+  });
+  // The first edit of the burst shows everywhere at once; the next two only in the main result.
+  assert.deepEqual(seen.slice(0, 3), [
+    ['0 1 2 3', 'false', 'q0q1q2q3'],
+    ['2 0 3 1', 'true', 'q0q1q2q3'],
+    ['1 0 2 3', 'true', 'q0q1q2q3'],
+  ]);
+  // Then the tables follow, BURST_MS (100 ms, src/settle.rs) after the last edit.
+  assert.ok(seen[3] > 50 && seen[3] < 1000, `tables followed ${seen[3]} ms after the last edit`);
+  assert.deepEqual(await headers(), ['q0q1q2q3', 'q1q0q2q3']);
+  // Exactly what a fresh load of the same inputs shows.
+  const settledText = await page.locator('.settled').textContent();
+  const fresh = await openPage(browser);
+  await gotoRoute(fresh, '#/lab/eigen-perm?perm=1,0,2,3', '[data-testid="q-columns"]');
+  assert.equal(settledText, await fresh.locator('.settled').textContent());
+  assert.equal(await fresh.locator('.settled').getAttribute('aria-busy'), 'false');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(fresh.errors, []);
+});
+
 test('a lab writes its inputs to the URL once typing pauses, and not over a page the learner moved to', async () => {
   const page = await openPage(browser);
   await gotoRoute(page, '#/lab/perp-foot?a=1,1&b=7,4&c=2,6', '[data-testid="foot"]');

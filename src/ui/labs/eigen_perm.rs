@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
 use crate::labs::eigen_perm::{check_symmetric, parse_perm, permute, Matrix};
 use crate::labs::query::Query;
@@ -26,6 +26,28 @@ fn matrix_table(m: &Matrix, header: Option<&[usize]>, caption: &str) -> Html {
                 }) }</tbody>
             </table>
         </div>
+    }
+}
+
+/// What the Q and Q' tables show.
+#[derive(Clone, PartialEq)]
+struct QTables {
+    q: Matrix,
+    permuted_q: Matrix,
+    perm: Vec<usize>,
+    lang: Lang,
+}
+
+fn q_tables(v: &QTables) -> Html {
+    let t = |zh: &'static str, en: &'static str| match v.lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    };
+    html! {
+        <>
+        { matrix_table(&v.q, Some(&(0..v.q.len()).collect::<Vec<_>>()), t("Q（第 j 列是 lj 的特征向量）", "Q (column j is the eigenvector of lj)")) }
+        { matrix_table(&v.permuted_q, Some(&v.perm), t("Q'（列按 perm 重排）", "Q' (columns reordered by perm)")) }
+        </>
     }
 }
 
@@ -82,8 +104,8 @@ pub fn eigen_perm_lab(p: &LabProps) -> Html {
                 </dl>
                 <p class="note">{ t("原因：S = Σⱼ lⱼ qⱼ qⱼᵀ 是秩一项之和，顺序无关；只要特征值和它的特征向量（Q 的列）一起移动，S 就不变。Q' = QP，L' = PᵀLP。",
                                     "Why: S = Σⱼ lⱼ qⱼ qⱼᵀ is a sum of rank-one terms in any order; as long as each eigenvalue moves with its eigenvector (a column of Q), S is unchanged. Q' = QP and L' = PᵀLP.") }</p>
-                { matrix_table(&r.eigen.q, Some(&(0..r.eigen.values.len()).collect::<Vec<_>>()), t("Q（第 j 列是 lj 的特征向量）", "Q (column j is the eigenvector of lj)")) }
-                { matrix_table(&r.permuted_q, Some(&perm), t("Q'（列按 perm 重排）", "Q' (columns reordered by perm)")) }
+                // The matrices follow a drag once it pauses.
+                <Settled<QTables> value={QTables { q: r.eigen.q, permuted_q: r.permuted_q, perm, lang }} view={q_tables as fn(&QTables) -> Html} />
             }
         </div>
     }

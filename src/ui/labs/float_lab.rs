@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
 use crate::labs::exact::exact_decimal;
 use crate::labs::float_lab::{
@@ -117,8 +117,9 @@ pub fn float_lab(p: &LabProps) -> Html {
                     <dt>{ tr(lang, "结果（精确值）", "Result (exact value)") }</dt>
                     <dd data-testid="result">{ r.exact() }</dd>
                 </dl>
-                { trace_view(&t, op, lang) }
-                { side_by_side(op, &x_raw, &y_raw, lang) }
+                // The rounding steps and the four formats follow a drag once it pauses.
+                <Settled<(Trace, Op, Lang)> value={(t, op, lang)} view={trace_part as TracePart} />
+                <Settled<(Op, String, String, Lang)> value={(op, x_raw.clone(), y_raw.clone(), lang)} view={formats_part as FormatsPart} />
                 </>
             }
         }
@@ -169,6 +170,16 @@ fn x_section(p: &XSectionProps) -> Html {
         </dl>
         </>
     }
+}
+
+type TracePart = fn(&(Trace, Op, Lang)) -> Html;
+fn trace_part(v: &(Trace, Op, Lang)) -> Html {
+    trace_view(&v.0, v.1, v.2)
+}
+
+type FormatsPart = fn(&(Op, String, String, Lang)) -> Html;
+fn formats_part(v: &(Op, String, String, Lang)) -> Html {
+    side_by_side(v.0, &v.1, &v.2, v.3)
 }
 
 fn yes(b: bool) -> &'static str {

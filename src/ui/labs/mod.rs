@@ -247,3 +247,92 @@ pub fn field(p: &FieldProps) -> Html {
         </div>
     }
 }
+
+/// Props of [`Settled`]: the value its part of the page shows, and how.
+#[derive(Properties)]
+pub struct SettledProps<T: PartialEq + 'static> {
+    pub value: T,
+    /// Draws `value`; the same function for the life of the component.
+    pub view: fn(&T) -> Html,
+}
+
+impl<T: PartialEq + 'static> PartialEq for SettledProps<T> {
+    fn eq(&self, other: &Self) -> bool {
+        // `view` is fixed per call site, and comparing fn pointers is unreliable.
+        self.value == other.value
+    }
+}
+
+/// What a [`Settled`] has on the page, and its pending timer.
+struct SettledState<T> {
+    settle: crate::settle::Settle,
+    shown: Option<(T, Html)>,
+    timer: Option<(i32, wasm_bindgen::closure::Closure<dyn FnMut()>)>,
+}
+
+impl<T> Drop for SettledState<T> {
+    fn drop(&mut self) {
+        if let (Some((id, _)), Some(w)) = (self.timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+/// A large secondary part of a lab (a matrix, a table of steps) that
+/// follows a burst of edits once it pauses ([`crate::settle`]): a single
+/// edit shows at once; during a drag the part keeps its last drawing, marked
+/// `aria-busy`, and shows the latest value `BURST_MS` after the last edit.
+#[function_component(Settled)]
+pub fn settled<T>(p: &SettledProps<T>) -> Html
+where
+    T: PartialEq + Clone + 'static,
+{
+    use wasm_bindgen::JsCast;
+    let state = use_mut_ref(|| SettledState::<T> {
+        settle: Default::default(),
+        shown: None,
+        timer: None,
+    });
+    // Set by the timer: the burst has paused, show the latest value.
+    let due = use_mut_ref(|| false);
+    let update = use_force_update();
+    let mut s = state.borrow_mut();
+    let current = s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
+    let show_now = current
+        || s.shown.is_none()
+        || std::mem::take(&mut *due.borrow_mut())
+        || matches!(s.settle.edit(js_sys::Date::now()), crate::settle::Edit::Now);
+    if show_now {
+        // The closure stays until the next timer replaces it: this render
+        // may run inside it.
+        if let (Some((id, _)), Some(w)) = (s.timer.as_ref(), web_sys::window()) {
+            w.clear_timeout_with_handle(*id);
+        }
+        if !current {
+            s.shown = Some((p.value.clone(), (p.view)(&p.value)));
+        }
+    } else if let Some(w) = web_sys::window() {
+        let fire = {
+            let (due, update) = (due.clone(), update.clone());
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                *due.borrow_mut() = true;
+                update.force_update();
+            })
+        };
+        match w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            fire.as_ref().unchecked_ref(),
+            crate::settle::BURST_MS as i32,
+        ) {
+            Ok(id) => {
+                if let Some((old, _)) = s.timer.replace((id, fire)) {
+                    w.clear_timeout_with_handle(old);
+                }
+            }
+            // No timer: never leave the part behind.
+            Err(_) => s.shown = Some((p.value.clone(), (p.view)(&p.value))),
+        }
+    }
+    let busy = !s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
+    let drawn = s.shown.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
+    html! { <div class="settled" aria-busy={busy.to_string()}>{ drawn }</div> }
+}
