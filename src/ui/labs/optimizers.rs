@@ -7,7 +7,7 @@ use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
 use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, InputError};
+use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, push_tenths, InputError};
 
 fn defaults(surface: Surface) -> [(&'static str, &'static str); 7] {
     let (lr, steps, x0) = match surface {
@@ -177,6 +177,11 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
     }
 }
 
+/// The plot's coordinates: the view is `0 0 PLOT PLOT`, and points are
+/// written to a tenth of a unit (far below a pixel), which is quicker to
+/// format on every edit of a drag than data coordinates to 5 decimals.
+const PLOT: f64 = 1000.0;
+
 fn plot(surface: Surface, paths: &[(&str, &str, Path)], lang: Lang) -> Html {
     let min = surface.minimum();
     let (mut x0, mut x1, mut y0, mut y1) = (min[0], min[0], min[1], min[1]);
@@ -190,33 +195,42 @@ fn plot(surface: Surface, paths: &[(&str, &str, Path)], lang: Lang) -> Html {
     }
     let span = (x1 - x0).max(y1 - y0).max(0.5) * 1.15;
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let (vx, vy) = (cx - span / 2.0, cy - span / 2.0);
-    let sy = |y: f64| 2.0 * cy - y; // flip: data y up
-    let stroke = span / 200.0;
+    let k = PLOT / span;
+    // Data to view: x to the right, y up.
+    let px = |x: f64| (x - cx) * k + PLOT / 2.0;
+    let py = |y: f64| (cy - y) * k + PLOT / 2.0;
+    let points = |pts: &mut dyn Iterator<Item = [f64; 2]>| {
+        let mut out = String::new();
+        for (i, q) in pts.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            push_tenths(&mut out, px(q[0]));
+            out.push(',');
+            push_tenths(&mut out, py(q[1]));
+        }
+        out
+    };
+    let stroke = PLOT / 200.0;
     let guide = match surface {
-        // Level sets of the quadratic: ellipses x²/(2c) + y²/(2c/25) = 1.
         Surface::Quadratic => html! { <>{ for [0.5, 2.0, 8.0].iter().map(|c: &f64| html! {
-            <ellipse cx="0" cy={sy(0.0).to_string()} rx={(2.0 * c).sqrt().to_string()} ry={(2.0 * c / 25.0).sqrt().to_string()} class="level" stroke-width={stroke.to_string()} />
+            <ellipse cx={px(0.0).to_string()} cy={py(0.0).to_string()} rx={((2.0 * c).sqrt() * k).to_string()} ry={((2.0 * c / 25.0).sqrt() * k).to_string()} class="level" stroke-width={stroke.to_string()} />
         }) }</> },
-        // Rosenbrock's valley floor y = x².
         Surface::Rosenbrock => {
-            let pts: Vec<String> = (0..=60)
-                .map(|i| vx + span * i as f64 / 60.0)
-                .map(|x| format!("{:.4},{:.4}", x, sy(x * x)))
-                .collect();
-            html! { <polyline class="level" points={pts.join(" ")} stroke-width={stroke.to_string()} /> }
+            let vx = cx - span / 2.0;
+            let pts = points(&mut (0..=60).map(|i| vx + span * i as f64 / 60.0).map(|x| [x, x * x]));
+            html! { <polyline class="level" points={pts} stroke-width={stroke.to_string()} /> }
         }
     };
     html! {
         <figure class="opt-plot">
-            <svg viewBox={format!("{vx} {vy} {span} {span}")} role="img"
+            <svg viewBox={format!("0 0 {PLOT} {PLOT}")} role="img"
                 aria-label={if lang == Lang::Zh { "三种优化器在损失曲面上的路径" } else { "Paths of the three optimizers on the loss surface" }}>
                 { guide }
-                { for paths.iter().map(|(_, class, p)| {
-                    let pts: Vec<String> = p.drawn.iter().map(|q| format!("{:.5},{:.5}", q[0], sy(q[1]))).collect();
-                    html! { <polyline class={format!("path {class}")} points={pts.join(" ")} stroke-width={(stroke * 2.0).to_string()} /> }
+                { for paths.iter().map(|(_, class, p)| html! {
+                    <polyline class={format!("path {class}")} points={points(&mut p.drawn.iter().copied())} stroke-width={(stroke * 2.0).to_string()} />
                 }) }
-                <circle cx={min[0].to_string()} cy={sy(min[1]).to_string()} r={(stroke * 4.0).to_string()} class="min" />
+                <circle cx={px(min[0]).to_string()} cy={py(min[1]).to_string()} r={(stroke * 4.0).to_string()} class="min" />
             </svg>
             <figcaption><span class="k-sgd">{ "— SGD " }</span><span class="k-momentum">{ "— Momentum " }</span><span class="k-adam">{ "— Adam" }</span></figcaption>
         </figure>
