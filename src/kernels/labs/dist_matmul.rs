@@ -61,12 +61,13 @@ fn block(m: &[f64], n: usize, bi: usize, bj: usize) -> Vec<f64> {
         .collect()
 }
 
+/// c += a·b for h×h row-major blocks (rows as slices: no index checks in
+/// the inner loop).
 fn gemm_acc(c: &mut [f64], a: &[f64], b: &[f64], h: usize) {
-    for r in 0..h {
-        for k in 0..h {
-            let x = a[r * h + k];
-            for col in 0..h {
-                c[r * h + col] += x * b[k * h + col];
+    for (c_row, a_row) in c.chunks_exact_mut(h).zip(a.chunks_exact(h)) {
+        for (&x, b_row) in a_row.iter().zip(b.chunks_exact(h)) {
+            for (cv, &bv) in c_row.iter_mut().zip(b_row) {
+                *cv += x * bv;
             }
         }
     }
@@ -200,13 +201,15 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
         label_zh: "C_ij += A_i,1−k · B_1−k,j",
         memory: snap(&m),
     });
+    // The direct product on one machine, to check the four blocks against.
+    let mut direct = vec![0.0; n * n];
+    gemm_acc(&mut direct, &a, &b, n);
     let mut max_error = 0.0f64;
     for (x, &(bi, bj)) in ids.iter().enumerate() {
         for r in 0..h {
-            for c in 0..h {
-                let (gr, gc) = (bi * h + r, bj * h + c);
-                let direct: f64 = (0..n).map(|k| a[gr * n + k] * b[k * n + gc]).sum();
-                max_error = max_error.max((direct - m[x].c[r * h + c]).abs());
+            let row = &direct[(bi * h + r) * n + bj * h..][..h];
+            for (d, c) in row.iter().zip(&m[x].c[r * h..(r + 1) * h]) {
+                max_error = max_error.max((d - c).abs());
             }
         }
     }
@@ -264,6 +267,25 @@ mod tests {
         let r = simulate(6, 7, 1).unwrap();
         assert_eq!((r.peak, r.budget), (31, 31));
         assert_eq!(r.steps.first().unwrap().memory, [18; 4], "2 blocks of 9");
+    }
+
+    #[test]
+    fn gemm_acc_adds_the_product_of_row_major_blocks() {
+        // [1 2; 3 4]·[5 6; 7 8] = [19 22; 43 50], added to what c holds.
+        let mut c = vec![1.0, 0.0, 0.0, -1.0];
+        gemm_acc(&mut c, &[1.0, 2.0, 3.0, 4.0], &[5.0, 6.0, 7.0, 8.0], 2);
+        assert_eq!(c, [20.0, 22.0, 43.0, 49.0]);
+        // 3×3 against the dot-product definition.
+        let a: Vec<f64> = (0..9).map(|i| (i * i % 7) as f64 - 3.0).collect();
+        let b: Vec<f64> = (0..9).map(|i| (i * 5 % 11) as f64 - 4.0).collect();
+        let mut c = vec![0.0; 9];
+        gemm_acc(&mut c, &a, &b, 3);
+        for r in 0..3 {
+            for col in 0..3 {
+                let dot: f64 = (0..3).map(|k| a[r * 3 + k] * b[k * 3 + col]).sum();
+                assert_eq!(c[r * 3 + col], dot, "({r}, {col})");
+            }
+        }
     }
 
     #[test]
