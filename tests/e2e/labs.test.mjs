@@ -159,6 +159,41 @@ test('a burst of edits updates the main result at each edit and the large tables
   assert.deepEqual(fresh.errors, []);
 });
 
+test('after a burst, every lab part that follows it shows what a fresh load of the same inputs shows', async () => {
+  // slug, field, three values (the last one stays); the URL then holds the last.
+  const cases = [
+    ['float', 'y', ['600', '512', '3e-7']],
+    ['nms', 'iou', ['0.72', '0.3', '0.9']],
+    ['dist-matmul', 'n', ['12', '14', '6']],
+    ['eigen-perm', 'perm', ['0,1,2,3', '2,0,3,1', '3,2,1,0']],
+  ];
+  for (const [slug, field, values] of cases) {
+    const page = await openPage(browser);
+    await gotoRoute(page, `#/lab/${slug}`, '.settled');
+    const before = await page.locator('.settled').allTextContents();
+    const busy = await page.evaluate(async ([field, values]) => {
+      const input = document.querySelector(`input[data-field="${field}"]`);
+      for (const v of values) {
+        input.value = v;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return [...document.querySelectorAll('.settled')].map((e) => e.getAttribute('aria-busy'));
+    }, [field, values]);
+    assert.ok(busy.includes('true'), `${slug}: some part waits during the burst (${busy})`);
+    await page.waitForFunction(() => !document.querySelector('.settled[aria-busy="true"]'), null, { timeout: 3000 });
+    await expectUrl(page, new RegExp(`${field}=${values[2].replace(/[.+]/g, '\\$&')}`));
+    const after = await page.locator('.settled').allTextContents();
+    const fresh = await openPage(browser);
+    await gotoRoute(fresh, new URL(page.url()).hash, '.settled');
+    assert.deepEqual(after, await fresh.locator('.settled').allTextContents(), slug);
+    assert.notDeepEqual(after, before, `${slug}: the parts changed`);
+    assert.deepEqual([...page.errors, ...fresh.errors], []);
+    await page.context().close();
+    await fresh.context().close();
+  }
+});
+
 test('a lab writes its inputs to the URL once typing pauses, and not over a page the learner moved to', async () => {
   const page = await openPage(browser);
   await gotoRoute(page, '#/lab/perp-foot?a=1,1&b=7,4&c=2,6', '[data-testid="foot"]');

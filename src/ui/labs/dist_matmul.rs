@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::dist_matmul::simulate;
+use crate::labs::dist_matmul::{simulate, Run};
 use crate::labs::query::Query;
 use crate::labs::{fmt_num, InputError};
 
@@ -70,18 +70,8 @@ pub fn dist_matmul_lab(p: &LabProps) -> Html {
                 <dt>{ t("每台机器发送的数据量 / N²", "Numbers sent per machine / N²") }</dt><dd data-testid="sent">{ fmt_num(r.sent as f64 / n2) }</dd>
                 <dt>{ t("与直接矩阵乘的最大误差", "Max error against the direct product") }</dt><dd data-testid="max-error">{ fmt_num(r.max_error) }</dd>
             </dl>
-            <div class="table-wrap" tabindex="0">
-                <table class="steps">
-                    <caption>{ t("每一步各机器占用的内存（单位：数）", "Memory in use on each machine at each step (numbers)") }</caption>
-                    <thead><tr><th>{ t("步骤", "Step") }</th><th>{ "(0,0)" }</th><th>{ "(0,1)" }</th><th>{ "(1,0)" }</th><th>{ "(1,1)" }</th></tr></thead>
-                    <tbody>{ for r.steps.iter().map(|s| html! {
-                        <tr class={if s.memory.contains(&r.peak) { "peak" } else { "" }}>
-                            <th scope="row">{ if lang == Lang::Zh { s.label_zh } else { s.label } }</th>
-                            { for s.memory.iter().map(|w| html! { <td>{ w }</td> }) }
-                        </tr>
-                    }) }</tbody>
-                </table>
-            </div>
+            // The table of steps follows a drag once it pauses.
+            <Settled<(Run, Lang)> value={(r, lang)} view={steps_table as fn(&(Run, Lang)) -> Html} />
             </>
         }
     });
@@ -93,6 +83,29 @@ pub fn dist_matmul_lab(p: &LabProps) -> Html {
             <Field name="mem" label={t("每台机器的内存（N² 的倍数：1 或 0.875）", "Memory per machine (times N²: 1 or 0.875)")} value={mem_raw.clone()} inputmode="decimal" {lang} error={err("mem")} on_input={set("mem")} />
             <Field name="seed" label={t("随机矩阵的种子", "Seed for the random matrices")} value={seed_raw.clone()} inputmode="numeric" {lang} error={err("seed")} on_input={set("seed")} />
             { body.unwrap_or_default() }
+        </div>
+    }
+}
+
+/// Each machine's memory at each step, the peak rows marked.
+fn steps_table(v: &(Run, Lang)) -> Html {
+    let (r, lang) = (&v.0, v.1);
+    let t = |zh: &'static str, en: &'static str| match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    };
+    html! {
+        <div class="table-wrap" tabindex="0">
+            <table class="steps">
+                <caption>{ t("每一步各机器占用的内存（单位：数）", "Memory in use on each machine at each step (numbers)") }</caption>
+                <thead><tr><th>{ t("步骤", "Step") }</th><th>{ "(0,0)" }</th><th>{ "(0,1)" }</th><th>{ "(1,0)" }</th><th>{ "(1,1)" }</th></tr></thead>
+                <tbody>{ for r.steps.iter().map(|s| html! {
+                    <tr class={if s.memory.contains(&r.peak) { "peak" } else { "" }}>
+                        <th scope="row">{ if lang == Lang::Zh { s.label_zh } else { s.label } }</th>
+                        { for s.memory.iter().map(|w| html! { <td>{ w }</td> }) }
+                    </tr>
+                }) }</tbody>
+            </table>
         </div>
     }
 }

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::nms::{check_threshold, parse_boxes, random_boxes, Pairs, ScoredBox, MAX_BOXES};
+use crate::labs::nms::{check_threshold, parse_boxes, random_boxes, Pairs, Parallel, ScoredBox, MAX_BOXES};
 use crate::labs::query::Query;
 use crate::labs::{parse_scalar, InputError};
 
@@ -162,7 +162,8 @@ pub fn nms_lab(p: &LabProps) -> Html {
                     <dd data-testid="work">{ format!("{greedy_evals} {}", par.evals) }</dd>
                 </dl>
                 { boxes_svg(&set_of_boxes, &kept, lang) }
-                { matrix(&par, lang) }
+                // The suppression matrix follows a drag once it pauses.
+                <Settled<(Parallel, Lang)> value={(par, lang)} view={matrix as fn(&(Parallel, Lang)) -> Html} />
                 </>
             }
         }
@@ -238,7 +239,8 @@ fn labels(p: &LabelsProps) -> Html {
     }
 }
 
-fn matrix(par: &crate::labs::nms::Parallel, lang: Lang) -> Html {
+fn matrix(v: &(Parallel, Lang)) -> Html {
+    let (par, lang) = (&v.0, v.1);
     let n = par.order.len();
     let t = |zh: &'static str, en: &'static str| match lang {
         Lang::Zh => zh,
