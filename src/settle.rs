@@ -29,9 +29,7 @@ pub struct Settle {
 impl Settle {
     /// Records an edit at `now` and says when its value should be shown.
     pub fn edit(&mut self, now: f64) -> Edit {
-        let in_burst = self
-            .last
-            .is_some_and(|t| now >= t && now - t < BURST_MS);
+        let in_burst = self.last.is_some_and(|t| now >= t && now - t < BURST_MS);
         self.last = Some(now);
         if in_burst {
             Edit::After(BURST_MS)

@@ -266,7 +266,10 @@ mod tests {
         assert_eq!(f(2e17), "200000000000000000");
         // Whatever comes out parses back to within a twentieth.
         for &v in &[1.23456, -987.654, 0.05, -0.05, 499.95] {
-            assert!((f(v).parse::<f64>().unwrap() - v).abs() <= 0.05 + 1e-9, "{v}");
+            assert!(
+                (f(v).parse::<f64>().unwrap() - v).abs() <= 0.05 + 1e-9,
+                "{v}"
+            );
         }
     }
 

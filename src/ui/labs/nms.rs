@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::nms::{check_threshold, parse_boxes, random_boxes, Pairs, Parallel, ScoredBox, MAX_BOXES};
+use crate::labs::nms::{
+    check_threshold, parse_boxes, random_boxes, Pairs, Parallel, ScoredBox, MAX_BOXES,
+};
 use crate::labs::query::Query;
 use crate::labs::{parse_scalar, InputError};
 

@@ -218,7 +218,11 @@ fn plot(surface: Surface, paths: &[(&str, &str, Path)], lang: Lang) -> Html {
         }) }</> },
         Surface::Rosenbrock => {
             let vx = cx - span / 2.0;
-            let pts = points(&mut (0..=60).map(|i| vx + span * i as f64 / 60.0).map(|x| [x, x * x]));
+            let pts = points(
+                &mut (0..=60)
+                    .map(|i| vx + span * i as f64 / 60.0)
+                    .map(|x| [x, x * x]),
+            );
             html! { <polyline class="level" points={pts} stroke-width={stroke.to_string()} /> }
         }
     };
