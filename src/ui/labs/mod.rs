@@ -298,10 +298,13 @@ where
     let update = use_force_update();
     let mut s = state.borrow_mut();
     let current = s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
-    let show_now = current
-        || s.shown.is_none()
-        || std::mem::take(&mut *due.borrow_mut())
-        || matches!(s.settle.edit(js_sys::Date::now()), crate::settle::Edit::Now);
+    let timer_fired = std::mem::take(&mut *due.borrow_mut());
+    // Every other render after the first is an edit (only the timer forces
+    // one), recorded even when it returns to the value on the page.
+    let show_now = s.shown.is_none()
+        || timer_fired
+        || matches!(s.settle.edit(js_sys::Date::now()), crate::settle::Edit::Now)
+        || current;
     if show_now {
         // The closure stays until the next timer replaces it: this render
         // may run inside it.
