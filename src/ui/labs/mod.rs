@@ -281,12 +281,14 @@ impl<T> Drop for SettledState<T> {
 /// A large secondary part of a lab (a matrix, a table of steps) that
 /// follows a burst of edits once it pauses ([`crate::settle`]): a single
 /// edit shows at once; during a drag the part keeps its last drawing, marked
-/// `aria-busy`, and shows the latest value `BURST_MS` after the last edit.
+/// `aria-busy`, and shows the latest value when the burst pauses
+/// ([`crate::settle::Edit::After`]).
 #[function_component(Settled)]
 pub fn settled<T>(p: &SettledProps<T>) -> Html
 where
     T: PartialEq + Clone + 'static,
 {
+    use crate::settle::Edit;
     use wasm_bindgen::JsCast;
     let state = use_mut_ref(|| SettledState::<T> {
         settle: Default::default(),
@@ -299,13 +301,38 @@ where
     let mut s = state.borrow_mut();
     let current = s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
     let timer_fired = std::mem::take(&mut *due.borrow_mut());
-    // Every other render after the first is an edit (only the timer forces
-    // one), recorded even when it returns to the value on the page.
-    let show_now = s.shown.is_none()
-        || timer_fired
-        || matches!(s.settle.edit(js_sys::Date::now()), crate::settle::Edit::Now)
-        || current;
-    if show_now {
+    // Every render after the first that the timer did not force is an
+    // edit, recorded even when it returns to the value on the page.
+    let decision = if s.shown.is_none() || timer_fired {
+        Edit::Now
+    } else {
+        s.settle.edit(js_sys::Date::now())
+    };
+    // A timer for the rest of the burst, if the value must wait and a
+    // timer can be set (if not, the part is drawn now, never left behind).
+    let armed = match (decision, web_sys::window()) {
+        (Edit::After(ms), Some(w)) if !current => {
+            let fire = {
+                let (due, update) = (due.clone(), update.clone());
+                wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    *due.borrow_mut() = true;
+                    update.force_update();
+                })
+            };
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.as_ref().unchecked_ref(),
+                ms as i32,
+            )
+            .ok()
+            .map(|id| (w, id, fire))
+        }
+        _ => None,
+    };
+    if let Some((w, id, fire)) = armed {
+        if let Some((old, _)) = s.timer.replace((id, fire)) {
+            w.clear_timeout_with_handle(old);
+        }
+    } else {
         // The closure stays until the next timer replaces it: this render
         // may run inside it.
         if let (Some((id, _)), Some(w)) = (s.timer.as_ref(), web_sys::window()) {
@@ -313,26 +340,6 @@ where
         }
         if !current {
             s.shown = Some((p.value.clone(), (p.view)(&p.value)));
-        }
-    } else if let Some(w) = web_sys::window() {
-        let fire = {
-            let (due, update) = (due.clone(), update.clone());
-            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                *due.borrow_mut() = true;
-                update.force_update();
-            })
-        };
-        match w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            fire.as_ref().unchecked_ref(),
-            crate::settle::BURST_MS as i32,
-        ) {
-            Ok(id) => {
-                if let Some((old, _)) = s.timer.replace((id, fire)) {
-                    w.clear_timeout_with_handle(old);
-                }
-            }
-            // No timer: never leave the part behind.
-            Err(_) => s.shown = Some((p.value.clone(), (p.view)(&p.value))),
         }
     }
     let busy = !s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
