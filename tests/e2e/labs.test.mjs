@@ -397,6 +397,9 @@ test('optimizers: paths converge on the quadratic, SGD diverges past lr 2/25, Ad
     const [x, y] = (await text(page, id)).split(' ').map(Number);
     assert.ok(Math.hypot(x, y) < 0.5, `${id}: ${x} ${y}`);
   }
+  // SGD's y has shrunk to about 4e-102: written with an exponent, not as a
+  // hundred zeros that wrap over three lines.
+  assert.match(await text(page, 'final-sgd'), /^-?[\d.]+ -?\d(\.\d+)?e-\d+$/);
   assert.equal(await text(page, 'adam-bytes-per-param'), '16');
   await page.fill('input[data-field="lr"]', '0.1');
   await expectText(page, 'final-sgd', /\d/);

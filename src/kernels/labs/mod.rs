@@ -202,18 +202,21 @@ pub fn parse_matrix(field: &str, s: &str) -> Result<Vec<Vec<f64>>, InputError> {
     Ok(rows)
 }
 
-/// Formats a float for a result field: shortest round-trip decimal, never `NaN`/`inf` text
-/// (those become `—`, which callers only show next to an explanation).
+/// Formats a float for a result field: the shortest decimal that reads back
+/// as `x`, never `NaN`/`inf` text (those become `—`, which callers only show
+/// next to an explanation). As in JavaScript, magnitudes below 1e-6 or from
+/// 1e21 up are written with an exponent (`3.87e-102`), since Rust's `{}`
+/// would spell out every zero: a hundred of them for a path that has
+/// converged, wrapping over lines and shifting the page on every edit.
 pub fn fmt_num(x: f64) -> String {
-    if x.is_finite() {
-        let s = format!("{x}");
-        if s == "-0" {
-            "0".into()
-        } else {
-            s
-        }
-    } else {
+    if !x.is_finite() {
         "—".into()
+    } else if x == 0.0 {
+        "0".into()
+    } else if (1e-6..1e21).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
     }
 }
 
@@ -243,9 +246,91 @@ pub fn push_tenths(out: &mut String, v: f64) {
     }
 }
 
+/// Writes the points of an SVG `polyline` (`x,y x,y …`, each to a tenth),
+/// leaving out a point closer than `min_step` to the last one written, as
+/// a segment shorter than a pixel draws nothing visible. The last point is
+/// always written, so the line still ends where the data ends. A path that
+/// converges piles up most of its steps at its end; dropping them saves the
+/// browser parsing, laying out and painting them on every edit of a drag.
+pub fn push_polyline(out: &mut String, pts: impl Iterator<Item = [f64; 2]>, min_step: f64) {
+    let mut last: Option<[f64; 2]> = None;
+    let mut pending: Option<[f64; 2]> = None;
+    let write = |out: &mut String, p: [f64; 2]| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_tenths(out, p[0]);
+        out.push(',');
+        push_tenths(out, p[1]);
+    };
+    for p in pts {
+        match last {
+            Some(l) if (p[0] - l[0]).hypot(p[1] - l[1]) < min_step => pending = Some(p),
+            _ => {
+                write(out, p);
+                last = Some(p);
+                pending = None;
+            }
+        }
+    }
+    if let Some(p) = pending {
+        write(out, p);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polylines_drop_steps_below_min_step_but_keep_the_end() {
+        let line = |pts: &[[f64; 2]], min: f64| {
+            let mut s = String::new();
+            push_polyline(&mut s, pts.iter().copied(), min);
+            s
+        };
+        assert_eq!(line(&[], 2.0), "");
+        assert_eq!(line(&[[1.0, 2.0]], 2.0), "1,2");
+        // 0.5 and 1.9 from the last written point are dropped; 2.0 is kept,
+        // and so is the final point however close it is.
+        assert_eq!(
+            line(
+                &[[0.0, 0.0], [0.5, 0.0], [0.0, 1.9], [2.0, 0.0], [2.1, 0.0]],
+                2.0
+            ),
+            "0,0 2,0 2.1,0"
+        );
+        // The distance is measured from the last point written, so a slow
+        // drift still shows up once it adds up to min_step.
+        let drift: Vec<[f64; 2]> = (0..=10).map(|i| [i as f64 * 0.5, 0.0]).collect();
+        assert_eq!(line(&drift, 2.0), "0,0 2,0 4,0 5,0");
+        // With min_step 0 every point is written.
+        assert_eq!(line(&drift[..3], 0.0), "0,0 0.5,0 1,0");
+        // A converging spiral of 200 points: steps shrink below 1.5 units
+        // once the radius is under 1.5 / 0.7 (about step 102), and from
+        // there only a point every so often is written.
+        let spiral: Vec<[f64; 2]> = (0..200)
+            .map(|t| {
+                let r = 400.0 * 0.95f64.powi(t);
+                let a = t as f64 * 0.7;
+                [500.0 + r * a.cos(), 500.0 + r * a.sin()]
+            })
+            .collect();
+        let kept: Vec<[f64; 2]> = line(&spiral, 1.5)
+            .split(' ')
+            .map(|p| {
+                let (x, y) = p.split_once(',').unwrap();
+                [x.parse().unwrap(), y.parse().unwrap()]
+            })
+            .collect();
+        assert!((100..120).contains(&kept.len()), "{} points", kept.len());
+        // Written points are at least min_step apart (to the tenth they are
+        // written with), except the final one.
+        for w in kept[..kept.len() - 1].windows(2) {
+            assert!((w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]) >= 1.5 - 0.15);
+        }
+        assert_eq!(kept[kept.len() - 1], [500.0, 500.0]);
+    }
 
     #[test]
     fn tenths_for_svg_coordinates() {
@@ -328,6 +413,24 @@ mod tests {
         assert_eq!(fmt_num(9900000256.0), "9900000256");
         assert_eq!(fmt_num(-0.0), "0");
         assert_eq!(fmt_num(f64::NAN), "—");
+        // Tiny and huge magnitudes take an exponent, still round-tripping.
+        assert_eq!(fmt_num(3.872591914849318e-102), "3.872591914849318e-102");
+        assert_eq!(fmt_num(-1e-7), "-1e-7");
+        assert_eq!(fmt_num(0.000001), "0.000001");
+        assert_eq!(fmt_num(f32::MAX as f64), "3.4028234663852886e38");
+        assert_eq!(fmt_num(1e21), "1e21");
+        assert_eq!(fmt_num(999999999999999900000.0), "999999999999999900000");
+        assert_eq!(fmt_num(5e-324), "5e-324");
+        for x in [
+            1e-7,
+            2.5e-300,
+            6.02e23,
+            -1.7976931348623157e308,
+            0.1,
+            123.456,
+        ] {
+            assert_eq!(fmt_num(x).parse::<f64>(), Ok(x));
+        }
         assert_eq!(fmt_list(&[3.8, 2.4]), "3.8 2.4");
     }
 }

@@ -7,7 +7,7 @@ use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
 use crate::labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
 use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, push_tenths, InputError};
+use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, push_polyline, InputError};
 
 fn defaults(surface: Surface) -> [(&'static str, &'static str); 7] {
     let (lr, steps, x0) = match surface {
@@ -199,16 +199,11 @@ fn plot(surface: Surface, paths: &[(&str, &str, Path)], lang: Lang) -> Html {
     // Data to view: x to the right, y up.
     let px = |x: f64| (x - cx) * k + PLOT / 2.0;
     let py = |y: f64| (cy - y) * k + PLOT / 2.0;
+    // The drawing is at most about 600 px wide, so 1.5 units of 1000 are
+    // under a pixel.
     let points = |pts: &mut dyn Iterator<Item = [f64; 2]>| {
         let mut out = String::new();
-        for (i, q) in pts.enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            push_tenths(&mut out, px(q[0]));
-            out.push(',');
-            push_tenths(&mut out, py(q[1]));
-        }
+        push_polyline(&mut out, pts.map(|q| [px(q[0]), py(q[1])]), 1.5);
         out
     };
     let stroke = PLOT / 200.0;
