@@ -1,10 +1,13 @@
 //! Content markup: Markdown ([`markdown`]) and LaTeX math ([`latex`]) parsed
 //! into trees that the UI renders node by node, and [`compiled`] text: such
-//! a tree parsed at build time, for the first-load app that ships no parser.
+//! a tree parsed at build time, for the first-load app that ships no parser;
+//! [`plain`] reads a formula as one line of text.
 
 pub mod compiled;
 pub mod latex;
 pub mod markdown;
+#[cfg(feature = "full")]
+pub mod plain;
 
 /// `&`, `<`, `>` and `"` as entities, for text and attribute values of HTML
 /// written as a string: the embed snippet a blog author copies, and the

@@ -25,6 +25,10 @@ test('home lists every topic with its question count, and every question', async
   }
   assert.equal(await page.locator('a[data-qid]').count(), b.questions.length);
   assert.equal(b.questions.length, 33);
+  // Math in a summary reads as text, not as LaTeX source.
+  const summaries = await page.locator('.q-summary').allTextContents();
+  assert.deepEqual(summaries.filter((t) => t.includes('\\')), []);
+  assert.match(await page.locator('a[data-qid="eigen-permutation"] .q-summary').textContent(), /^Let S = QLQᵀ with L = diag\(l₀, l₁, l₂, l₃\) diagonal/);
   assert.deepEqual(page.errors, []);
 });
 

@@ -96,6 +96,8 @@ test('eigen-perm: report permutation 3,1,0,2 reconstructs S; wrong choices do no
   const values = (await text(page, 'eigenvalues')).split(' ').map(Number);
   assert.equal(values.length, 4);
   assert.deepEqual([...values].sort((a, b) => a - b), values, 'ascending');
+  // The question that uses the lab is named in text, not LaTeX source.
+  assert.match(await page.locator('.lab-questions a').first().textContent(), /^Let S = QLQᵀ with L = diag\(l₀, l₁, l₂, l₃\)/);
   assert.deepEqual(page.errors, []);
 });
 
