@@ -287,9 +287,9 @@ self.addEventListener("fetch", (event) => {{
 
     /// Writes the first-load app's copy of the built-in bank
     /// (`static/core/`, see `ai_interview_lab::bank::first_load`); returns
-    /// the number of question files and the bank's title. The bank must
+    /// the ids of its question files and the bank's title. The bank must
     /// load without problems.
-    pub fn first_load_bank(dir: &Path) -> Result<(usize, Text), String> {
+    pub fn first_load_bank(dir: &Path) -> Result<(Vec<String>, Text), String> {
         let path = dir.join("static/bank.json");
         let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let loaded =
@@ -309,7 +309,44 @@ self.addEventListener("fetch", (event) => {{
         for (id, json) in &files {
             std::fs::write(q.join(format!("{id}.json")), json).map_err(|e| e.to_string())?;
         }
-        Ok((files.len(), loaded.bank.title.clone()))
+        Ok((
+            files.into_iter().map(|(id, _)| id).collect(),
+            loaded.bank.title.clone(),
+        ))
+    }
+
+    const IDS_START: &str = "/*ids*/";
+    const IDS_END: &str = "/*/ids*/";
+
+    /// Writes the question ids, as a JavaScript string `' a b c '`, between
+    /// the `/*ids*/` and `/*/ids*/` markers of the inline script in
+    /// `index.html` that preloads the question a URL opens, replacing what
+    /// is there. Only ids the script's pattern can match (`[a-z0-9-]+`) are
+    /// written, so nothing in the string needs escaping.
+    pub fn inject_ids(html: &str, ids: &[String]) -> Result<String, String> {
+        let start = html
+            .find(IDS_START)
+            .ok_or("index.html has no /*ids*/ marker")?
+            + IDS_START.len();
+        let end = start
+            + html[start..]
+                .find(IDS_END)
+                .ok_or("index.html has no /*/ids*/ marker after /*ids*/")?;
+        let mut list = String::from("' ");
+        for id in ids {
+            if !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                list.push_str(id);
+                list.push(' ');
+            }
+        }
+        list.push('\'');
+        let mut out = html.to_string();
+        out.replace_range(start..end, &list);
+        Ok(out)
     }
 
     /// The home page as the app first shows it (header, and the intro's
@@ -374,11 +411,13 @@ self.addEventListener("fetch", (event) => {{
 
     /// Runs every step on `dir`; returns a one-line report.
     pub fn finish(dir: &Path) -> Result<String, String> {
-        let (questions, title) = first_load_bank(dir)?;
+        let (ids, title) = first_load_bank(dir)?;
+        let questions = ids.len();
         let index = dir.join("index.html");
         let html =
             std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
         let html = inject_shell(&html, &home_shell(&title))?;
+        let html = inject_ids(&html, &ids)?;
         // Hash the scripts as they are, then add the meta tag (which is not a script).
         let hashes = inline_script_hashes(&html);
         let (meta, header) = policies(&hashes);
@@ -486,6 +525,27 @@ self.addEventListener("fetch", (event) => {{
             assert!(err.contains("<!--/home-shell-->"), "{err}");
         }
 
+        #[test]
+        fn the_preload_script_gets_the_ids_it_may_preload() {
+            let html = "<script>var known = /*ids*/' '/*/ids*/;</script>";
+            let ids: Vec<String> = ["float-sum", "q2", "Bad Id", "a'b", "", "x</script>"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            let once = inject_ids(html, &ids).unwrap();
+            // Ids the script's pattern cannot match are left out, so the
+            // string never needs escaping.
+            assert_eq!(
+                once,
+                "<script>var known = /*ids*/' float-sum q2 '/*/ids*/;</script>"
+            );
+            assert_eq!(inject_ids(&once, &ids).unwrap(), once, "idempotent");
+            let err = inject_ids("<script></script>", &ids).unwrap_err();
+            assert!(err.contains("/*ids*/"), "{err}");
+            let err = inject_ids("/*ids*/' '", &ids).unwrap_err();
+            assert!(err.contains("/*/ids*/"), "{err}");
+        }
+
         /// A valid one-question bank.
         const BANK: &str = r#"{"version":1,"id":"t","title":{"zh":"测","en":"T"},"author":"us",
             "topics":[{"id":"t","name":{"zh":"主题","en":"Topic"}}],
@@ -497,7 +557,12 @@ self.addEventListener("fetch", (event) => {{
         fn the_worker_lists_every_file_but_itself_and_compressed_copies() {
             let dir = std::env::temp_dir().join(format!("ail-postbuild-{}", std::process::id()));
             std::fs::create_dir_all(dir.join("static")).unwrap();
-            std::fs::write(dir.join("index.html"), PAGE).unwrap();
+            // The page with the preload script's id list, as in index.html.
+            let page = PAGE.replace(
+                "</head>",
+                "<script type=\"module\">var known = /*ids*/' '/*/ids*/;</script></head>",
+            );
+            std::fs::write(dir.join("index.html"), page).unwrap();
             // A bank that fails validation stops the build, naming the problem.
             std::fs::write(
                 dir.join("static/bank.json"),
@@ -513,9 +578,18 @@ self.addEventListener("fetch", (event) => {{
             std::fs::write(dir.join("static/bank.json.br"), "x").unwrap();
             std::fs::write(dir.join("app-0123456789abcdef.js"), "js").unwrap();
             let report = finish(&dir).unwrap();
-            assert!(report.contains("1 inline script hash"), "{report}");
+            assert!(report.contains("2 inline script hash"), "{report}");
             // The home page's static copy, with the bank's title in each language.
             let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+            // The preload script knows the bank's one id, and the policy
+            // allows that script as written, not as it was before.
+            assert!(
+                page.contains("var known = /*ids*/' q1 '/*/ids*/;"),
+                "{page}"
+            );
+            for hash in inline_script_hashes(&page) {
+                assert!(page.contains(&hash), "{hash} in the CSP");
+            }
             assert!(
                 page.contains("<h1>T</h1>") && page.contains("<h1>测</h1>"),
                 "{page}"

@@ -194,4 +194,6 @@ test('an unknown question id shows a message, not a blank page', async () => {
   const page = await openPage(browser);
   await gotoRoute(page, '#/q/no-such-question', '.load-error');
   assert.match(await page.locator('.load-error').textContent(), /no-such-question/);
+  // Nothing was requested for it: the preload script knows the bank's ids.
+  assert.deepEqual(page.errors, []);
 });
