@@ -324,14 +324,6 @@ self.addEventListener("fetch", (event) => {{
     /// is there. Only ids the script's pattern can match (`[a-z0-9-]+`) are
     /// written, so nothing in the string needs escaping.
     pub fn inject_ids(html: &str, ids: &[String]) -> Result<String, String> {
-        let start = html
-            .find(IDS_START)
-            .ok_or("index.html has no /*ids*/ marker")?
-            + IDS_START.len();
-        let end = start
-            + html[start..]
-                .find(IDS_END)
-                .ok_or("index.html has no /*/ids*/ marker after /*ids*/")?;
         let mut list = String::from("' ");
         for id in ids {
             if !id.is_empty()
@@ -344,9 +336,7 @@ self.addEventListener("fetch", (event) => {{
             }
         }
         list.push('\'');
-        let mut out = html.to_string();
-        out.replace_range(start..end, &list);
-        Ok(out)
+        replace_between(html, IDS_START, IDS_END, &list)
     }
 
     /// The home page as the app first shows it (header, and the intro's
@@ -396,16 +386,22 @@ self.addEventListener("fetch", (event) => {{
     /// Puts `shell` between the `<!--home-shell-->` and `<!--/home-shell-->`
     /// markers, replacing what is there, so running twice changes nothing.
     pub fn inject_shell(html: &str, shell: &str) -> Result<String, String> {
+        replace_between(html, SHELL_START, SHELL_END, shell)
+    }
+
+    /// `html` with what lies between the markers `open` and `close`
+    /// replaced by `with`; an error naming the marker that is missing.
+    fn replace_between(html: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
         let start = html
-            .find(SHELL_START)
-            .ok_or("index.html has no <!--home-shell--> marker")?
-            + SHELL_START.len();
+            .find(open)
+            .ok_or(format!("index.html has no {open} marker"))?
+            + open.len();
         let end = start
             + html[start..]
-                .find(SHELL_END)
-                .ok_or("index.html has no <!--/home-shell--> marker after <!--home-shell-->")?;
+                .find(close)
+                .ok_or(format!("index.html has no {close} marker after {open}"))?;
         let mut out = html.to_string();
-        out.replace_range(start..end, shell);
+        out.replace_range(start..end, with);
         Ok(out)
     }
 
