@@ -489,7 +489,7 @@ fn page_with(
         Route::Embed(inner) => page(inner, bank, lang, true),
         Route::NotFound(raw) => html! {
             <section class="load-error" role="alert">
-                <h1>{ strings(lang).not_found }<code>{ raw.clone() }</code></h1>
+                <h1>{ strings(lang).no_page }<code>{ format!("#{raw}") }</code></h1>
                 <p><a href="#/">{ strings(lang).home }</a></p>
             </section>
         },

@@ -196,4 +196,8 @@ test('an unknown question id shows a message, not a blank page', async () => {
   assert.match(await page.locator('.load-error').textContent(), /no-such-question/);
   // Nothing was requested for it: the preload script knows the bank's ids.
   assert.deepEqual(page.errors, []);
+  // A path that is no route at all is named as a page, not as a question id.
+  await gotoRoute(page, '#/progress', '.load-error');
+  assert.equal(await page.locator('.load-error h1').textContent(), 'No page at #/progress');
+  assert.deepEqual(page.errors, []);
 });
