@@ -180,10 +180,10 @@ test('360x640: no horizontal scroll on home or on a long revealed answer', async
 
 test('tap targets are at least 44 px tall', async () => {
   const page = await openPage(browser, { width: 360, height: 640 });
-  for (const hash of ['#/q/fp32-rounding?seed=1', '#/lab/perp-foot', '#/embed/q/parallel-nms?seed=1']) {
-    await gotoRoute(page, hash, '[data-testid="question-prompt"], article.lab');
+  for (const hash of ['#/q/fp32-rounding?seed=1', '#/lab/perp-foot', '#/embed/q/parallel-nms?seed=1', '#/review', '#/stats']) {
+    await gotoRoute(page, hash, '[data-testid="question-prompt"], article.lab, [data-testid="daily-limit"], section.stats');
     const small = await page.evaluate(() => [...document.querySelectorAll(
-      'button, a.button, .choice label, input[type=text], [data-testid=lang-toggle], summary, .variant-lab a, .embed-foot a')]
+      'button, a.button, .choice label, input[type=text], input[type=number], select, [data-testid=lang-toggle], summary, .variant-lab a, .embed-foot a')]
       .filter((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().height < 44)
       .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().height}`));
     assert.deepEqual(small, [], hash);
