@@ -64,13 +64,26 @@ test('perp-foot: dragging c moves the foot', async () => {
   const box = await handle.boundingBox();
   assert.ok(box.width >= 44, `touch target ${box.width}px`);
   const svg = await page.locator('svg.perp-svg').boundingBox();
+  const viewBox = () => page.locator('svg.perp-svg').getAttribute('viewBox');
+  const before = await viewBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + svg.width / 4, box.y + box.height / 2, { steps: 5 });
+  // Right and a little up: out of the box around a, b and c, still well
+  // inside the figure.
+  await page.mouse.move(box.x + box.width / 2 + svg.width / 4, box.y + box.height / 2 - svg.height / 10, { steps: 5 });
   await page.mouse.up();
   const foot = (await text(page, 'foot')).split(' ').map(Number);
   assert.ok(foot[0] > 1.5, `foot moved right: ${foot}`);
   assert.equal(foot[1], 0);
+  // c stayed well inside the figure, so the figure did not rescale under
+  // the pointer when the drag ended (refitting to the points would have
+  // moved it: c is now above the box the figure was fitted to).
+  assert.equal(await viewBox(), before);
+  // Typing a point far outside refits the figure around it.
+  await page.fill('input[data-field="c"]', '40,3');
+  await expectText(page, 'foot', /^40 0$/);
+  const [x0, , w] = (await viewBox()).split(' ').map(Number);
+  assert.ok(x0 < 40 && 40 < x0 + w, `c inside the view ${x0} ${w}`);
   assert.equal(await horizontalOverflow(page), 0);
   assert.deepEqual(page.errors, []);
 });

@@ -105,6 +105,45 @@ pub fn perpendicular_foot(a: &[f64], b: &[f64], c: &[f64]) -> Result<Foot, Input
     })
 }
 
+/// The 2D figure's SVG user-space box `(min_x, min_y, width, height)`, in
+/// data coordinates.
+pub type ViewBox = (f64, f64, f64, f64);
+
+pub fn view_box(points: &[&[f64]]) -> ViewBox {
+    let xs = points.iter().map(|p| p[0]);
+    let ys = points.iter().map(|p| p[1]);
+    let (x0, x1) = xs.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    let (y0, y1) = ys.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    let span = (x1 - x0).max(y1 - y0).max(1.0) * 1.4;
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    (cx - span / 2.0, cy - span / 2.0, span, span)
+}
+
+/// The view to draw in: `prev` (the view drawn last) while it still holds
+/// every point with a margin and is at most 2.5 times the fitted view's
+/// size, else the fitted view. The figure then stays put while a point
+/// moves inside it (a typed coordinate, the end of a drag), instead of
+/// zooming on every edit, and refits when a point leaves or the points
+/// shrink far inside it.
+pub fn stable_view(prev: Option<ViewBox>, points: &[&[f64]]) -> ViewBox {
+    let fit = view_box(points);
+    let Some((x0, y0, w, h)) = prev else {
+        return fit;
+    };
+    let margin = w * 0.05;
+    let inside = points.iter().all(|p| {
+        p[0] >= x0 + margin
+            && p[0] <= x0 + w - margin
+            && p[1] >= y0 + margin
+            && p[1] <= y0 + h - margin
+    });
+    if inside && w <= fit.2 * 2.5 {
+        (x0, y0, w, h)
+    } else {
+        fit
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +241,26 @@ mod tests {
                 .field,
             "a"
         );
+    }
+
+    #[test]
+    fn the_view_stays_while_the_points_fit_and_refits_when_they_do_not() {
+        let (a, b, c, d) = ([1.0, 1.0], [7.0, 4.0], [2.0, 6.0], [3.8, 2.4]);
+        let fit = view_box(&[&a, &b, &c, &d]);
+        assert_eq!(stable_view(None, &[&a, &b, &c, &d]), fit);
+        // c moves a little: the same view.
+        let c2 = [2.5, 5.5];
+        assert_eq!(stable_view(Some(fit), &[&a, &b, &c2, &d]), fit);
+        // c leaves the view: refit, and the new view holds it.
+        let far = [30.0, 6.0];
+        let v = stable_view(Some(fit), &[&a, &b, &far, &d]);
+        assert_ne!(v, fit);
+        assert!(v.0 < far[0] && far[0] < v.0 + v.2);
+        // The points shrink far inside (a view over 2.5 times the fit): refit.
+        let small: [&[f64]; 4] = [&[1.0, 1.0], &[1.2, 1.0], &[1.1, 1.1], &[1.1, 1.0]];
+        assert_eq!(stable_view(Some(v), &small), view_box(&small));
+        // Within the margin of an edge counts as outside.
+        let edge = [fit.0 + fit.2 * 0.01, 3.0];
+        assert_ne!(stable_view(Some(fit), &[&a, &b, &edge, &d]), fit);
     }
 }

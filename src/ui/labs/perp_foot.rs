@@ -5,24 +5,11 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
-use crate::labs::perp_foot::perpendicular_foot;
+use crate::labs::perp_foot::{perpendicular_foot, stable_view, ViewBox};
 use crate::labs::query::Query;
 use crate::labs::{fmt_list, fmt_num, parse_vector, InputError};
 
 const DEFAULTS: [(&str, &str); 3] = [("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
-
-/// SVG user-space box `(min_x, min_y, width, height)` in data coordinates.
-type ViewBox = (f64, f64, f64, f64);
-
-fn view_box(points: &[&[f64]]) -> ViewBox {
-    let xs = points.iter().map(|p| p[0]);
-    let ys = points.iter().map(|p| p[1]);
-    let (x0, x1) = xs.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
-    let (y0, y1) = ys.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
-    let span = (x1 - x0).max(y1 - y0).max(1.0) * 1.4;
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    (cx - span / 2.0, cy - span / 2.0, span, span)
-}
 
 /// Rounds a dragged coordinate to a readable number of decimals for the URL.
 fn snap(v: f64, span: f64) -> f64 {
@@ -58,6 +45,8 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
         _ => None,
     };
     let dragging = use_state(|| None::<(usize, ViewBox)>);
+    // The view drawn last (see `stable_view`).
+    let last_view = use_mut_ref(|| None::<ViewBox>);
     // Yew delegates events to the root, so `current_target` is not the SVG: keep a ref.
     let svg_ref = use_node_ref();
 
@@ -85,6 +74,24 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
     let results = match &result {
         None => html! {},
         Some((a, b, c, f)) => {
+            let figure = |a: &[f64], b: &[f64], c: &[f64], f: &crate::labs::perp_foot::Foot| {
+                let view = dragging
+                    .map(|d| d.1)
+                    .unwrap_or_else(|| stable_view(*last_view.borrow(), &[a, b, c, &f.d]));
+                *last_view.borrow_mut() = Some(view);
+                svg(
+                    a,
+                    b,
+                    c,
+                    f,
+                    view,
+                    dragging.clone(),
+                    svg_ref.clone(),
+                    &p.on_change,
+                    &q,
+                    lang,
+                )
+            };
             let (t_zh, t_en) = ("t（d = a + t(b − a)）", "t (d = a + t(b − a))");
             html! {
                 <>
@@ -106,7 +113,7 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
                     Lang::Zh => "投影公式 t = (c − a)·(b − a) / |b − a|² 不需要开方；余弦法先算两个长度再除掉，且 θ 为钝角时必须保留负号。",
                     Lang::En => "The projection t = (c − a)·(b − a) / |b − a|² needs no square root; the cosine route computes two lengths only to divide them out, and must keep the sign when θ is obtuse.",
                 } }</p>
-                if a.len() == 2 { { svg(a, b, c, f, dragging.clone(), svg_ref.clone(), &p.on_change, &q, lang) } }
+                if a.len() == 2 { { figure(a, b, c, f) } }
                 </>
             }
         }
@@ -130,15 +137,13 @@ fn svg(
     b: &[f64],
     c: &[f64],
     f: &crate::labs::perp_foot::Foot,
+    vb: ViewBox,
     dragging: UseStateHandle<Option<(usize, ViewBox)>>,
     svg_ref: NodeRef,
     on_change: &Callback<String>,
     q: &Query,
     lang: Lang,
 ) -> Html {
-    let vb = dragging
-        .map(|d| d.1)
-        .unwrap_or_else(|| view_box(&[a, b, c, &f.d]));
     let (x0, y0, w, h) = vb;
     // Data y grows upwards; SVG y grows downwards.
     let sx = |x: f64| x;
