@@ -437,6 +437,12 @@ test('every lab opens at 360x640 in zh and en with no horizontal scroll and no c
       assert.equal(await horizontalOverflow(page), 0, `${slug} ${locale}`);
       assert.equal(await page.locator('.field-error:not(:empty)').count(), 0, `${slug}: defaults are valid`);
       assert.doesNotMatch(await page.locator('article.lab').textContent(), /NaN/, `${slug} shows NaN`);
+      // Plots and figures take the lab's full width on a phone.
+      const narrow = await page.evaluate(() => {
+        const body = document.querySelector('.lab-body').getBoundingClientRect().width;
+        return [...document.querySelectorAll('.lab-body svg')].map((s) => s.getBoundingClientRect().width).filter((w) => w < body - 1);
+      });
+      assert.deepEqual(narrow, [], `${slug}: a figure narrower than the lab`);
     }
     assert.deepEqual(page.errors, []);
   }
