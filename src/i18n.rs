@@ -31,6 +31,14 @@ impl Lang {
         }
     }
 
+    /// `zh` in Chinese, `en` in English: for a page's own bilingual strings.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     /// The other language.
     pub fn other(self) -> Lang {
         match self {
@@ -318,6 +326,13 @@ mod tests {
         assert_eq!(Lang::from_tag("en-US"), Lang::En);
         assert_eq!(Lang::from_tag("fr"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn pick_takes_the_string_of_the_language() {
+        assert_eq!(Lang::Zh.pick("步数", "Steps"), "步数");
+        assert_eq!(Lang::En.pick("步数", "Steps"), "Steps");
+        assert_eq!(Lang::En.other().pick(1, 2), 1);
     }
 
     #[test]

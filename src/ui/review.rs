@@ -17,10 +17,7 @@ pub struct PageProps {
 }
 
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    lang.pick(zh, en)
 }
 
 /// Today's queue for the bank on screen.

@@ -5,7 +5,6 @@
 use yew::prelude::*;
 
 use super::{query_values, setter, Field, LabProps};
-use crate::i18n::Lang;
 use crate::labs::conv_matmul::{run, Shape};
 use crate::labs::query::Query;
 use crate::labs::{fmt_num, parse_whole, InputError};
@@ -24,7 +23,7 @@ const KEYS: [(&str, &str); 8] = [
 #[function_component(ConvMatmulLab)]
 pub fn conv_matmul_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let raw = query_values(&q, &KEYS);
     let mut errors: Vec<InputError> = Vec::new();

@@ -12,7 +12,7 @@ use crate::labs::{fmt_num, InputError};
 #[function_component(DistMatmulLab)]
 pub fn dist_matmul_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let (n_raw, mem_raw, seed_raw) = (
         q.get("n").unwrap_or("8").to_string(),

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use super::{query_value, setter, Field, LabProps};
-use crate::i18n::Lang;
 use crate::labs::dropout_bn::{batch_norm, dropout_mc};
 use crate::labs::query::Query;
 use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, parse_whole, InputError};
@@ -23,7 +22,7 @@ const DEFAULTS: [(&str, &str); 9] = [
 #[function_component(DropoutBnLab)]
 pub fn dropout_bn_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let raw = |k: &str| query_value(&q, &DEFAULTS, k);
     let set = |key: &'static str| setter(&p.on_change, &q, key);

@@ -21,7 +21,7 @@ const KEYS: [(&str, &str); 6] = [
 #[function_component(LossesLab)]
 pub fn losses_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let raw = query_values(&q, &KEYS);
     let mut errors: Vec<InputError> = Vec::new();

@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 use super::{query_values, setter, Field, LabProps};
-use crate::i18n::Lang;
 use crate::labs::mixed_precision::{run, Params};
 use crate::labs::query::Query;
 use crate::labs::{fmt_num, parse_scalar, InputError};
@@ -21,7 +20,7 @@ const KEYS: [(&str, &str); 6] = [
 #[function_component(MixedPrecisionLab)]
 pub fn mixed_precision_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let raw = query_values(&q, &KEYS);
     let mut errors: Vec<InputError> = Vec::new();

@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 use super::{query_value, setter, Field, LabProps};
-use crate::i18n::Lang;
 use crate::labs::mlp::{backward, check, forward, gradient_check, sgd_step, Net};
 use crate::labs::query::Query;
 use crate::labs::{fmt_list, fmt_num, parse_matrix, parse_scalar, parse_vector, InputError};
@@ -22,7 +21,7 @@ const DEFAULTS: [(&str, &str); 7] = [
 #[function_component(MlpLab)]
 pub fn mlp_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let raw = |k: &str| query_value(&q, &DEFAULTS, k);
     let set = |key: &'static str| setter(&p.on_change, &q, key);

@@ -28,7 +28,7 @@ fn defaults(surface: Surface) -> [(&'static str, &'static str); 7] {
 #[function_component(OptimizersLab)]
 pub fn optimizers_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let mut errors: Vec<InputError> = Vec::new();
     let f_raw = q.get("f").unwrap_or("quad").to_string();
