@@ -90,10 +90,7 @@ pub fn dist_matmul_lab(p: &LabProps) -> Html {
 /// Each machine's memory at each step, the peak rows marked.
 fn steps_table(v: &(Run, Lang)) -> Html {
     let (r, lang) = (&v.0, v.1);
-    let t = |zh: &'static str, en: &'static str| match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     html! {
         <div class="table-wrap" tabindex="0">
             <table class="steps">

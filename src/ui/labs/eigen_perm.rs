@@ -77,10 +77,7 @@ pub fn eigen_perm_lab(p: &LabProps) -> Html {
         },
     };
     let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
-    let t = |zh: &'static str, en: &'static str| match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     html! {
         <div class="lab-body">
             <p>{ t("输入一个对称矩阵（行用 ; 分隔，元素用 , 分隔，最大 8×8）和 L 对角线的一个新顺序。perm=3,1,0,2 表示 L' = diag(l3, l1, l0, l2)。",

@@ -117,10 +117,7 @@ impl BoxSet {
 #[function_component(NmsLab)]
 pub fn nms_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let q = Query::parse(&p.query);
     let set = |key: &'static str| setter(&p.on_change, &q, key);
     let iou_raw = q.get("iou").unwrap_or("0.5").to_string();
@@ -244,10 +241,7 @@ fn labels(p: &LabelsProps) -> Html {
 fn matrix(v: &(Parallel, Lang)) -> Html {
     let (par, lang) = (&v.0, v.1);
     let n = par.order.len();
-    let t = |zh: &'static str, en: &'static str| match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    };
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     if n > MATRIX_LIMIT {
         return html! { <p class="note">{ format!("{} {MATRIX_LIMIT}.", t("抑制矩阵只在框数不超过此值时画出：", "The suppression matrix is drawn for at most this many boxes:")) }</p> };
     }
