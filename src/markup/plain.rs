@@ -109,17 +109,12 @@ fn text_into(node: &MathNode, out: &mut String) {
             space_after_large(x, out);
         }
         MathNode::Accent(x, accent) => {
+            // On one character as a combining mark (`ŷ`), else after it.
             let t = math_text(x);
-            let combining = ACCENT_MARKS.iter().find(|(a, _)| a == accent).map(|m| m.1);
-            match combining {
-                Some(m) if t.chars().count() == 1 => {
-                    out.push_str(&t);
-                    out.push(m);
-                }
-                _ => {
-                    out.push_str(&t);
-                    out.push_str(accent);
-                }
+            out.push_str(&t);
+            match ACCENT_MARKS.iter().find(|(a, _)| a == accent) {
+                Some((_, mark)) if t.chars().count() == 1 => out.push(*mark),
+                _ => out.push_str(accent),
             }
         }
         MathNode::Table {
@@ -148,7 +143,8 @@ const RELATIONS: &[&str] = &[
     "←", "⇒", "⇐", "⇔", "⟺", "⟹", "↦", "∈", "∉", "⊂", "⊆", "∪", "∩", "∣",
 ];
 
-/// Accents of [`ACCENTS`] as combining marks.
+/// The accent characters the LaTeX parser writes (`\hat` `\bar` `\tilde`
+/// `\vec` `\dot` `\overline`) as combining marks.
 const ACCENT_MARKS: &[(&str, char)] = &[
     ("^", '\u{302}'),
     ("¯", '\u{304}'),

@@ -109,6 +109,8 @@ pub fn perpendicular_foot(a: &[f64], b: &[f64], c: &[f64]) -> Result<Foot, Input
 /// data coordinates.
 pub type ViewBox = (f64, f64, f64, f64);
 
+/// The square view that fits the points, centred, with a fifth of the
+/// points' extent free on each side (and a span of at least 1.4).
 pub fn view_box(points: &[&[f64]]) -> ViewBox {
     let xs = points.iter().map(|p| p[0]);
     let ys = points.iter().map(|p| p[1]);

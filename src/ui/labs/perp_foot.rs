@@ -74,7 +74,8 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
     let results = match &result {
         None => html! {},
         Some((a, b, c, f)) => {
-            let figure = |a: &[f64], b: &[f64], c: &[f64], f: &crate::labs::perp_foot::Foot| {
+            // The figure is 2D only.
+            let figure = (a.len() == 2).then(|| {
                 let view = dragging
                     .map(|d| d.1)
                     .unwrap_or_else(|| stable_view(*last_view.borrow(), &[a, b, c, &f.d]));
@@ -91,7 +92,7 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
                     &q,
                     lang,
                 )
-            };
+            });
             let (t_zh, t_en) = ("t（d = a + t(b − a)）", "t (d = a + t(b − a))");
             html! {
                 <>
@@ -113,7 +114,7 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
                     Lang::Zh => "投影公式 t = (c − a)·(b − a) / |b − a|² 不需要开方；余弦法先算两个长度再除掉，且 θ 为钝角时必须保留负号。",
                     Lang::En => "The projection t = (c − a)·(b − a) / |b − a|² needs no square root; the cosine route computes two lengths only to divide them out, and must keep the sign when θ is obtuse.",
                 } }</p>
-                if a.len() == 2 { { figure(a, b, c, f) } }
+                { figure.unwrap_or_default() }
                 </>
             }
         }
