@@ -1,4 +1,5 @@
-//! When a lab's large secondary output (a matrix, a table of steps) follows
+//! When a lab's large secondary output (a matrix, a table of steps, a
+//! costly check such as conv-matmul's GEMM against direct convolution) follows
 //! its inputs. A single edit updates everything at once. During a burst of
 //! edits (a dragged point, a held arrow key, fast typing) only the main
 //! result follows every edit; the large tables wait until the burst pauses,

@@ -36,6 +36,25 @@ pub struct Outcome {
     pub max_counterexample: (f64, f64),
 }
 
+/// The shapes of one experiment, known without computing anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dims {
+    /// (rows, cols) of the im2col patch matrix: (C_in·k·k, H_out·W_out).
+    pub im2col: (usize, usize),
+    /// (C_out, H_out, W_out).
+    pub out: (usize, usize, usize),
+}
+
+/// The shapes of `s` after [`check`]: what the lab shows at once while
+/// the GEMM and its checks ([`run`]) can wait for a drag to pause.
+pub fn dims(s: &Shape) -> Result<Dims, InputError> {
+    let (ho, wo) = check(s)?;
+    Ok(Dims {
+        im2col: (s.c * s.k * s.k, ho * wo),
+        out: (s.cout, ho, wo),
+    })
+}
+
 /// Checks limits: C_in, C_out ≤ 8; H, W ≤ 32; 1 ≤ k ≤ H + 2·pad and W + 2·pad; stride ≥ 1; pad ≤ 8.
 /// Errors name the offending field.
 pub fn check(s: &Shape) -> Result<(usize, usize), InputError> {
@@ -108,14 +127,15 @@ fn data(s: &Shape) -> (Vec<f64>, Vec<f64>) {
 
 /// [`run`], and the GEMM's outputs (C_out × H_out × W_out) for the tests.
 fn run_with_outputs(s: &Shape) -> Result<(Outcome, Vec<f64>), InputError> {
-    let (ho, wo) = check(s)?;
+    let Dims {
+        im2col: (rows, cols),
+        out: (_, ho, wo),
+    } = dims(s)?;
     let (x, wt) = data(s);
     // x with its zero padding written out, so that every tap reads inside
     // xp (no padding test per tap).
     let (hp, wp) = (s.h + 2 * s.pad, s.w + 2 * s.pad);
     let xp = padded(&x, s);
-    let rows = s.c * s.k * s.k;
-    let cols = ho * wo;
     // Output row oi of tap (ch, ki, kj) meets W_out inputs: a run of row
     // oi·stride + ki of padded channel ch from column kj, every stride-th,
     // starting here. (The inner loops below are the lab's whole cost: the
@@ -254,6 +274,39 @@ mod tests {
             cout: 1 + r.below(3) as usize,
             seed,
         }
+    }
+
+    #[test]
+    fn dims_give_the_shapes_without_running_and_agree_with_run() {
+        // 5×7 input, 3×3 kernel, stride 2, pad 1: H_out = ⌊(5 + 2 − 3)/2⌋ + 1 = 3,
+        // W_out = ⌊(7 + 2 − 3)/2⌋ + 1 = 4.
+        let s = Shape {
+            c: 2,
+            h: 5,
+            w: 7,
+            k: 3,
+            stride: 2,
+            pad: 1,
+            cout: 4,
+            seed: 9,
+        };
+        let d = dims(&s).unwrap();
+        assert_eq!(d.im2col, (18, 12));
+        assert_eq!(d.out, (4, 3, 4));
+        let mut r = SplitMix64::new(5);
+        let mut valid = 0;
+        for seed in 0..300 {
+            let s = random_shape(&mut r, seed);
+            match (dims(&s), run(&s)) {
+                (Ok(d), Ok(o)) => {
+                    valid += 1;
+                    assert_eq!((d.im2col, d.out), (o.im2col, o.out), "{s:?}");
+                }
+                (Err(a), Err(b)) => assert_eq!(a.field, b.field, "{s:?}"),
+                (d, o) => panic!("{s:?}: dims {d:?} but run {o:?}"),
+            }
+        }
+        assert!(valid > 100, "only {valid} valid shapes");
     }
 
     #[test]
