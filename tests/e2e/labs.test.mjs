@@ -241,11 +241,21 @@ test('nms: greedy and parallel agree on the default boxes at several thresholds'
   const drawn = await page.evaluate(() => ({
     kept: document.querySelector('.nms-svg path.kept').getAttribute('d'),
     suppressed: document.querySelector('.nms-svg path.suppressed').getAttribute('d'),
-    labels: [...document.querySelectorAll('.nms-svg text')].map((t) => t.textContent),
+    labels: [...document.querySelectorAll('.nms-labels text')].map((t) => t.textContent),
   }));
   assert.equal(drawn.kept, 'M10 10h40v40h-40zM60 20h30v40h-30zM12 14h36v42h-36z');
   assert.equal(drawn.suppressed, 'M14 12h40v40h-40zM62 24h30v34h-30z');
   assert.deepEqual(drawn.labels, ['0: 0.9', '1: 0.8', '2: 0.75', '3: 0.7', '4: 0.6']);
+  // The labels are a second svg over the boxes: the same user units land
+  // on the same screen pixels in both, at this width and at a phone's.
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const maps = await page.evaluate(() => [...document.querySelectorAll('.nms-fig svg')]
+      .map((s) => { const m = s.getScreenCTM(); return [m.a, m.b, m.c, m.d, m.e, m.f].map((x) => x.toFixed(2)).join(' '); }));
+    assert.equal(maps.length, 2, `${width}: two drawings`);
+    assert.equal(maps[1], maps[0], `${width}: labels and boxes share one mapping`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.fill('input[data-field="iou"]', '0.9');
   await expectText(page, 'kept', /^0 1 2 3 4$/);
   await expectUrl(page, /iou=0\.9/);
