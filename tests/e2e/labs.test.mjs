@@ -307,6 +307,24 @@ test('float: 9.9e9 + 1e-9 in f32, ties to even, hex input and format switch', as
   assert.deepEqual(page.errors, []);
 });
 
+test('float: the four-format table shows what each format stores, with an exponent for tiny and huge values', async () => {
+  const page = await openPage(browser, { width: 360, height: 640 });
+  const row = (fmt) => page.locator(`table.formats tr[data-fmt="${fmt}"] td`).allTextContents();
+  await gotoRoute(page, '#/lab/float?x=9.9e9&y=1e-9&op=add&fmt=f32', 'table.formats');
+  // x, y, x + y, whether the sum differs from x. f32 keeps 9.9e9 as
+  // 9900000256 and 1e-9 as 0x3089705f = 9.9999997171806853...e-10 (Python:
+  // struct.unpack('>f', bytes.fromhex('3089705f'))[0] is 9.999999717180685e-10); f16
+  // overflows to inf and flushes 1e-9 to 0; bf16 keeps 8 bits of mantissa.
+  assert.deepEqual(await row('f64'), ['9900000000', '1e-9', '9900000000', 'no']);
+  assert.deepEqual(await row('f32'), ['9900000256', '9.999999717180685e-10', '9900000256', 'no']);
+  assert.deepEqual(await row('f16'), ['inf', '0', 'inf', 'no']);
+  assert.equal((await row('bf16'))[0], '9932111872');
+  await gotoRoute(page, '#/lab/float?x=1e300&y=4.9e-324&op=add&fmt=f64', 'table.formats');
+  assert.deepEqual(await row('f64'), ['1e300', '5e-324', '1e300', 'no']);
+  assert.equal(await horizontalOverflow(page), 0);
+  assert.deepEqual(page.errors, []);
+});
+
 test('float: f64 0.1 is stored as its exact binary expansion; division by zero gives inf, not NaN text', async () => {
   const page = await openPage(browser, { width: 360, height: 640 });
   await gotoRoute(page, '#/lab/float?x=0.1&y=0&op=div&fmt=f64', '[data-testid="stored-x"]');

@@ -10,7 +10,7 @@ use crate::labs::float_lab::{
     operate, parse_operand, swamping_threshold, Class, Fmt, Op, Stored, Trace,
 };
 use crate::labs::query::Query;
-use crate::labs::InputError;
+use crate::labs::{fmt_num, InputError};
 
 fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -278,7 +278,10 @@ fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
             (Some(x), Some(y)) => {
                 // The result only: the rounding trace (exact decimals) is the chosen format's, above.
                 let r = Stored::of(f, f.apply(op, x.value, y.value));
-                let short = |s: &Stored| if s.value.is_finite() { format!("{}", s.value) } else { s.exact() };
+                // Every stored value is an f64 too: its shortest f64 decimal
+                // shows what the format keeps (f32's 9.9e9 is 9900000256),
+                // with an exponent for tiny and huge values (not 300 zeros).
+                let short = |s: &Stored| if s.value.is_finite() { fmt_num(s.value) } else { s.exact() };
                 let changed = r.value != x.value;
                 html! { <><td>{ short(&x) }</td><td>{ short(&y) }</td><td>{ short(&r) }</td><td>{ if changed { tr(lang, "是", "yes") } else { tr(lang, "否", "no") } }</td></> }
             }
@@ -290,7 +293,7 @@ fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
     html! {
         <div class="table-wrap" tabindex="0">
             <table class="formats">
-                <caption>{ tr(lang, "同一运算在四种格式中（最短能还原的十进制）", "The same operation in all four formats (shortest round-trip decimals)") }</caption>
+                <caption>{ tr(lang, "同一运算在四种格式中：每种格式实际存下的值，写成能读回同一个 f64 的最短十进制", "The same operation in all four formats: the value each format stores, as the shortest decimal that reads back as the same f64") }</caption>
                 <thead><tr><th></th><th>{ "x" }</th><th>{ "y" }</th><th>{ tr(lang, "结果", "result") }</th><th>{ tr(lang, "结果 ≠ x", "result ≠ x") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
