@@ -104,6 +104,8 @@ async function measure(label, field, values) {
   // DRAGS drags, as one drag varies a lot between runs on a shared machine.
   const drags = [];
   for (let d = 0; d < DRAGS; d++) {
+    // A pause first, so that the drag is a burst of its own (src/settle.rs).
+    await page.waitForTimeout(150);
     drags.push(await page.evaluate(([field, values, frames]) => new Promise((resolve) => {
       const input = document.querySelector(`input[data-field="${field}"]`);
       const ts = [];
@@ -122,7 +124,9 @@ async function measure(label, field, values) {
         const busy = () => document.querySelector('.settled[aria-busy="true"]');
         if (!document.querySelector('.settled')) return resolve({ iv, settle: null });
         const poll = () => (busy() ? requestAnimationFrame(poll) : resolve({ iv, settle: performance.now() - last }));
-        poll();
+        // Yew renders the last edit in a microtask after its event: look
+        // from the next frame on, not at the page before that render.
+        requestAnimationFrame(poll);
       };
       requestAnimationFrame(step);
     }), [field, values, DRAG_FRAMES]));
