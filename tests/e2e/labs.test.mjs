@@ -279,6 +279,20 @@ test('nms: seeded random boxes give the same kept set in both forms', async () =
   assert.deepEqual(page.errors, []);
 });
 
+test('NMS: labels on up to 30 boxes; above that a note instead of a pile of text', async () => {
+  const page = await openPage(browser, { width: 360, height: 640 });
+  await gotoRoute(page, '#/lab/nms?seed=1&n=30&iou=0.5', '[data-testid="kept"]');
+  assert.equal(await page.locator('.nms-labels text').count(), 30);
+  assert.equal(await page.locator('[data-testid="no-labels"]').count(), 0);
+  await page.fill('input[data-field="n"]', '31');
+  await expectText(page, 'no-labels', /at most this many: 30\./);
+  assert.equal(await page.locator('.nms-labels').count(), 0);
+  // The boxes are still drawn: 31 subpaths between the two paths.
+  const subpaths = await page.evaluate(() => [...document.querySelectorAll('.nms-svg path')].map((p) => (p.getAttribute('d').match(/M/g) || []).length).reduce((a, b) => a + b, 0));
+  assert.equal(subpaths, 31);
+  assert.deepEqual(page.errors, []);
+});
+
 test('float: 9.9e9 + 1e-9 in f32, ties to even, hex input and format switch', async () => {
   const page = await openPage(browser);
   await gotoRoute(page, '#/lab/float?x=9.9e9&y=1e-9&op=add&fmt=f32', '[data-testid="stored-x"]');

@@ -17,6 +17,9 @@ const DEFAULT_BOXES: &str =
     "10,10,50,50,0.9;14,12,54,52,0.8;60,20,90,60,0.75;12,14,48,56,0.7;62,24,92,58,0.6";
 /// Largest set whose suppression matrix is drawn cell by cell.
 const MATRIX_LIMIT: usize = 24;
+/// Above this many boxes the labels are not drawn: they would pile up into
+/// unreadable text (the kept list gives the indices).
+const LABEL_LIMIT: usize = 30;
 
 fn indices(v: &[usize]) -> String {
     v.iter()
@@ -204,16 +207,24 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
     let stroke = set.stroke.clone();
     // The labels are a second drawing laid over the first, with its own
     // paint layer (style.css): a new threshold repaints the two paths but
-    // not the labels (at 200 boxes, about 2.5 ms a frame at 4x slowdown).
+    // not the labels (measured with 200 labels, before LABEL_LIMIT: paint
+    // fell from about 5.5 to 2.5 ms a frame of a drag at 4x slowdown).
     html! {
+        <>
         <div class="nms-fig">
             <svg class="nms-svg" viewBox={set.view.clone()} role="img"
                 aria-label={match lang { Lang::Zh => "保留的框（实线）和被抑制的框（虚线）", Lang::En => "Kept boxes (solid) and suppressed boxes (dashed)" }}>
                 <path class="suppressed" d={dashed} stroke-width={stroke.clone()} />
                 <path class="kept" d={solid} stroke-width={stroke} />
             </svg>
-            <Labels set={set.clone()} />
+            if set.boxes.len() <= LABEL_LIMIT {
+                <Labels set={set.clone()} />
+            }
         </div>
+        if set.boxes.len() > LABEL_LIMIT {
+            <p class="note" data-testid="no-labels">{ format!("{} {LABEL_LIMIT}.", lang.pick("框的序号和分数只在框数不超过此值时标出：", "Indices and scores are written on the boxes when there are at most this many:")) }</p>
+        }
+        </>
     }
 }
 
