@@ -205,6 +205,7 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
         to.push_str(outline);
     }
     let stroke = set.stroke.clone();
+    let labelled = set.boxes.len() <= LABEL_LIMIT;
     // The labels are a second drawing laid over the first, with its own
     // paint layer (style.css): a new threshold repaints the two paths but
     // not the labels (measured with 200 labels, before LABEL_LIMIT: paint
@@ -217,11 +218,11 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
                 <path class="suppressed" d={dashed} stroke-width={stroke.clone()} />
                 <path class="kept" d={solid} stroke-width={stroke} />
             </svg>
-            if set.boxes.len() <= LABEL_LIMIT {
+            if labelled {
                 <Labels set={set.clone()} />
             }
         </div>
-        if set.boxes.len() > LABEL_LIMIT {
+        if !labelled {
             <p class="note" data-testid="no-labels">{ format!("{} {LABEL_LIMIT}.", lang.pick("框的序号和分数只在框数不超过此值时标出：", "Indices and scores are written on the boxes when there are at most this many:")) }</p>
         }
         </>
