@@ -183,6 +183,8 @@ test('after a burst, every lab part that follows it shows what a fresh load of t
     ['eigen-perm', 'perm', ['0,1,2,3', '2,0,3,1', '3,2,1,0']],
     // The GEMM and its checks wait; the shapes do not.
     ['conv-matmul', 'seed', ['2', '3', '4']],
+    // The mean over all trials waits; the sampled mask does not.
+    ['dropout-bn', 'p', ['0.3', '0.2', '0.1']],
   ];
   for (const [slug, field, values] of cases) {
     const page = await openPage(browser);

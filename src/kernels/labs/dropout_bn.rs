@@ -25,9 +25,15 @@ pub struct DropoutMc {
     pub sample_out: Vec<f64>,
 }
 
-/// Runs `trials` inverted-dropout masks from `seed`. Errors: `p` outside
-/// [0, 1) (field `p`), too many elements (`x`) or trials (`trials`).
-pub fn dropout_mc(x: &[f64], p: f64, trials: u32, seed: u64) -> Result<DropoutMc, InputError> {
+/// The first trial of [`dropout_mc`] alone: its keep mask and output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DropoutSample {
+    pub mask: Vec<bool>,
+    pub out: Vec<f64>,
+}
+
+/// The inputs' errors, else the keep probability `1 − p`.
+fn check(x: &[f64], p: f64, trials: u32) -> Result<f64, InputError> {
     if !(0.0..1.0).contains(&p) {
         return Err(InputError::new(
             "p",
@@ -49,31 +55,61 @@ pub fn dropout_mc(x: &[f64], p: f64, trials: u32, seed: u64) -> Result<DropoutMc
             format!("Trials must be from 1 to {MAX_TRIALS}."),
         ));
     }
-    let keep = 1.0 - p;
+    Ok(1.0 - p)
+}
+
+/// A unit is kept when u < keep, u = n / 2^53 a uniform double in [0, 1)
+/// from the top 53 bits; `limit` is keep·2^53 (exact, [`limit`]), so n < limit is the
+/// same test without a division per draw. A function inlined into the loop,
+/// not a closure: at opt-level "z" the closure was a call per draw and the
+/// loop measured slower.
+#[inline(always)]
+fn draw(rng: &mut SplitMix64, limit: f64) -> bool {
+    ((rng.next_u64() >> 11) as f64) < limit
+}
+
+/// keep·2^53, for [`draw`].
+fn limit(keep: f64) -> f64 {
+    keep * (1u64 << 53) as f64
+}
+
+/// One trial's mask and output, drawn from `rng`.
+fn trial(x: &[f64], keep: f64, rng: &mut SplitMix64) -> DropoutSample {
+    let mask: Vec<bool> = x.iter().map(|_| draw(rng, limit(keep))).collect();
+    let out = x
+        .iter()
+        .zip(&mask)
+        .map(|(xi, &k)| if k { xi / keep } else { 0.0 })
+        .collect();
+    DropoutSample { mask, out }
+}
+
+/// [`dropout_mc`]'s first trial and its errors, without the other trials:
+/// the part of the lab that follows every edit of a drag.
+pub fn dropout_sample(
+    x: &[f64],
+    p: f64,
+    trials: u32,
+    seed: u64,
+) -> Result<DropoutSample, InputError> {
+    let keep = check(x, p, trials)?;
+    Ok(trial(x, keep, &mut SplitMix64::new(seed)))
+}
+
+/// Runs `trials` inverted-dropout masks from `seed`. Errors: `p` outside
+/// [0, 1) (field `p`), too many elements (`x`) or trials (`trials`).
+pub fn dropout_mc(x: &[f64], p: f64, trials: u32, seed: u64) -> Result<DropoutMc, InputError> {
+    let keep = check(x, p, trials)?;
     let mut rng = SplitMix64::new(seed);
-    // A unit is kept when u < keep, u = n / 2^53 a uniform double in [0, 1)
-    // from the top 53 bits; scaling by 2^53 is exact, so n < keep·2^53 is
-    // the same test without a division per draw.
-    let limit = keep * (1u64 << 53) as f64;
-    // A function inlined into the loop, not a closure: at opt-level "z" the
-    // closure was a call per draw and the loop measured slower.
-    #[inline(always)]
-    fn draw(rng: &mut SplitMix64, limit: f64) -> bool {
-        ((rng.next_u64() >> 11) as f64) < limit
-    }
     // The first trial is the sample shown; every trial counts (trials >= 1).
-    let sample_mask: Vec<bool> = x.iter().map(|_| draw(&mut rng, limit)).collect();
-    let mut kept: Vec<u32> = sample_mask.iter().map(|&k| u32::from(k)).collect();
+    let first = trial(x, keep, &mut rng);
+    let mut kept: Vec<u32> = first.mask.iter().map(|&k| u32::from(k)).collect();
+    let limit = limit(keep);
     for _ in 1..trials {
         for k in kept.iter_mut() {
             *k += u32::from(draw(&mut rng, limit));
         }
     }
-    let sample_out = x
-        .iter()
-        .zip(&sample_mask)
-        .map(|(xi, &k)| if k { xi / keep } else { 0.0 })
-        .collect();
     Ok(DropoutMc {
         // Each kept draw outputs x / keep: the mean is (count · x / keep) / trials.
         mean: x
@@ -81,8 +117,8 @@ pub fn dropout_mc(x: &[f64], p: f64, trials: u32, seed: u64) -> Result<DropoutMc
             .zip(&kept)
             .map(|(xi, &c)| c as f64 * (xi / keep) / trials as f64)
             .collect(),
-        sample_mask,
-        sample_out,
+        sample_mask: first.mask,
+        sample_out: first.out,
     })
 }
 
@@ -216,6 +252,40 @@ mod tests {
                     "{m} vs {direct}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_sample_alone_is_the_first_trial_of_the_monte_carlo() {
+        let mut rng = SplitMix64::new(5);
+        for _ in 0..200 {
+            let n = 1 + rng.below(MAX_LEN as u64) as usize;
+            let x: Vec<f64> = (0..n)
+                .map(|_| rng.below(2001) as f64 / 100.0 - 10.0)
+                .collect();
+            let p = rng.below(100) as f64 / 100.0;
+            let (trials, seed) = (1 + rng.below(50) as u32, rng.next_u64());
+            let (s, mc) = (
+                dropout_sample(&x, p, trials, seed).unwrap(),
+                dropout_mc(&x, p, trials, seed).unwrap(),
+            );
+            assert_eq!(
+                (&s.mask, &s.out),
+                (&mc.sample_mask, &mc.sample_out),
+                "x={x:?} p={p} seed={seed}"
+            );
+        }
+        // The same errors, for the same fields.
+        for (x, p, trials) in [
+            (vec![1.0], 1.0, 10),
+            (vec![1.0], 0.5, 0),
+            (vec![1.0; MAX_LEN + 1], 0.5, 10),
+        ] {
+            let (a, b) = (
+                dropout_sample(&x, p, trials, 1).unwrap_err(),
+                dropout_mc(&x, p, trials, 1).unwrap_err(),
+            );
+            assert_eq!((a.field, a.en), (b.field, b.en));
         }
     }
 

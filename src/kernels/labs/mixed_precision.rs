@@ -84,17 +84,11 @@ pub fn run(p: &Params) -> Result<Outcome, InputError> {
     }
     let f = Fmt::F32;
     let u32 = f.apply(Op::Mul, f.round(p.lr), f.round(p.g));
-    let (mut a, mut b, mut c) = (w16, f.round(p.w), f.round(p.w));
-    let mut stall_step = None;
-    for step in 1..=p.steps {
-        let next = h.apply(Op::Sub, a, u16);
-        if next == a && stall_step.is_none() && u16 != 0.0 {
-            stall_step = Some(step);
-        }
-        a = next;
-        b = f.apply(Op::Sub, b, u16);
-        c = f.apply(Op::Sub, c, u32);
-    }
+    let (a, stall) = descend(h, w16, u16, p.steps);
+    let (b, _) = descend(f, f.round(p.w), u16, p.steps);
+    let (c, _) = descend(f, f.round(p.w), u32, p.steps);
+    // With no update at all, no step "stalls": the weight was never meant to move.
+    let stall_step = stall.filter(|_| u16 != 0.0);
     Ok(Outcome {
         w_fp16: a,
         w_master: b,
@@ -106,9 +100,156 @@ pub fn run(p: &Params) -> Result<Outcome, InputError> {
     })
 }
 
+/// `steps` updates `x ← fmt(x − u)` from `x0` (a value of `fmt`, and `u`
+/// too): the final `x`, and the first step (1-based) that left `x` where it
+/// was, after which it never moves again.
+///
+/// The same result as doing every step (a test checks it against that loop),
+/// without doing every step. Where the values between `lo` and `hi` all lie
+/// on one grid of spacing `s` (one binade, or the subnormals around zero), a
+/// step from any grid point `y` with `y − u` in `[lo, hi]` rounds to
+/// `y − d` with the same `d` (the multiple of `s` nearest `u`), unless `u`
+/// is exactly halfway between two multiples of `s`: there ties to even make
+/// `d` depend on `y`, but only until `y` is even, which one step makes it.
+/// So the run jumps straight to the last step that stays inside the grid,
+/// and takes single steps only at a grid's edge, at the first step of a
+/// tie, and past the float range: 100,000 steps take a few dozen jumps.
+pub fn descend(fmt: Fmt, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
+    let (_, _, frac) = fmt.layout();
+    let p = frac as i32 + 1;
+    let emin = 1 - fmt.bias();
+    let max = (2.0 - 2f64.powi(1 - p)) * 2f64.powi(fmt.bias());
+    let mut x = x0;
+    let mut done = 0u32;
+    while done < steps {
+        let next = fmt.apply(Op::Sub, x, u);
+        if next == x {
+            // A fixed point: every later step is this one. (Taking `next`
+            // turns a −0 into the +0 that the next step would give.)
+            return (next, Some(done + 1));
+        }
+        if !(x.is_finite() && next.is_finite()) {
+            (x, done) = (next, done + 1);
+            continue;
+        }
+        // The grid x is on: [lo, hi] with spacing s.
+        let (lo, hi, s) = if x.abs() < 2f64.powi(emin) {
+            let b = 2f64.powi(emin);
+            (-b, b, 2f64.powi(emin - p + 1))
+        } else {
+            // x is a normal f64: its binary exponent is in its bits.
+            let e = ((x.abs().to_bits() >> 52) & 0x7ff) as i32 - 1023;
+            let top = 2f64.powi(e + 1).min(max);
+            let (lo, hi) = if x > 0.0 {
+                (2f64.powi(e), top)
+            } else {
+                (-top, -2f64.powi(e))
+            };
+            (lo, hi, 2f64.powi(e - p + 1))
+        };
+        // At a tie the result is the even neighbour, so from an even grid
+        // point (x / s even) every step takes the same even d.
+        let tie = (u / s).abs().fract() == 0.5;
+        let even = (x / s) % 2.0 == 0.0;
+        let d = x - next;
+        // Steps k = 0..n from y_k = x − k·d stay on the grid while y_k − u
+        // is in [lo, hi]; `room` is the largest such k, computed in f64 and
+        // rounded down with a margin, so it may be low but never high.
+        let room = if d > 0.0 {
+            (x - u - lo) / d
+        } else {
+            (hi - (x - u)) / -d
+        };
+        let n = if (tie && !even) || room.is_nan() || room < 1.0 {
+            1
+        } else {
+            ((room - 1e-3).floor() as u64 + 1).min(u64::from(steps - done)) as u32
+        };
+        x -= f64::from(n) * d;
+        done += n;
+    }
+    (x, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numeric::rng::SplitMix64;
+
+    /// Every step, as `run` did before `descend`.
+    fn plain(fmt: Fmt, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
+        let (mut x, mut stall) = (x0, None);
+        for step in 1..=steps {
+            let next = fmt.apply(Op::Sub, x, u);
+            if next == x && stall.is_none() {
+                stall = Some(step);
+            }
+            x = next;
+        }
+        (x, stall)
+    }
+
+    #[test]
+    fn descend_matches_the_plain_loop() {
+        let mut rng = SplitMix64::new(7);
+        let mut uniform =
+            |lo: f64, hi: f64| lo + (hi - lo) * (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let (mut jumped, mut ties, mut stalls) = (0, 0, 0);
+        for i in 0..6000 {
+            let fmt = [Fmt::F16, Fmt::F32, Fmt::Bf16][i % 3];
+            let (_, _, frac) = fmt.layout();
+            let emin = 1 - fmt.bias();
+            // Starting points from the subnormals to near the top of the range, either sign.
+            let mag = 2f64.powf(uniform(f64::from(emin - 12), f64::from(fmt.bias()) + 0.9));
+            let x0 = fmt.round(if uniform(0.0, 1.0) < 0.5 { -mag } else { mag });
+            let e = x0.abs().log2().floor().max(f64::from(emin));
+            let s = 2f64.powf(e - f64::from(frac));
+            // Updates from far below the spacing at x0 to many spacings, some exactly
+            // halfway between two multiples of it (ties), some negative.
+            let u = match i % 4 {
+                0 => fmt.round(s * (uniform(0.0, 40.0).floor() + 0.5)),
+                1 => fmt.round(s * 2f64.powf(uniform(-3.0, 8.0))),
+                2 => fmt.round(-s * 2f64.powf(uniform(-3.0, 8.0))),
+                _ => fmt.round(mag * 2f64.powf(uniform(-30.0, 0.0))),
+            };
+            let steps = uniform(0.0, 3000.0) as u32;
+            let got = descend(fmt, x0, u, steps);
+            let want = plain(fmt, x0, u, steps);
+            assert_eq!(
+                (got.0.to_bits(), got.1),
+                (want.0.to_bits(), want.1),
+                "{fmt:?} x0={x0:e} u={u:e} steps={steps}: got {got:?}, want {want:?}"
+            );
+            jumped += usize::from(want.0 != x0 && want.1.is_none());
+            ties += usize::from((u / s).abs().fract() == 0.5);
+            stalls += usize::from(want.1.is_some());
+        }
+        // The cases cover what they are meant to.
+        assert!(
+            jumped > 1000 && ties > 500 && stalls > 500,
+            "{jumped} {ties} {stalls}"
+        );
+    }
+
+    #[test]
+    fn descend_crosses_zero_binades_and_overflows_like_the_plain_loop() {
+        for (fmt, x0, u, steps) in [
+            (Fmt::F16, 1.0, 0.0009765625, 5000), // down through every binade below 1, past zero
+            (Fmt::F16, 0.5, 0.0001, 100_000),    // into the subnormals, then stalls below zero
+            (Fmt::F16, -60000.0, 100.0, 100),    // to −65504, then −inf
+            (Fmt::F32, 1.0, 1e-4, 100_000),      // the lab's fp32 run
+            (Fmt::F16, 6.103515625e-5, 5.96e-8, 3000), // from the smallest normal into the subnormals
+        ] {
+            let u = fmt.round(u);
+            let (got, want) = (descend(fmt, x0, u, steps), plain(fmt, x0, u, steps));
+            assert_eq!(
+                (got.0.to_bits(), got.1),
+                (want.0.to_bits(), want.1),
+                "{fmt:?} {x0} {u} {steps}"
+            );
+        }
+        assert_eq!(descend(Fmt::F16, -60000.0, 100.0, 100).0, f64::NEG_INFINITY);
+    }
 
     const BASE: Params = Params {
         w: 1.0,

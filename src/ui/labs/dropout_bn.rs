@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use super::{query_value, setter, Field, LabProps};
-use crate::labs::dropout_bn::{batch_norm, dropout_mc};
+use super::{query_value, setter, Field, LabProps, Settled};
+use crate::i18n::Lang;
+use crate::labs::dropout_bn::{batch_norm, dropout_mc, dropout_sample};
 use crate::labs::query::Query;
 use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, parse_whole, InputError};
 
@@ -45,15 +46,17 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
 
     let dropout = match (&x, pp, trials, seed) {
         (Some(x), Some(pp), Some(tr), Some(sd)) => {
-            match dropout_mc(x, pp, tr.min(u32::MAX as u64) as u32, sd) {
-                Ok(mc) => html! {
+            let tr = tr.min(u32::MAX as u64) as u32;
+            // The first trial follows every edit; the mean over all trials
+            // (up to 100,000 of them) follows a drag once it pauses.
+            match dropout_sample(x, pp, tr, sd) {
+                Ok(s) => html! {
                     <dl class="results">
                         <dt>{ t("一次采样的掩码（1 = 保留）", "One sampled mask (1 = kept)") }</dt>
-                        <dd>{ mc.sample_mask.iter().map(|k| if *k { "1" } else { "0" }).collect::<Vec<_>>().join(" ") }</dd>
+                        <dd>{ s.mask.iter().map(|k| if *k { "1" } else { "0" }).collect::<Vec<_>>().join(" ") }</dd>
                         <dt>{ t("这次的输出（保留的值除以 1 − p）", "Its output (kept values divided by 1 − p)") }</dt>
-                        <dd>{ fmt_list(&mc.sample_out) }</dd>
-                        <dt>{ t("所有试验的平均输出（应接近 x）", "Mean output over all trials (close to x)") }</dt>
-                        <dd data-testid="dropout-mean">{ fmt_list(&mc.mean) }</dd>
+                        <dd>{ fmt_list(&s.out) }</dd>
+                        <Settled<McInput> value={McInput { x: x.clone(), p: pp, trials: tr, seed: sd, lang }} view={mc_mean as fn(&McInput) -> Html} />
                     </dl>
                 },
                 Err(e) => {
@@ -105,5 +108,29 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
             <p class="note">{ t("batch 只有 1 个样本时，x − μ = 0，所有输出都等于 β：网络什么也学不到。这时用 GroupNorm/LayerNorm，或冻结 BN。",
                                 "With a batch of one, x − μ = 0 and every output equals β: nothing can be learned. Use GroupNorm/LayerNorm, or freeze BN.") }</p>
         </div>
+    }
+}
+
+/// What the Monte Carlo mean depends on.
+#[derive(Clone, PartialEq)]
+struct McInput {
+    x: Vec<f64>,
+    p: f64,
+    trials: u32,
+    seed: u64,
+    lang: Lang,
+}
+
+/// The mean output over all trials (a `<div>` of a `<dt>` and a `<dd>`, as
+/// a `<dl>` allows). The inputs were checked by `dropout_sample` already.
+fn mc_mean(m: &McInput) -> Html {
+    let Ok(mc) = dropout_mc(&m.x, m.p, m.trials, m.seed) else {
+        return html! {};
+    };
+    html! {
+        <>
+        <dt>{ m.lang.pick("所有试验的平均输出（应接近 x）", "Mean output over all trials (close to x)") }</dt>
+        <dd data-testid="dropout-mean">{ fmt_list(&mc.mean) }</dd>
+        </>
     }
 }
