@@ -1,10 +1,11 @@
 //! When a lab's large secondary output (a matrix, a table of steps, a
 //! costly check such as conv-matmul's GEMM against direct convolution) follows
-//! its inputs. A single edit updates everything at once. During a burst of
-//! edits (a dragged point, a held arrow key, fast typing) only the main
-//! result follows every edit; the large tables wait until the burst pauses,
-//! so that each frame of a drag has only the main result to lay out and
-//! paint. The UI side is `ui::labs::Settled`.
+//! its inputs. A single edit updates the main result in its own frame and
+//! the large parts in the frame after, so that neither frame has all of the
+//! lab to lay out and paint. During a burst of edits (a dragged point, a held
+//! arrow key, fast typing) only the main result follows every edit; the
+//! large parts wait until the burst pauses. The UI side is
+//! `ui::labs::Settled`.
 
 /// Edits closer together than this (ms) form a burst, and a burst ends
 /// this long after its last edit.
@@ -13,8 +14,9 @@ pub const BURST_MS: f64 = 100.0;
 /// What to do with an edit of the inputs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Edit {
-    /// Show the new value now.
-    Now,
+    /// Show the new value in the next frame (the edit's own frame draws
+    /// the main result).
+    NextFrame,
     /// Keep showing the old value, and show the latest one after this many
     /// ms without another edit.
     After(f64),
@@ -35,7 +37,7 @@ impl Settle {
         if in_burst {
             Edit::After(BURST_MS)
         } else {
-            Edit::Now
+            Edit::NextFrame
         }
     }
 }
@@ -45,31 +47,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_single_edit_shows_at_once() {
+    fn a_single_edit_shows_in_the_next_frame() {
         let mut s = Settle::default();
-        assert_eq!(s.edit(1000.0), Edit::Now);
+        assert_eq!(s.edit(1000.0), Edit::NextFrame);
         // Typing at a normal pace: each key well apart.
-        assert_eq!(s.edit(1250.0), Edit::Now);
-        assert_eq!(s.edit(1250.0 + BURST_MS), Edit::Now);
+        assert_eq!(s.edit(1250.0), Edit::NextFrame);
+        assert_eq!(s.edit(1250.0 + BURST_MS), Edit::NextFrame);
     }
 
     #[test]
     fn a_drag_waits_from_its_second_edit_until_it_pauses() {
         let mut s = Settle::default();
-        // 60 Hz: the first edit shows, the rest wait.
-        assert_eq!(s.edit(0.0), Edit::Now);
+        // 60 Hz: the first edit shows in the next frame, the rest wait.
+        assert_eq!(s.edit(0.0), Edit::NextFrame);
         for k in 1..60 {
             assert_eq!(s.edit(k as f64 * 16.7), Edit::After(BURST_MS), "edit {k}");
         }
         // After a pause, the next edit starts afresh.
-        assert_eq!(s.edit(59.0 * 16.7 + BURST_MS + 1.0), Edit::Now);
+        assert_eq!(s.edit(59.0 * 16.7 + BURST_MS + 1.0), Edit::NextFrame);
     }
 
     #[test]
     fn a_clock_that_goes_back_ends_the_burst() {
         let mut s = Settle::default();
-        assert_eq!(s.edit(5000.0), Edit::Now);
-        assert_eq!(s.edit(4990.0), Edit::Now);
+        assert_eq!(s.edit(5000.0), Edit::NextFrame);
+        assert_eq!(s.edit(4990.0), Edit::NextFrame);
         assert_eq!(s.edit(5000.0), Edit::After(BURST_MS));
     }
 }

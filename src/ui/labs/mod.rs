@@ -263,24 +263,63 @@ impl<T: PartialEq + 'static> PartialEq for SettledProps<T> {
     }
 }
 
-/// What a [`Settled`] has on the page, and its pending timer.
+/// What a [`Settled`] has on the page.
 struct SettledState<T> {
     settle: crate::settle::Settle,
     shown: Option<(T, Html)>,
-    timer: Option<(i32, wasm_bindgen::closure::Closure<dyn FnMut()>)>,
+    /// The number of the one scheduled redraw that may still happen: each
+    /// render renumbers it, so a redraw scheduled before does nothing when
+    /// it comes; [`DEAD`] once the part has left the page.
+    live: std::rc::Rc<std::cell::Cell<u32>>,
+    /// The redraw waits for a burst of edits to pause (not for one frame).
+    burst: bool,
 }
+
+/// [`SettledState::live`] of a part no longer on the page.
+const DEAD: u32 = u32::MAX;
 
 impl<T> Drop for SettledState<T> {
     fn drop(&mut self) {
-        if let (Some((id, _)), Some(w)) = (self.timer.take(), web_sys::window()) {
-            w.clear_timeout_with_handle(id);
+        self.live.set(DEAD);
+    }
+}
+
+/// Calls `fire` after the browser has drawn the next frame
+/// ([`Edit::NextFrame`](crate::settle::Edit::NextFrame): a task queued
+/// from that frame's animation callback runs once the frame is rendered), or
+/// `ms` after now. False if there is no window to schedule on.
+fn schedule(wait: crate::settle::Edit, fire: impl FnOnce() + 'static) -> bool {
+    use crate::settle::Edit;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    match wait {
+        Edit::After(ms) => w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                Closure::once_into_js(fire).unchecked_ref(),
+                ms as i32,
+            )
+            .is_ok(),
+        Edit::NextFrame => {
+            let after = {
+                let w = w.clone();
+                Closure::once_into_js(move || {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        Closure::once_into_js(fire).unchecked_ref(),
+                        0,
+                    );
+                })
+            };
+            w.request_animation_frame(after.unchecked_ref()).is_ok()
         }
     }
 }
 
 /// A large secondary part of a lab (a matrix, a table of steps) that
-/// follows a burst of edits once it pauses ([`crate::settle`]): a single
-/// edit shows at once; during a drag the part keeps its last drawing, marked
+/// follows its inputs a frame behind ([`crate::settle`]): a single edit
+/// shows in the frame after the edit's own, which draws the main result;
+/// during a burst of edits the part keeps its last drawing, marked
 /// `aria-busy`, and shows the latest value when the burst pauses
 /// ([`crate::settle::Edit::After`]).
 #[function_component(Settled)]
@@ -288,61 +327,49 @@ pub fn settled<T>(p: &SettledProps<T>) -> Html
 where
     T: PartialEq + Clone + 'static,
 {
-    use crate::settle::Edit;
-    use wasm_bindgen::JsCast;
     let state = use_mut_ref(|| SettledState::<T> {
         settle: Default::default(),
         shown: None,
-        timer: None,
+        live: Default::default(),
+        burst: false,
     });
-    // Set by the timer: the burst has paused, show the latest value.
+    // Set by a scheduled redraw: show the latest value.
     let due = use_mut_ref(|| false);
     let update = use_force_update();
     let mut s = state.borrow_mut();
     let current = s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
-    let timer_fired = std::mem::take(&mut *due.borrow_mut());
-    // Every render after the first that the timer did not force is an
-    // edit, recorded even when it returns to the value on the page.
-    let decision = if s.shown.is_none() || timer_fired {
-        Edit::Now
+    let redrawn = std::mem::take(&mut *due.borrow_mut());
+    // Every render after the first that a redraw did not force is an edit,
+    // recorded even when it returns to the value on the page.
+    let wait = if s.shown.is_none() || redrawn {
+        None
     } else {
-        s.settle.edit(js_sys::Date::now())
+        Some(s.settle.edit(js_sys::Date::now()))
     };
-    // A timer for the rest of the burst, if the value must wait and a
-    // timer can be set (if not, the part is drawn now, never left behind).
-    let armed = match (decision, web_sys::window()) {
-        (Edit::After(ms), Some(w)) if !current => {
-            let fire = {
-                let (due, update) = (due.clone(), update.clone());
-                wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+    // This render supersedes any redraw scheduled before it.
+    let token = s.live.get().wrapping_add(1) % DEAD;
+    s.live.set(token);
+    let scheduled = match wait {
+        Some(wait) if !current => {
+            s.burst = matches!(wait, crate::settle::Edit::After(_));
+            let (live, due, update) = (s.live.clone(), due.clone(), update.clone());
+            schedule(wait, move || {
+                if live.get() == token {
                     *due.borrow_mut() = true;
                     update.force_update();
-                })
-            };
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                fire.as_ref().unchecked_ref(),
-                ms as i32,
-            )
-            .ok()
-            .map(|id| (w, id, fire))
+                }
+            })
         }
-        _ => None,
+        _ => false,
     };
-    if let Some((w, id, fire)) = armed {
-        if let Some((old, _)) = s.timer.replace((id, fire)) {
-            w.clear_timeout_with_handle(old);
-        }
-    } else {
-        // The closure stays until the next timer replaces it: this render
-        // may run inside it.
-        if let (Some((id, _)), Some(w)) = (s.timer.as_ref(), web_sys::window()) {
-            w.clear_timeout_with_handle(*id);
-        }
-        if !current {
-            s.shown = Some((p.value.clone(), (p.view)(&p.value)));
-        }
+    // Drawn now: the first render, a redraw, or an edit that could not be
+    // scheduled (never left behind).
+    if !scheduled && !current {
+        s.shown = Some((p.value.clone(), (p.view)(&p.value)));
     }
     let busy = !s.shown.as_ref().is_some_and(|(v, _)| *v == p.value);
     let drawn = s.shown.as_ref().map(|(_, h)| h.clone()).unwrap_or_default();
-    html! { <div class="settled" aria-busy={busy.to_string()}>{ drawn }</div> }
+    // Dimmed while it waits for a burst to pause, not for a single frame.
+    let stale = busy && s.burst;
+    html! { <div class={classes!("settled", stale.then_some("stale"))} aria-busy={busy.to_string()}>{ drawn }</div> }
 }
