@@ -108,7 +108,9 @@ test('language toggle switches UI and content, and is remembered', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const enPrompt = (await page.getByTestId('question-prompt').textContent()).trim();
   await page.getByTestId('lang-toggle').click();
-  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  // The click's render (and the choice's write) may come in a later task.
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && localStorage.getItem('ail.lang') === 'zh'
+    && /[\u4e00-\u9fff]/.test(document.querySelector('[data-testid="question-prompt"]').textContent), null, { timeout: 5000 });
   assert.equal((await page.getByTestId('lang-toggle').textContent()).trim(), 'English');
   const zhPrompt = (await page.getByTestId('question-prompt').textContent()).trim();
   assert.notEqual(zhPrompt, enPrompt);

@@ -12,8 +12,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Answers part `stored-value` of fp32-rounding right and self-grades resnet. */
-async function practise(page) {
+/** Answers part `stored-value` of fp32-rounding right and self-grades resnet;
+ * then waits until both reviews are in storage, unless `stored` is false. */
+async function practise(page, { stored = true } = {}) {
   await gotoRoute(page, '#/q/fp32-rounding');
   const p = page.locator('[data-part="stored-value"]');
   await p.getByTestId('answer-input').fill('9900000256');
@@ -22,6 +23,17 @@ async function practise(page) {
   await gotoRoute(page, '#/q/resnet');
   await page.getByTestId('reveal').click();
   await page.locator('[data-rating="3"]').click();
+  if (stored) await storedReviews(page, 2);
+}
+
+/** Waits until this page's storage holds `n` reviews in all: a click's
+ * action (and its write) may run in a later task than the click, so a
+ * reload or another tab could otherwise read the store before it. */
+async function storedReviews(page, n) {
+  await page.waitForFunction(([k, n]) => {
+    const doc = JSON.parse(localStorage.getItem(k) ?? 'null');
+    return doc && Object.values(doc.banks).reduce((sum, b) => sum + b.reviews.length, 0) === n;
+  }, [KEY, n], { timeout: 5000 });
 }
 
 async function totalReviews(page) {
@@ -46,7 +58,7 @@ test('when setItem throws, a full session runs in memory and the notice shows on
   await page.context().addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
   });
-  await practise(page);
+  await practise(page, { stored: false });
   await page.waitForSelector('[data-testid="memory-notice"]');
   assert.equal(await page.getByTestId('memory-notice').count(), 1);
   // A generated part too, and the counts are kept in memory across routes.
@@ -133,6 +145,7 @@ test('two tabs see each other\'s reviews', async () => {
   await gotoRoute(b, '#/q/classical-ml');
   await b.getByTestId('reveal').click();
   await b.locator('[data-rating="4"]').click();
+  await storedReviews(b, 3);
   assert.equal(await totalReviews(a), 3);
   assert.deepEqual(a.errors, []);
 });
