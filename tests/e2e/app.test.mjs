@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launch, openPage, gotoRoute, bank, horizontalOverflow } from './harness.mjs';
+import { launch, openPage, gotoRoute, bank, horizontalOverflow, textSoon, goneSoon } from './harness.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -59,11 +59,12 @@ test('a single-choice part is graded right and wrong, with explanations', async 
   const section = page.locator(`[data-part="${part.id}"]`);
   await section.locator(`input[data-option="${wrong}"]`).check();
   await section.getByTestId('submit').click();
-  assert.equal(await section.getByTestId('verdict').textContent(), 'incorrect');
+  assert.equal(await textSoon(section.getByTestId('verdict'), 'incorrect'), 'incorrect');
   await section.locator(`input[data-option="${key}"]`).check();
+  await goneSoon(section.getByTestId('verdict'));
   assert.equal(await section.getByTestId('verdict').count(), 0, 'changing the answer clears the verdict');
   await section.getByTestId('submit').click();
-  assert.equal(await section.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(section.getByTestId('verdict'), 'correct'), 'correct');
   assert.equal(await section.locator('.choice .why').count(), part.kind.options.length);
   assert.deepEqual(page.errors, []);
 });
@@ -76,15 +77,16 @@ test('a numeric part is graded right and wrong, and unparseable input gets a mes
   assert.equal(await input.getAttribute('inputmode'), 'decimal');
   await input.fill('9900000000');
   await section.getByTestId('submit').click();
-  assert.equal(await section.getByTestId('verdict').textContent(), 'incorrect');
+  assert.equal(await textSoon(section.getByTestId('verdict'), 'incorrect'), 'incorrect');
   assert.match(await section.locator('.numeric-feedback').textContent(), /9900000256/);
   await input.fill('abc');
   await section.getByTestId('submit').click();
+  await goneSoon(section.getByTestId('verdict'));
   assert.equal(await section.getByTestId('verdict').count(), 0);
   assert.match(await section.locator('.answer-error').textContent(), /“abc” is not a number/);
   await input.fill('9900000256');
   await input.press('Enter');
-  assert.equal(await section.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(section.getByTestId('verdict'), 'correct'), 'correct');
   assert.deepEqual(page.errors, []);
 });
 
@@ -94,10 +96,10 @@ test('an ordering part accepts spaces or commas', async () => {
   const section = page.locator('[data-part="order-3102"]');
   await section.getByTestId('answer-input').fill('0 1 2 3');
   await section.getByTestId('submit').click();
-  assert.equal(await section.getByTestId('verdict').textContent(), 'incorrect');
+  assert.equal(await textSoon(section.getByTestId('verdict'), 'incorrect'), 'incorrect');
   await section.getByTestId('answer-input').fill('3,1,0,2');
   await section.getByTestId('submit').click();
-  assert.equal(await section.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(section.getByTestId('verdict'), 'correct'), 'correct');
 });
 
 test('language toggle switches UI and content, and is remembered', async () => {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, BASE } from './harness.mjs';
+import { launch, openPage, BASE, textSoon } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const HOST_PORT = 8094;
@@ -128,7 +128,7 @@ test('when storage throws, the embed still works and says progress is not saved'
   const part = frame.locator('[data-part="stored-value"]');
   await part.getByTestId('answer-input').fill('9900000256');
   await part.getByTestId('submit').click();
-  assert.equal(await part.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(part.getByTestId('verdict'), 'correct'), 'correct');
   await page.context().close();
 });
 

@@ -42,3 +42,25 @@ export async function bank() {
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * The text of `locator` once it equals `want` (a string) or matches it (a
+ * RegExp), or, after `ms`, whatever it is then, for the caller to assert.
+ * A click's result may show a task later than the click (Yew's scheduler
+ * yields after 16 ms of work), so an element that was already on the page
+ * can still show what it showed before.
+ */
+export async function textSoon(locator, want, ms = 5000) {
+  const ok = (t) => t !== null && (want instanceof RegExp ? want.test(t) : t === want);
+  const t0 = Date.now();
+  for (;;) {
+    const t = await locator.textContent({ timeout: ms }).catch(() => null);
+    if (ok(t) || Date.now() - t0 > ms) return t;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Waits until no element matches `locator` (fails after `ms`). */
+export async function goneSoon(locator, ms = 5000) {
+  await locator.first().waitFor({ state: 'detached', timeout: ms });
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, gotoRoute } from './harness.mjs';
+import { launch, openPage, gotoRoute, textSoon } from './harness.mjs';
 
 const KEY = 'ail.progress';
 let browser;
@@ -19,7 +19,7 @@ async function practise(page, { stored = true } = {}) {
   const p = page.locator('[data-part="stored-value"]');
   await p.getByTestId('answer-input').fill('9900000256');
   await p.getByTestId('submit').click();
-  assert.equal(await p.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(p.getByTestId('verdict'), 'correct'), 'correct');
   await gotoRoute(page, '#/q/resnet');
   await page.getByTestId('reveal').click();
   await page.locator('[data-rating="3"]').click();

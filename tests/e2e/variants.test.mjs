@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { launch, openPage, gotoRoute, horizontalOverflow } from './harness.mjs';
+import { launch, openPage, gotoRoute, horizontalOverflow, textSoon, goneSoon } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -69,11 +69,11 @@ test('the browser draws the native variant: native keys grade correct, neighbour
     // Independent check of the key: the JS engine's own f32 rounding.
     if (stored.kind.format === 'f32') assert.equal(key, Math.fround(Number(x)));
     await answer(page, 'variant-stored', String(key));
-    assert.equal(await part(page, 'variant-stored').getByTestId('verdict').textContent(), 'correct', `seed ${seed}`);
+    assert.equal(await textSoon(part(page, 'variant-stored').getByTestId('verdict'), 'correct'), 'correct', `seed ${seed}`);
     // Every generated numeric part of this variant: the native key is right in wasm too.
     for (const p of native.parts.filter((p) => p.id.startsWith('variant-') && p.kind.type === 'numeric')) {
       await answer(page, p.id, p.kind.answer.map(String).join(' '));
-      assert.equal(await part(page, p.id).getByTestId('verdict').textContent(), 'correct', `${p.id} seed ${seed}`);
+      assert.equal(await textSoon(part(page, p.id).getByTestId('verdict'), 'correct'), 'correct', `${p.id} seed ${seed}`);
     }
   }
   assert.deepEqual(page.errors, []);
@@ -91,7 +91,7 @@ test('a hex bit pattern is accepted, a wrong value shows ULPs and neighbours', a
   await gotoRoute(page, `#/q/fp32-rounding?seed=${seed}`);
   const key = stored.kind.answer[0];
   await answer(page, 'variant-stored', f32Hex(key));
-  assert.equal(await part(page, 'variant-stored').getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(part(page, 'variant-stored').getByTestId('verdict'), 'correct'), 'correct');
   // One f32 step above the key: incorrect, 1 ULP away, neighbours listed.
   const above = new DataView(new ArrayBuffer(4));
   above.setFloat32(0, key);
@@ -99,7 +99,7 @@ test('a hex bit pattern is accepted, a wrong value shows ULPs and neighbours', a
   const next = above.getFloat32(0);
   await answer(page, 'variant-stored', String(next));
   const p = part(page, 'variant-stored');
-  assert.equal(await p.getByTestId('verdict').textContent(), 'incorrect');
+  assert.equal(await textSoon(p.getByTestId('verdict'), 'incorrect'), 'incorrect');
   assert.equal(await p.getByTestId('ulps').textContent(), '1');
   const neighbours = await p.getByTestId('neighbours').textContent();
   assert.ok(neighbours.includes(String(next)), neighbours);
@@ -113,15 +113,16 @@ test('an unparseable answer gets a message and no verdict', async () => {
   const p = part(page, 'variant-foot');
   const msg = await p.locator('.answer-error').textContent();
   assert.match(msg, /is not a number/);
+  await goneSoon(p.getByTestId('verdict'));
   assert.equal(await p.getByTestId('verdict').count(), 0);
   // A hex pattern where no float format applies is refused with a reason.
   await answer(page, 'variant-foot', '0x40 0x41');
-  assert.match(await p.locator('.answer-error').textContent(), /hex bit pattern/);
+  assert.match(await textSoon(p.locator('.answer-error'), /hex bit pattern/), /hex bit pattern/);
   // Fractions are fine: the key of this variant typed as a/b fractions.
   const native = nativeVariant('perpendicular-foot', 5).parts.find((x) => x.id === 'variant-foot');
   const typed = native.kind.answer.map((v) => `${Math.round(v * 1e6)}/1000000`).join(', ');
   await answer(page, 'variant-foot', `(${typed})`);
-  assert.equal(await p.getByTestId('verdict').textContent(), 'correct');
+  assert.equal(await textSoon(p.getByTestId('verdict'), 'correct'), 'correct');
   assert.deepEqual(page.errors, []);
 });
 
