@@ -18,6 +18,7 @@
 //   result, and the line adds how long after the drag the tables followed.
 // The first line is a baseline page with one input and one output, which
 // shows what a frame costs this machine at this slowdown with nothing else.
+// The last line is a pointer drag of perp-foot's point c (pointerDrag).
 // Usage: E2E_BASE=http://127.0.0.1:8099/ node tests/e2e/bench_labs.mjs [cpu-slowdown]
 import { launch, openPage, BASE } from './harness.mjs';
 
@@ -55,7 +56,7 @@ const page = await openPage(browser, { width: 1280, height: 800 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 console.log(`lab recompute+render after an input event, median of ${EDITS} edits, CPU slowdown ${slowdown}x`);
-// BENCH_ONLY=largest (or any text of the note) runs only the matching cases.
+// BENCH_ONLY=largest (or any text of the note, or "pointer") runs only the matching cases.
 const only = process.env.BENCH_ONLY;
 // The same measures on a page with one input and one output and nothing
 // else: what the browser's own frame costs on this machine at this slowdown.
@@ -72,9 +73,32 @@ for (const [slug, query, field, values, testid, note] of CASES.filter((c) => !on
   }
   await measure(slug + (note ? ' ' + note : ''), field, values);
 }
+if (!only || 'pointer drag'.includes(only)) await pointerDrag();
+
+/**
+ * Defines, in the loaded page, `window.benchChanged()` (a promise of the
+ * time of the lab's next DOM change, or null after 2 s) and
+ * `window.benchFrame()` (the browser's own work for the next frame: style,
+ * layout, paint, from that frame's rAF callback to a task queued from it,
+ * which runs once the frame is rendered; a promise of [that work, its end]).
+ */
+function installHelpers() {
+  return page.evaluate(() => {
+    window.benchChanged = () => new Promise((resolve) => {
+      const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
+      mo.observe(document.querySelector('article.lab'), { subtree: true, childList: true, characterData: true, attributes: true });
+      setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
+    });
+    window.benchFrame = () => new Promise((r) => requestAnimationFrame(() => {
+      const a = performance.now();
+      setTimeout(() => r([performance.now() - a, performance.now()]), 0);
+    }));
+  });
+}
 
 /** Edits `field` of the loaded page: EDITS single edits, then a drag; prints one line. */
 async function measure(label, field, values) {
+  await installHelpers();
   const times = await page.evaluate(async ([field, values, edits]) => {
     const input = document.querySelector(`input[data-field="${field}"]`);
     const out = [];
@@ -83,18 +107,8 @@ async function measure(label, field, values) {
       // (src/settle.rs): every part of the lab follows it, the large ones
       // in the next frame.
       await new Promise((r) => setTimeout(r, 150));
-      const changed = new Promise((resolve) => {
-        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
-        mo.observe(document.querySelector('article.lab'), { subtree: true, childList: true, characterData: true, attributes: true });
-        setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
-      });
-      // The browser's own work for the next frame (style, layout, paint):
-      // from the frame's rAF callback to a task queued from it, which runs
-      // once that frame is rendered.
-      const frame = () => new Promise((r) => requestAnimationFrame(() => {
-        const a = performance.now();
-        setTimeout(() => r([performance.now() - a, performance.now()]), 0);
-      }));
+      const changed = window.benchChanged();
+      const frame = window.benchFrame;
       const busy = () => document.querySelector('.settled[aria-busy="true"]');
       // Asked before the edit, so that its task comes before the redraw of
       // the parts a frame behind, which the edit asks for from the same frame.
@@ -167,4 +181,67 @@ async function measure(label, field, values) {
   const settle = drags.every((d) => d.settle === null) ? '' : `; tables followed ${drags.map((d) => d.settle.toFixed(0)).join(', ')} ms after the drag`;
   console.log(`${label.padEnd(28)} to DOM: median ${med(dom)?.toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total)?.toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${times.length} edits)${next};  drags: ${dropped.join(', ')} frames dropped (median ${med(dropped)}) in ${DRAG_FRAMES} frames of edits${settle}`);
 }
+
+/**
+ * perp-foot's figure, dragged with the pointer: point c is pressed, then
+ * moved along a circle of 40 px by one pointermove per animation frame
+ * (as Chromium delivers a real drag: moves are aligned to frames), for
+ * DRAG_FRAMES frames, DRAGS times. Also lone moves, 150 ms apart, timed as
+ * the edits above. Prints one line; fails if the drag did not move the foot.
+ */
+async function pointerDrag() {
+  await page.goto(new URL('#/lab/perp-foot?a=1,1&b=7,4&c=2,6', BASE).href);
+  await page.waitForSelector('svg.perp-svg .pc circle.hit');
+  await installHelpers();
+  const r = await page.evaluate(async ([edits, frames, drags]) => {
+    const svg = document.querySelector('svg.perp-svg');
+    const foot = () => document.querySelector('[data-testid="foot"]').textContent;
+    const box = document.querySelector('.pc circle.hit').getBoundingClientRect();
+    const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
+    const at = (k) => ({ clientX: cx + 40 * Math.sin(k / 7), clientY: cy - 40 + 40 * Math.cos(k / 7) });
+    const ev = (type, k) => new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, buttons: type === 'pointerup' ? 0 : 1, ...at(k) });
+    const before = foot();
+    document.querySelector('.pc circle.hit').dispatchEvent(ev('pointerdown', 0));
+    await new Promise((r) => setTimeout(r, 150));
+    const lone = [];
+    let k = 0;
+    for (let i = 0; i < edits; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      const changed = window.benchChanged();
+      const first = window.benchFrame();
+      const t0 = performance.now();
+      svg.dispatchEvent(ev('pointermove', ++k));
+      const t1 = await changed;
+      const [render] = await first;
+      if (t1 !== null) lone.push([t1 - t0, render]);
+    }
+    const out = [];
+    for (let d = 0; d < drags; d++) {
+      await new Promise((r) => setTimeout(r, 150));
+      out.push(await new Promise((resolve) => {
+        const ts = [];
+        const step = (t) => {
+          ts.push(t);
+          svg.dispatchEvent(ev('pointermove', ++k));
+          if (ts.length <= frames) requestAnimationFrame(step); else resolve(ts.slice(1).map((x, i) => x - ts[i]));
+        };
+        requestAnimationFrame(step);
+      }));
+    }
+    svg.dispatchEvent(ev('pointerup', k));
+    await new Promise((r) => setTimeout(r, 50));
+    return { lone, drags: out, before, after: foot() };
+  }, [EDITS, DRAG_FRAMES, DRAGS]);
+  if (r.lone.length < EDITS || r.before === r.after) {
+    console.error(`perp-foot pointer drag: the foot did not follow the pointer (${r.lone.length} of ${EDITS} moves changed the page; foot ${r.before} before, ${r.after} after)`);
+    process.exitCode = 1;
+    return;
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const dom = r.lone.map((x) => x[0]);
+  const total = r.lone.map((x) => x[0] + x[1]);
+  const dropped = r.drags.map((iv) => iv.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME) - 1), 0));
+  console.log(`${'perp-foot pointer drag of c'.padEnd(28)} to DOM: median ${med(dom).toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total).toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${r.lone.length} moves);  drags: ${dropped.join(', ')} frames dropped (median ${med(dropped)}) in ${DRAG_FRAMES} frames of moves; foot ${r.before} before, ${r.after} after`);
+}
+
 await browser.close();
