@@ -50,6 +50,9 @@ const EDITS = 15;
 const DRAG_FRAMES = 60;
 const DRAGS = 3;
 const FRAME = 1000 / 60;
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Frames dropped in a drag with these rAF intervals: each one past one frame (16.7 ms at 60 Hz). */
+const droppedFrames = (iv) => iv.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME) - 1), 0);
 
 const browser = await launch();
 const page = await openPage(browser, { width: 1280, height: 800 });
@@ -74,6 +77,18 @@ for (const [slug, query, field, values, testid, note] of CASES.filter((c) => !on
   await measure(slug + (note ? ' ' + note : ''), field, values);
 }
 if (!only || 'pointer drag'.includes(only)) await pointerDrag();
+
+/**
+ * Prints one lab's line: `lone` holds [to DOM, the frame's rendering] per
+ * lone edit (or move, `unit`), `intervals` the rAF intervals of each drag;
+ * `next` goes after the lone figures and `tail` at the end.
+ */
+function report(label, unit, lone, intervals, next = '', tail = '') {
+  const dom = lone.map((x) => x[0]);
+  const total = lone.map((x) => x[0] + x[1]);
+  const dropped = intervals.map(droppedFrames);
+  console.log(`${label.padEnd(28)} to DOM: median ${med(dom)?.toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total)?.toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${lone.length} ${unit})${next};  drags: ${dropped.join(', ')} frames dropped (median ${med(dropped)}) in ${DRAG_FRAMES} frames of ${unit}${tail}`);
+}
 
 /**
  * Defines, in the loaded page, `window.benchChanged()` (a promise of the
@@ -172,14 +187,10 @@ async function measure(label, field, values) {
       requestAnimationFrame(step);
     }), [field, values, DRAG_FRAMES]));
   }
-  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const dom = times.map((x) => x[0]);
-  const total = times.map((x) => x[0] + x[1]);
-  const dropped = drags.map(({ iv }) => iv.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME) - 1), 0));
   const later = times.filter((x) => x[2]).map((x) => x[2]);
   const next = later.length ? `; the parts a frame behind: their frame (redraw + rendering) median ${med(later.map((x) => x[0])).toFixed(2)} ms max ${Math.max(...later.map((x) => x[0])).toFixed(2)} ms, all drawn median ${med(later.map((x) => x[1])).toFixed(1)} ms after the edit (${later.length} edits)` : '';
   const settle = drags.every((d) => d.settle === null) ? '' : `; tables followed ${drags.map((d) => d.settle.toFixed(0)).join(', ')} ms after the drag`;
-  console.log(`${label.padEnd(28)} to DOM: median ${med(dom)?.toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total)?.toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${times.length} edits)${next};  drags: ${dropped.join(', ')} frames dropped (median ${med(dropped)}) in ${DRAG_FRAMES} frames of edits${settle}`);
+  report(label, 'edits', times, drags.map((d) => d.iv), next, settle);
 }
 
 /**
@@ -196,13 +207,13 @@ async function pointerDrag() {
   const r = await page.evaluate(async ([edits, frames, drags]) => {
     const svg = document.querySelector('svg.perp-svg');
     const foot = () => document.querySelector('[data-testid="foot"]').textContent;
-    const box = document.querySelector('.pc circle.hit').getBoundingClientRect();
+    const handle = document.querySelector('.pc circle.hit');
+    const box = handle.getBoundingClientRect();
     const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
     const at = (k) => ({ clientX: cx + 40 * Math.sin(k / 7), clientY: cy - 40 + 40 * Math.cos(k / 7) });
     const ev = (type, k) => new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, buttons: type === 'pointerup' ? 0 : 1, ...at(k) });
     const before = foot();
-    document.querySelector('.pc circle.hit').dispatchEvent(ev('pointerdown', 0));
-    await new Promise((r) => setTimeout(r, 150));
+    handle.dispatchEvent(ev('pointerdown', 0));
     const lone = [];
     let k = 0;
     for (let i = 0; i < edits; i++) {
@@ -237,11 +248,7 @@ async function pointerDrag() {
     process.exitCode = 1;
     return;
   }
-  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const dom = r.lone.map((x) => x[0]);
-  const total = r.lone.map((x) => x[0] + x[1]);
-  const dropped = r.drags.map((iv) => iv.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME) - 1), 0));
-  console.log(`${'perp-foot pointer drag of c'.padEnd(28)} to DOM: median ${med(dom).toFixed(2)} ms  max ${Math.max(...dom).toFixed(2)} ms;  with the frame's rendering: median ${med(total).toFixed(2)} ms  max ${Math.max(...total).toFixed(2)} ms  (${r.lone.length} moves);  drags: ${dropped.join(', ')} frames dropped (median ${med(dropped)}) in ${DRAG_FRAMES} frames of moves; foot ${r.before} before, ${r.after} after`);
+  report('perp-foot pointer drag of c', 'moves', r.lone, r.drags, '', `; foot ${r.before} before, ${r.after} after`);
 }
 
 await browser.close();
