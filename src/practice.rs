@@ -2,14 +2,14 @@
 //! has done on the current question. Plain data, an [`Action`] enum and a
 //! pure transition; the Yew reducer only delegates here.
 
-use crate::bank::{Bank, Kind, Question};
+use crate::bank::{BankIndex, Kind, Question};
 use crate::grade::{grade, AnswerError, Graded, Response};
 use crate::numeric::rng::SplitMix64;
 use crate::route::Order;
 
 /// The question ids of `order`, in walking order: the bank's order, filtered
 /// by topic, shuffled with SplitMix64 when a seed is given.
-pub fn ordered_ids(bank: &Bank, order: &Order) -> Vec<String> {
+pub fn ordered_ids(bank: &BankIndex, order: &Order) -> Vec<String> {
     let mut ids: Vec<String> = bank
         .questions
         .iter()
@@ -99,6 +99,17 @@ impl QuestionState {
             kinds,
             revealed: false,
             rating: None,
+        }
+    }
+
+    /// The state of no question (a page whose question is missing).
+    pub fn empty() -> Self {
+        QuestionState {
+            id: String::new(),
+            kinds: vec![],
+            revealed: false,
+            rating: None,
+            slots: vec![],
         }
     }
 
@@ -252,8 +263,8 @@ mod tests {
         }
     }
 
-    fn bank(qs: Vec<Question>) -> Bank {
-        Bank {
+    fn bank(qs: Vec<Question>) -> BankIndex {
+        BankIndex::of(&crate::bank::Bank {
             schema: None,
             version: 1,
             id: "b".into(),
@@ -262,7 +273,7 @@ mod tests {
             description: t("d"),
             topics: vec![],
             questions: qs,
-        }
+        })
     }
 
     #[test]

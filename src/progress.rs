@@ -323,6 +323,41 @@ pub fn queue(
         .collect()
 }
 
+/// What the home page says of a learner's day in one bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    /// Questions in today's queue that are due again ([`queue`]).
+    pub due: usize,
+    /// Questions in today's queue never reviewed.
+    pub new: usize,
+    /// Days in a row with a review, up to today ([`streak`]).
+    pub streak: usize,
+    /// Every review of the bank so far (0: nothing to show yet).
+    pub reviews: usize,
+}
+
+/// [`Today`] for the bank's `question_ids` (see [`queue`] for `limit`).
+pub fn today(
+    question_ids: &[String],
+    progress: &BankProgress,
+    limit: u32,
+    now_ms: i64,
+    offset_min: i32,
+) -> Today {
+    let queued = queue(question_ids, progress, limit, now_ms, offset_min);
+    let cards = cards(&progress.reviews);
+    let due = queued
+        .iter()
+        .filter(|id| cards.contains_key(id.as_str()))
+        .count();
+    Today {
+        due,
+        new: queued.len() - due,
+        streak: streak(progress, now_ms, offset_min),
+        reviews: progress.reviews.len(),
+    }
+}
+
 /// Figures for the stats page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicStats {

@@ -1,8 +1,16 @@
-//! Hash routes: `#/`, `#/q/<id>?s=<seed>&t=<topic>`, `#/labs`, `#/lab/<slug>?<query>`.
+//! Routes, and the two ways a URL names one.
 //!
-//! Hash routing lets deep links work from any static host with no rewrite
-//! rules. Parsing is plain string work so it is tested natively; the UI
-//! only reads `location.hash` and listens for `hashchange`.
+//! The built-in bank's pages are real static files (`postbuild` writes
+//! them): `q/<id>/`, `lab/<slug>/`, `labs/`, `review/`, `stats/` and the
+//! home page, with the Chinese pages under `zh/`, each relative to the site
+//! root. [`Route::page_url`] writes such an address and [`Route::from_page`]
+//! reads one. A bank loaded from elsewhere (`?bank=`, a file) has no pages:
+//! the app then shows it on the root page with hash routes (`#/q/<id>`),
+//! [`Route::to_hash`] and [`Route::parse`], which also keep the links of
+//! earlier versions working. Parsing is plain string work, tested natively;
+//! the UI only reads `location` and listens for navigation.
+
+use crate::i18n::Lang;
 
 /// Where the app is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,9 +32,9 @@ pub enum Route {
     Stats,
     /// `#/lab/<slug>?<query>`: one lab; its state is the raw query string.
     Lab { slug: String, query: String },
-    /// `#/embed/q/<id>` or `#/embed/lab/<slug>?…`: one question or lab with
-    /// minimal chrome, for an iframe in someone's page. Always wraps a
-    /// `Question` or a `Lab`.
+    /// `#/embed/q/<id>` or `#/embed/lab/<slug>?…` (on a page: `?embed=1`):
+    /// one question or lab with minimal chrome, for an iframe in someone's
+    /// page. Always wraps a `Question` or a `Lab`.
     Embed(Box<Route>),
     /// Anything else; keeps the text for the message.
     NotFound(String),
@@ -43,12 +51,15 @@ pub struct Order {
     pub review: bool,
 }
 
+/// Query keys that belong to the page rather than to its route: how an
+/// embed is shown ([`EmbedParams`]) and which bank is on screen. A lab's
+/// query never includes them.
+pub const PAGE_KEYS: &[&str] = &["embed", "host", "theme", "lang", "bank"];
+
 impl Route {
     /// Parses a `location.hash` value (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let h = hash.strip_prefix('#').unwrap_or(hash);
-        let (path, query) = h.split_once('?').unwrap_or((h, ""));
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         if let Some(rest) = h.strip_prefix("/embed/") {
             return match Route::parse(&format!("#/{rest}")) {
                 inner @ (Route::Question { .. } | Route::Lab { .. }) => {
@@ -57,15 +68,57 @@ impl Route {
                 _ => Route::NotFound(h.to_string()),
             };
         }
-        match segments.as_slice() {
+        let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        Route::from_parts(path, query).unwrap_or_else(|| Route::NotFound(h.to_string()))
+    }
+
+    /// Reads a page address relative to the site root: `path` without a
+    /// leading `/` (`zh/q/batch-norm/`, `lab/nms/index.html`, ``) and
+    /// `query` without `?`. The language is the page's (`zh/` or not);
+    /// `embed=1` in the query wraps a question or lab in [`Route::Embed`].
+    pub fn from_page(path: &str, query: &str) -> (Lang, Route) {
+        let path = path.trim_start_matches('/');
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let (lang, rest) = match path.strip_prefix("zh/").or((path == "zh").then_some("")) {
+            Some(rest) => (Lang::Zh, rest),
+            None => (Lang::En, path),
+        };
+        let own: String = query_pairs(query)
+            .filter(|(k, _)| !PAGE_KEYS.contains(k))
+            .map(|(k, v)| {
+                if v.is_empty() {
+                    k.to_string()
+                } else {
+                    format!("{k}={v}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        let route =
+            Route::from_parts(rest, &own).unwrap_or_else(|| Route::NotFound(format!("/{path}")));
+        let embed = query_pairs(query).any(|(k, v)| k == "embed" && v == "1");
+        let route = match route {
+            inner @ (Route::Question { .. } | Route::Lab { .. }) if embed => {
+                Route::Embed(Box::new(inner))
+            }
+            other => other,
+        };
+        (lang, route)
+    }
+
+    /// The route a path names, `None` if it names none; the shared part of
+    /// [`Route::parse`] and [`Route::from_page`].
+    fn from_parts(path: &str, query: &str) -> Option<Route> {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        Some(match segments.as_slice() {
             [] => Route::Home,
-            ["q", id] if !id.is_empty() => {
+            ["q", id] => {
                 let mut order = Order::default();
                 let mut variant = None;
                 for (k, v) in query_pairs(query) {
                     match k {
                         "s" => order.seed = v.parse().ok(),
-                        "t" if !v.is_empty() => order.topic = Some(v.to_string()),
+                        "t" if !v.is_empty() => order.topic = Some(percent_decode(v)),
                         "r" => order.review = v == "1",
                         "seed" => variant = v.parse().ok(),
                         _ => {}
@@ -80,12 +133,12 @@ impl Route {
             ["labs"] => Route::Labs,
             ["review"] => Route::Review,
             ["stats"] => Route::Stats,
-            ["lab", slug] if !slug.is_empty() => Route::Lab {
+            ["lab", slug] => Route::Lab {
                 slug: percent_decode(slug),
                 query: query.to_string(),
             },
-            _ => Route::NotFound(h.to_string()),
-        }
+            _ => return None,
+        })
     }
 
     /// This route inside an embed when `embed` is set (the same route otherwise).
@@ -97,37 +150,85 @@ impl Route {
         }
     }
 
-    /// The hash for this route, starting with `#/`.
-    pub fn to_hash(&self) -> String {
+    /// The query string of this route (without `?`): a question's order and
+    /// variant, a lab's own query; empty for the others.
+    fn query(&self) -> String {
         match self {
-            Route::Home => "#/".to_string(),
-            Route::Question { id, order, variant } => {
-                let mut s = format!("#/q/{id}");
-                let mut sep = '?';
+            Route::Question { order, variant, .. } => {
+                let mut q = Vec::new();
                 if let Some(seed) = order.seed {
-                    s.push_str(&format!("{sep}s={seed}"));
-                    sep = '&';
+                    q.push(format!("s={seed}"));
                 }
                 if let Some(t) = &order.topic {
-                    s.push_str(&format!("{sep}t={t}"));
-                    sep = '&';
+                    q.push(format!("t={}", encode_component(t)));
                 }
                 if order.review {
-                    s.push_str(&format!("{sep}r=1"));
-                    sep = '&';
+                    q.push("r=1".to_string());
                 }
                 if let Some(v) = variant {
-                    s.push_str(&format!("{sep}seed={v}"));
+                    q.push(format!("seed={v}"));
                 }
-                s
+                q.join("&")
             }
+            Route::Lab { query, .. } => query.clone(),
+            Route::Embed(inner) => inner.query(),
+            _ => String::new(),
+        }
+    }
+
+    /// The directory of this route's page, relative to the site root, in
+    /// English (`q/<id>/`, `lab/<slug>/`, `labs/`, …; `` for home).
+    /// `None` for a route that has no page (not found).
+    pub fn page_dir(&self) -> Option<String> {
+        Some(match self {
+            Route::Home => String::new(),
+            Route::Question { id, .. } => format!("q/{}/", encode_component(id)),
+            Route::Labs => "labs/".to_string(),
+            Route::Review => "review/".to_string(),
+            Route::Stats => "stats/".to_string(),
+            Route::Lab { slug, .. } => format!("lab/{}/", encode_component(slug)),
+            Route::Embed(inner) => return inner.page_dir(),
+            Route::NotFound(_) => return None,
+        })
+    }
+
+    /// This route's page address relative to the site root, in `lang`, with
+    /// its query (`zh/q/batch-norm/?s=7`); an embed adds `embed=1`. A route
+    /// without a page (not found) gives the home page.
+    pub fn page_url(&self, lang: Lang) -> String {
+        let prefix = lang.pick("zh/", "");
+        let dir = self.page_dir().unwrap_or_default();
+        let mut query = self.query();
+        if matches!(self, Route::Embed(_)) {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str("embed=1");
+        }
+        if query.is_empty() {
+            format!("{prefix}{dir}")
+        } else {
+            format!("{prefix}{dir}?{query}")
+        }
+    }
+
+    /// The hash for this route, starting with `#/`.
+    pub fn to_hash(&self) -> String {
+        let query = self.query();
+        let path = match self {
+            Route::Home => return "#/".to_string(),
+            Route::Embed(inner) => return format!("#/embed{}", &inner.to_hash()[1..]),
+            Route::NotFound(raw) => return format!("#{raw}"),
+            Route::Question { id, .. } => format!("#/q/{id}"),
             Route::Labs => "#/labs".to_string(),
             Route::Review => "#/review".to_string(),
             Route::Stats => "#/stats".to_string(),
-            Route::Lab { slug, query } if query.is_empty() => format!("#/lab/{slug}"),
-            Route::Lab { slug, query } => format!("#/lab/{slug}?{query}"),
-            Route::Embed(inner) => format!("#/embed{}", &inner.to_hash()[1..]),
-            Route::NotFound(raw) => format!("#{raw}"),
+            Route::Lab { slug, .. } => format!("#/lab/{slug}"),
+        };
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
         }
     }
 }
@@ -185,30 +286,32 @@ pub fn valid_origin(s: &str) -> Option<String> {
     ok.then_some(lower)
 }
 
-fn query_pairs(q: &str) -> impl Iterator<Item = (&str, &str)> {
+/// The `key=value` pairs of a query string (without `?`), as written:
+/// values are not decoded (a key without `=` has the value ``).
+pub fn query_pairs(q: &str) -> impl Iterator<Item = (&str, &str)> {
     q.split('&')
         .filter(|p| !p.is_empty())
         .map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
-/// Decodes `%XX` escapes; invalid escapes are kept as typed.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// Decodes `%XX` escapes (`percent-encoding`'s decoder: two hex digits,
+/// nothing else); an invalid escape is kept as typed, and bytes that are
+/// not UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// `s` with everything but unreserved characters (RFC 3986) escaped, for
+/// one path segment or query value.
+pub fn encode_component(s: &str) -> String {
+    const RESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(s, RESERVED).to_string()
 }
 
 #[cfg(test)]
@@ -301,31 +404,134 @@ mod tests {
 
     #[test]
     fn percent_escapes_in_ids_are_decoded() {
-        assert_eq!(
-            Route::parse("#/q/a%2Db"),
-            Route::Question {
-                id: "a-b".into(),
-                order: Order::default(),
-                variant: None
-            }
-        );
-        assert_eq!(
-            Route::parse("#/q/a%zz"),
-            Route::Question {
-                id: "a%zz".into(),
-                order: Order::default(),
-                variant: None
-            }
-        );
+        let id = |hash: &str| match Route::parse(hash) {
+            Route::Question { id, .. } => id,
+            r => panic!("{hash}: {r:?}"),
+        };
+        assert_eq!(id("#/q/a%2Db"), "a-b");
+        assert_eq!(id("#/q/a%zz"), "a%zz");
         // A multi-byte character right after `%` must not split a char boundary.
+        assert_eq!(id("#/q/%é"), "%é");
+    }
+
+    #[test]
+    fn percent_decode_takes_two_hex_digits_and_nothing_else() {
+        // A sign is not a hex digit: `%+1` and `%-1` stay as typed (a
+        // decoder built on `from_str_radix` took `%+1` for byte 0x01).
+        assert_eq!(percent_decode("%+1"), "%+1");
+        assert_eq!(percent_decode("%-1"), "%-1");
+        assert_eq!(percent_decode("%1"), "%1");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("a%2fb%2F"), "a/b/");
+        // Multi-byte UTF-8, escaped and not.
+        assert_eq!(percent_decode("%E9%9D%A2%E7%BB%8F"), "面经");
+        assert_eq!(percent_decode("面%20经"), "面 经");
+        // Bytes that are not UTF-8 become U+FFFD rather than an error.
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
         assert_eq!(
-            Route::parse("#/q/%é"),
-            Route::Question {
-                id: "%é".into(),
+            encode_component("a b/面-x_y.z~"),
+            "a%20b%2F%E9%9D%A2-x_y.z~"
+        );
+        assert_eq!(
+            percent_decode(&encode_component("a b/面?&=#")),
+            "a b/面?&=#"
+        );
+    }
+
+    #[test]
+    fn pages_have_real_addresses_in_each_language() {
+        let q = Route::Question {
+            id: "fp32-rounding".into(),
+            order: Order {
+                seed: Some(7),
+                topic: Some("numerics".into()),
+                review: true,
+            },
+            variant: Some(42),
+        };
+        assert_eq!(
+            q.page_url(Lang::En),
+            "q/fp32-rounding/?s=7&t=numerics&r=1&seed=42"
+        );
+        assert_eq!(
+            q.page_url(Lang::Zh),
+            "zh/q/fp32-rounding/?s=7&t=numerics&r=1&seed=42"
+        );
+        assert_eq!(Route::Home.page_url(Lang::En), "");
+        assert_eq!(Route::Home.page_url(Lang::Zh), "zh/");
+        assert_eq!(Route::Labs.page_url(Lang::Zh), "zh/labs/");
+        assert_eq!(Route::Review.page_url(Lang::En), "review/");
+        assert_eq!(Route::Stats.page_url(Lang::En), "stats/");
+        let lab = Route::Lab {
+            slug: "float".into(),
+            query: "x=9.9e9&y=1e-9".into(),
+        };
+        assert_eq!(lab.page_url(Lang::En), "lab/float/?x=9.9e9&y=1e-9");
+        assert_eq!(
+            Route::Embed(Box::new(lab.clone())).page_url(Lang::Zh),
+            "zh/lab/float/?x=9.9e9&y=1e-9&embed=1"
+        );
+        assert_eq!(Route::NotFound("/x".into()).page_dir(), None);
+        // Every address reads back as the same route and language.
+        for r in [
+            q.clone(),
+            lab.clone(),
+            Route::Home,
+            Route::Labs,
+            Route::Review,
+            Route::Stats,
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                let url = r.page_url(lang);
+                let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+                assert_eq!(Route::from_page(path, query), (lang, r.clone()), "{url}");
+            }
+        }
+    }
+
+    #[test]
+    fn page_addresses_ignore_page_keys_and_read_embeds() {
+        let (lang, r) = Route::from_page(
+            "/zh/q/batch-norm/index.html",
+            "seed=3&embed=1&host=https%3A%2F%2Fa.b&theme=dark",
+        );
+        assert_eq!(lang, Lang::Zh);
+        assert_eq!(
+            r,
+            Route::Embed(Box::new(Route::Question {
+                id: "batch-norm".into(),
                 order: Order::default(),
-                variant: None
+                variant: Some(3)
+            }))
+        );
+        // A lab's query keeps its own keys, never the page's.
+        let (_, r) = Route::from_page("lab/nms/", "boxes=3&host=https%3A%2F%2Fa.b&iou=0.5&lang=zh");
+        assert_eq!(
+            r,
+            Route::Lab {
+                slug: "nms".into(),
+                query: "boxes=3&iou=0.5".into()
             }
         );
+        assert_eq!(Route::from_page("zh", ""), (Lang::Zh, Route::Home));
+        assert_eq!(Route::from_page("", "bank=x"), (Lang::En, Route::Home));
+        assert_eq!(
+            Route::from_page("q/a/b/", ""),
+            (Lang::En, Route::NotFound("/q/a/b/".into()))
+        );
+        // A topic with characters that need escaping round-trips.
+        let t = Route::Question {
+            id: "x".into(),
+            order: Order {
+                seed: None,
+                topic: Some("a&b c".into()),
+                review: false,
+            },
+            variant: None,
+        };
+        assert_eq!(t.page_url(Lang::En), "q/x/?t=a%26b%20c");
+        assert_eq!(Route::from_page("q/x/", "t=a%26b%20c").1, t);
     }
 
     #[test]

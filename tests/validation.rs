@@ -307,17 +307,3 @@ fn a_schema_reference_is_accepted_and_ignored() {
         Some("https://example.com/static/bank.schema.json")
     );
 }
-
-#[test]
-fn rejects_text_that_poses_as_compiled() {
-    // U+0001 + JSON is how the app ships text it parsed at build time; a
-    // bank from elsewhere may not hand the renderer a ready-made tree.
-    one_problem(
-        &[question(
-            r#"{"explanation":{"zh":"解释","en":"\u0001[{\"Rule\":null}]"}}"#,
-        )],
-        "q1",
-        "explanation.en",
-        "U+0001",
-    );
-}

@@ -21,6 +21,7 @@ async fn render(source: &str) -> Element {
         root.clone(),
         MarkdownProps {
             source: source.to_string().into(),
+            mark: None,
             inline: false,
         },
     )
@@ -171,4 +172,61 @@ fn every_lab_listed_as_built_has_a_page_and_no_other_does() {
         );
     }
     assert!(BUILT.iter().all(|s| LABS.iter().any(|l| l.slug == *s)));
+}
+
+#[wasm_bindgen_test]
+async fn adopted_texts_are_copies_of_the_static_nodes_and_render_as_they_were() {
+    use ai_interview_lab::bank::Text;
+    use ai_interview_lab::i18n::Lang;
+    use ai_interview_lab::ui::texts::{Adopted, Texts};
+    use yew::prelude::*;
+
+    let doc = web_sys::window().unwrap().document().unwrap();
+    // A static page as the build writes it: texts marked with their keys.
+    let page = doc.create_element("div").unwrap();
+    let prompt = doc.create_element("div").unwrap();
+    prompt.set_attribute("data-t", "prompt").unwrap();
+    prompt.set_class_name("md");
+    let p = doc.create_element("p").unwrap();
+    p.set_text_content(Some("What is <b>9.9e9 + 1e-9</b>?"));
+    prompt.append_child(&p).unwrap();
+    page.append_child(&prompt).unwrap();
+    doc.body().unwrap().append_child(&page).unwrap();
+    let texts = std::rc::Rc::new(Adopted::collect(&page));
+
+    #[derive(Properties)]
+    struct Props {
+        texts: std::rc::Rc<Adopted>,
+    }
+    impl PartialEq for Props {
+        fn eq(&self, _: &Self) -> bool {
+            true
+        }
+    }
+    #[function_component]
+    fn Show(p: &Props) -> Html {
+        let none = Text::default();
+        html! { <article>{ p.texts.block("prompt", &none, Lang::En) }{ p.texts.block("missing", &none, Lang::En) }</article> }
+    }
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Show>::with_root_and_props(root.clone(), Props { texts }).render();
+    yew::scheduler::flush().await;
+    let shown = root
+        .query_selector("article [data-t=prompt]")
+        .unwrap()
+        .expect("the copy");
+    assert_eq!(
+        shown.text_content().unwrap(),
+        "What is <b>9.9e9 + 1e-9</b>?"
+    );
+    assert!(
+        shown.query_selector("b").unwrap().is_none(),
+        "text stays text"
+    );
+    // A copy: the static page keeps its own node until it is replaced.
+    assert!(!shown.is_same_node(Some(&prompt)));
+    assert!(page.contains(Some(&prompt)));
+    // A key the page does not have shows nothing rather than another text.
+    assert_eq!(root.query_selector_all("article > *").unwrap().length(), 1);
 }

@@ -1,8 +1,9 @@
 //! The question bank: the format ([`model`]), parsing with located errors
 //! ([`parse`]), semantic rules ([`validate`]), and [`load`], which runs both
-//! and keeps every question that passed.
+//! and keeps every question that passed; [`index`] is what lists of
+//! questions need of a bank.
 
-pub mod first_load;
+pub mod index;
 pub mod model;
 pub mod parse;
 pub mod source;
@@ -11,6 +12,7 @@ pub mod validate;
 use std::collections::HashSet;
 use std::fmt;
 
+pub use index::{BankIndex, Stub};
 pub use model::{
     Bank, Choice, Difficulty, FloatFormat, Kind, Param, Part, Question, Text, Tolerance, Topic,
 };

@@ -282,6 +282,51 @@ impl FloatFormat {
     }
 }
 
+impl Question {
+    /// Every piece of text in the question, for one pass over all of them.
+    pub fn texts_mut(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        fn kind(k: &mut Kind, f: &mut dyn FnMut(&mut Text)) {
+            match k {
+                Kind::Open { key_points } => key_points.iter_mut().for_each(&mut *f),
+                Kind::Single { options, .. } | Kind::Multi { options, .. } => {
+                    for o in options {
+                        f(&mut o.text);
+                        f(&mut o.explanation);
+                    }
+                }
+                Kind::Ordering {
+                    items: Some(items), ..
+                } => items.iter_mut().for_each(&mut *f),
+                Kind::Ordering { items: None, .. }
+                | Kind::Numeric { .. }
+                | Kind::Generated { .. } => {}
+            }
+        }
+        f(&mut self.prompt);
+        kind(&mut self.kind, f);
+        f(&mut self.answer);
+        f(&mut self.explanation);
+        for fu in &mut self.follow_ups {
+            f(&mut fu.prompt);
+            f(&mut fu.answer);
+        }
+        for p in &mut self.parts {
+            f(&mut p.prompt);
+            kind(&mut p.kind, f);
+            f(&mut p.explanation);
+        }
+    }
+
+    /// The question with every text empty: its shape and answer keys only.
+    /// A static page carries this for the module that makes it
+    /// interactive, which shows the page's own text instead.
+    pub fn without_texts(&self) -> Question {
+        let mut q = self.clone();
+        q.texts_mut(&mut |t| *t = Text::default());
+        q
+    }
+}
+
 impl Kind {
     /// The `type` tag as written in JSON.
     pub fn type_name(&self) -> &'static str {

@@ -77,16 +77,7 @@ pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
         });
     }
     let mut de = serde_json::Deserializer::from_str(src);
-    let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        FatalError {
-            line: (inner.line() > 0).then(|| inner.line()),
-            column: (inner.column() > 0).then(|| inner.column()),
-            path: if path == "." { String::new() } else { path },
-            message: strip_position(&inner.to_string()),
-        }
-    })?;
+    let env: Envelope = serde_path_to_error::deserialize(&mut de).map_err(fatal)?;
     if env.version != FORMAT_VERSION {
         return Err(FatalError {
             line: None,
@@ -148,6 +139,25 @@ pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
         questions,
     };
     Ok((bank, problems))
+}
+
+/// Parses one question on its own (the app's copy of a built-in question,
+/// `static/q/<id>.json`); the error names the field path, line and column.
+pub fn parse_question(src: &str) -> Result<Question, FatalError> {
+    let mut de = serde_json::Deserializer::from_str(src);
+    serde_path_to_error::deserialize::<_, Question>(&mut de).map_err(fatal)
+}
+
+/// A located error for a document that did not parse.
+fn fatal(e: serde_path_to_error::Error<serde_json::Error>) -> FatalError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    FatalError {
+        line: (inner.line() > 0).then(|| inner.line()),
+        column: (inner.column() > 0).then(|| inner.column()),
+        path: if path == "." { String::new() } else { path },
+        message: strip_position(&inner.to_string()),
+    }
 }
 
 /// serde_json appends " at line L column C"; we report positions ourselves.

@@ -311,14 +311,6 @@ fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
             ));
             continue;
         }
-        if s.starts_with(crate::markup::compiled::PREFIX) {
-            out.push(Problem::new(
-                id,
-                &format!("{at}.{lang}"),
-                "starts with the control character U+0001, which marks text the app compiled itself; remove it".into(),
-            ));
-            continue;
-        }
         let n = s.chars().count();
         if n > MAX_TEXT_CHARS {
             out.push(Problem::new(

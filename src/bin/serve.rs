@@ -90,15 +90,35 @@ mod server {
             );
         }
         let path = target.split(['?', '#']).next().unwrap_or("/");
-        let Some(file) = resolve(dir, path) else {
+        // A directory asked for without its final slash: redirect, as static
+        // hosts do, so that the page's relative addresses resolve.
+        if let Some(to) = slash_redirect(dir, path, target) {
             return respond(
                 &mut stream,
-                "404 Not Found",
+                "301 Moved Permanently",
                 "text/plain",
-                &[],
-                b"not found\n",
+                &[("Location", to)],
+                b"moved\n",
                 method == "HEAD",
             );
+        }
+        // An address the site does not have gets its 404 page, as static
+        // hosts serve `404.html`.
+        let (file, status) = match resolve(dir, path) {
+            Some(f) => (f, "200 OK"),
+            None => match resolve(dir, "/404.html") {
+                Some(f) => (f, "404 Not Found"),
+                None => {
+                    return respond(
+                        &mut stream,
+                        "404 Not Found",
+                        "text/plain",
+                        &[],
+                        b"not found\n",
+                        method == "HEAD",
+                    )
+                }
+            },
         };
         let mime = mime_type(&file);
         let extra = std::fs::read_to_string(dir.join("_headers"))
@@ -132,10 +152,10 @@ mod server {
         let tag = etag(&body);
         let unchanged = none_match_hits(&if_none_match, &tag);
         headers.push(("ETag", tag));
-        let status = if unchanged {
+        let status = if unchanged && status == "200 OK" {
             "304 Not Modified"
         } else {
-            "200 OK"
+            status
         };
         if std::env::var_os("SERVE_LOG").is_some() {
             let sent = if unchanged || method == "HEAD" {
@@ -204,6 +224,21 @@ mod server {
         })
     }
 
+    /// Where to redirect `path` when it names a directory without its final
+    /// slash (`/q/x` → `/q/x/`, keeping the query); `None` otherwise.
+    fn slash_redirect(dir: &Path, path: &str, target: &str) -> Option<String> {
+        if path.ends_with('/') {
+            return None;
+        }
+        let decoded = percent_decode(path)?;
+        let rel = Path::new(decoded.trim_start_matches('/'));
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) || !dir.join(rel).is_dir() {
+            return None;
+        }
+        let rest = &target[path.len()..];
+        Some(format!("{path}/{rest}"))
+    }
+
     /// Maps a URL path to a file inside `dir`; `None` if it escapes or is missing.
     fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
         let decoded = percent_decode(url_path)?;
@@ -212,28 +247,17 @@ mod server {
             return None;
         }
         let mut full = dir.join(rel);
-        if decoded.ends_with('/') || full.is_dir() {
+        if decoded.ends_with('/') {
             full = full.join("index.html");
         }
         full.is_file().then_some(full)
     }
 
+    /// `percent-encoding`'s decoder; `None` for bytes that are not UTF-8 or
+    /// a NUL, which no file name here has.
     fn percent_decode(s: &str) -> Option<String> {
-        let b = s.as_bytes();
-        let mut out = Vec::with_capacity(b.len());
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'%' {
-                let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        let s = String::from_utf8(out).ok()?;
-        (!s.contains('\0')).then_some(s)
+        let s = percent_encoding::percent_decode_str(s).decode_utf8().ok()?;
+        (!s.contains('\0')).then(|| s.into_owned())
     }
 
     fn mime_type(p: &Path) -> &'static str {
@@ -248,6 +272,7 @@ mod server {
             "png" => "image/png",
             "ico" => "image/x-icon",
             "txt" | "md" => "text/plain; charset=utf-8",
+            "xml" => "application/xml; charset=utf-8",
             _ => "application/octet-stream",
         }
     }
@@ -321,7 +346,31 @@ mod server {
             assert_eq!(resolve(&dir, "/../etc/passwd"), None);
             assert_eq!(resolve(&dir, "/static/%2e%2e/%2e%2e/etc/passwd"), None);
             assert_eq!(resolve(&dir, "/missing"), None);
+            // `%zz` is not an escape: it is kept as typed, and no file has that name.
             assert_eq!(resolve(&dir, "/%zz"), None);
+            // Not `%` with a sign (which an older decoder read as byte 0x01).
+            assert_eq!(resolve(&dir, "/static/a.json%+1"), None);
+            assert_eq!(
+                resolve(&dir, "/static%2Fa.json"),
+                Some(dir.join("static/a.json"))
+            );
+            assert_eq!(resolve(&dir, "/a%00"), None);
+            // A directory is served by its index.html only at its address with
+            // the final slash; without it, the request is redirected.
+            std::fs::create_dir_all(dir.join("q/x")).unwrap();
+            std::fs::write(dir.join("q/x/index.html"), "q").unwrap();
+            assert_eq!(resolve(&dir, "/q/x/"), Some(dir.join("q/x/index.html")));
+            assert_eq!(resolve(&dir, "/q/x"), None);
+            assert_eq!(
+                slash_redirect(&dir, "/q/x", "/q/x?s=1"),
+                Some("/q/x/?s=1".to_string())
+            );
+            assert_eq!(slash_redirect(&dir, "/q/x/", "/q/x/"), None);
+            assert_eq!(
+                slash_redirect(&dir, "/static/a.json", "/static/a.json"),
+                None
+            );
+            assert_eq!(slash_redirect(&dir, "/q/../../x", "/q/../../x"), None);
             std::fs::remove_dir_all(&dir).unwrap();
         }
 

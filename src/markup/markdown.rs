@@ -417,9 +417,6 @@ pub fn block_text(block: &Block) -> String {
                 Inline::Text(t) | Inline::Code(t) => s.push_str(t),
                 Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inl(c, s),
                 Inline::Link { children, .. } => inl(children, s),
-                // The first-load app only summarises the index's stubs,
-                // which were made plain text at build time: it does without.
-                #[cfg(feature = "full")]
                 Inline::Math { tree: Ok(t), .. } => s.push_str(&super::plain::math_text(t)),
                 Inline::Math { source, .. } => s.push_str(source),
                 Inline::Break => s.push(' '),

@@ -1,17 +1,14 @@
 //! Content markup: Markdown ([`markdown`]) and LaTeX math ([`latex`]) parsed
-//! into trees that the UI renders node by node, and [`compiled`] text: such
-//! a tree parsed at build time, for the first-load app that ships no parser;
-//! [`plain`] reads a formula as one line of text.
+//! into trees that the UI renders node by node; [`plain`] reads a text as
+//! one line of plain text (question lists).
 
-pub mod compiled;
 pub mod latex;
 pub mod markdown;
-#[cfg(feature = "full")]
 pub mod plain;
 
 /// `&`, `<`, `>` and `"` as entities, for text and attribute values of HTML
 /// written as a string: the embed snippet a blog author copies, and the
-/// home page's static copy in `index.html` (never content for the DOM).
+/// head of each static page that the build writes (never for the DOM).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

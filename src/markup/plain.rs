@@ -1,9 +1,23 @@
-//! Formulas as one line of plain text, for places that show a prompt's
-//! first paragraph as text: the question lists of the home page, of review
-//! and of a lab. The full app's only: the first-load app lists the index's
-//! stubs, which the build already made plain text with this.
+//! Texts as one line of plain text, for places that show a prompt's first
+//! paragraph as text: the question lists of the home page, of review and
+//! of a lab ([`crate::bank::BankIndex`]), and a page's description.
 
 use super::latex::MathNode;
+
+/// The first block of Markdown `md` as one line of plain text (formulas
+/// read as by [`math_text`]), cut at `max` characters with an ellipsis.
+pub fn summary(md: &str, max: usize) -> String {
+    let text = super::markdown::parse(md)
+        .first()
+        .map(super::markdown::block_text)
+        .unwrap_or_default();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        text.chars().take(max).collect::<String>() + "…"
+    }
+}
 
 /// The formula as one line of plain text, for places that show a prompt's
 /// first paragraph as text (question lists, link labels): `QLQ^\top` reads

@@ -233,3 +233,37 @@ fn confidence_maps_to_fsrs_ratings_and_amends_the_last_review() {
     assert_eq!(p.banks["b"].reviews[1].rating, 2);
     assert_eq!(p.banks["b"].reviews[0].rating, 3);
 }
+
+#[test]
+fn today_counts_due_and_new_within_the_limit_and_the_streak() {
+    let ids: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
+    // Nothing yet: every question is new, no streak, no reviews.
+    let empty = BankProgress::default();
+    assert_eq!(
+        today(&ids, &empty, 20, T0, 0),
+        Today {
+            due: 0,
+            new: 4,
+            streak: 0,
+            reviews: 0
+        }
+    );
+    // `a` rated Again two days ago is due again; `b` rated Easy yesterday
+    // is not due yet; reviews yesterday and the day before make a streak of
+    // 2 (today has none yet, which does not break it).
+    let p = doc(vec![rev(T0 - 2 * DAY_MS, "a", 1), rev(T0 - DAY_MS, "b", 4)]);
+    let bp = &p.banks["b"];
+    let t = today(&ids, bp, 20, T0 + 3_600_000, 0);
+    assert_eq!(
+        t,
+        Today {
+            due: 1,
+            new: 2,
+            streak: 2,
+            reviews: 2
+        }
+    );
+    // The daily limit caps the queue, due questions first.
+    let t = today(&ids, bp, 2, T0 + 3_600_000, 0);
+    assert_eq!((t.due, t.new), (1, 1));
+}

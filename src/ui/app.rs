@@ -1,499 +1,431 @@
-//! The root component: loads the bank, follows the hash route, owns the
-//! UI language, and lays out header, main content and footer.
+//! The app module's root (`ail-app`): the labs, review, stats, a
+//! question's other variants (`q/<id>/?seed=`), and banks from elsewhere.
+//!
+//! On a built-in page it reads the route from the page's address and the
+//! bank's index from the page's data, renders the page again and takes it
+//! over ([`super::takeover`]). A bank from elsewhere (`?bank=<url>`, or a
+//! file picked at `?bank=`) has no pages: the app shows it on the root page
+//! with hash routes, as a single-page app.
 
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use super::chrome::Chrome;
 use super::home::Home;
-#[cfg(feature = "full")]
 use super::labs::{LabIndex, LabPage};
-#[cfg(feature = "full")]
-use super::question_page::QuestionPage;
-#[cfg(feature = "full")]
+use super::nav::Nav;
+use super::question_page::{Drawn, QuestionPage};
 use super::review::{ReviewPage, StatsPage};
-#[cfg(feature = "full")]
-use super::store::StoreHandle;
-use super::{current_hash, fetch_text, initial_lang, remember_lang, set_document_lang, BankRef};
-use crate::bank::Loaded;
+use super::root::{embed_params, use_embed_mode, use_update_offer};
+use super::store::{store_notices, use_store, StoreHandle};
+use super::texts::Rendered;
+use super::{fetch_text, initial_lang, remember_lang, set_document_lang, BankRef, IndexRef};
+use crate::bank::{BankIndex, Loaded, Question};
+use crate::generate::instantiate_question;
 use crate::i18n::{strings, Lang};
-use crate::route::{EmbedParams, Route, Theme};
+use crate::page::{PageData, PAGE_SEED};
+use crate::route::{EmbedParams, Route};
 
-/// A label baked in at compile time (`AIL_BUILD_LABEL=v2 trunk build …`);
-/// the update e2e test builds a second version with it. Unset normally.
-const BUILD_LABEL: Option<&str> = option_env!("AIL_BUILD_LABEL");
+/// Where a built-in question's source is served from (the bank's own
+/// format; `postbuild` writes one file per question).
+pub fn question_url(id: &str) -> String {
+    format!("static/q/{}.json", crate::route::encode_component(id))
+}
 
-/// Where the built-in bank is served from (copied from `static/` by Trunk).
-pub const BANK_URL: &str = "static/bank.json";
+/// Starts the app module on its page.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let params = embed_params();
+    let page = super::page_data();
+    super::takeover::mount::<App>(AppProps {
+        params: Rc::new(params),
+        page,
+    });
+}
 
-/// The built-in bank: the whole of `bank.json`, parsed and validated here.
-#[cfg(feature = "full")]
-async fn load_builtin() -> LoadState {
-    match fetch_text(BANK_URL).await {
-        Err(e) => LoadState::Failed(e),
-        Ok(text) => parsed(BANK_URL, &text),
+#[derive(Properties)]
+pub struct AppProps {
+    params: Rc<EmbedParams>,
+    /// The static page's data; `None` on a page without it, or unreadable
+    /// (the reason).
+    page: Result<Rc<PageData>, String>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.params, &other.params)
+            && match (&self.page, &other.page) {
+                (Ok(a), Ok(b)) => Rc::ptr_eq(a, b),
+                (Err(a), Err(b)) => a == b,
+                _ => false,
+            }
     }
 }
 
-/// A bank's text from `url`, parsed and validated (`bank::load`).
-#[cfg(feature = "full")]
-fn parsed(url: &str, text: &str) -> LoadState {
-    match crate::bank::load(text) {
-        Err(e) => LoadState::Failed(format!("{url}: {e}")),
-        Ok(loaded) => LoadState::Ready(BankRef(Rc::new(loaded))),
-    }
-}
-
-/// The built-in bank's index (checked at build time; see bank::first_load).
-#[cfg(not(feature = "full"))]
-async fn load_builtin() -> LoadState {
-    use crate::bank::first_load::INDEX_URL;
-    let state = match fetch_text(INDEX_URL).await {
-        Err(e) => LoadState::Failed(e),
-        Ok(text) => match crate::decode::parse(&text).and_then(|v| crate::decode::bank(&v)) {
-            Err(e) => LoadState::Failed(format!("{INDEX_URL}: {e}")),
-            Ok(bank) => LoadState::Ready(BankRef(Rc::new(Loaded {
-                bank,
-                problems: Vec::new(),
-            }))),
-        },
-    };
-    // Under the home page's static copy, decoding and the page's render
-    // run each in a task of its own (see ui::start).
-    if super::on_home_page() {
-        super::next_task().await;
-    }
-    state
-}
-
+/// Something loaded from the network or a file.
 #[derive(Clone, PartialEq)]
-enum LoadState {
+enum Load<T> {
     Loading,
     Failed(String),
-    Ready(BankRef),
-}
-
-/// The page's query string (`?lang=…&theme=…&host=…`, set by `embed.js`).
-pub(super) fn embed_params() -> EmbedParams {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    EmbedParams::parse(&search)
+    Ready(T),
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
-    let params = use_memo((), |_| embed_params());
+pub fn app(p: &AppProps) -> Html {
+    let params = &p.params;
+    // `?bank=`: a bank from elsewhere, on the root page with hash routes.
+    let hash_mode = params.bank.is_some() || p.page.is_err();
+    let read_location = move || super::nav::current(hash_mode);
+    let location = use_state(read_location);
     let lang = {
-        let forced = params.lang;
-        use_state(move || forced.unwrap_or_else(initial_lang))
+        let (page_lang, forced) = (location.0, params.lang);
+        use_state(move || forced.unwrap_or(if hash_mode { initial_lang() } else { page_lang }))
     };
-    let route = use_state(|| Route::parse(&current_hash()));
-    let update = use_state(|| None::<web_sys::ServiceWorker>);
+    let route = location.1.clone();
+    let embedded = matches!(route, Route::Embed(_));
     let store = use_store();
-    // A bank the learner picked or dropped on the home page (kept for this visit).
-    let file_bank = use_state(|| None::<BankRef>);
-    let file_error = use_state(|| None::<String>);
-    let storage_ok = use_memo((), |_| super::embed::storage_works());
+    use_embed_mode(embedded, params);
 
-    // After every render of an embed, report the height (see ui/embed.rs).
+    // Back and forward, a new hash, a new seed (`Nav::go`): read the route again.
     {
-        let host = params.host.clone();
-        let embedded = matches!(*route, Route::Embed(_));
-        use_effect(move || {
-            if let (true, Some(host)) = (embedded, host) {
-                super::embed::post_height(&host);
-            }
-        });
-    }
-    // Embed mode: theme and chrome classes on <html>, height reports to the host.
-    {
-        let params = params.clone();
-        let embedded = matches!(*route, Route::Embed(_));
-        use_effect_with(embedded, move |embedded| {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.class_list().toggle_with_force("embed", *embedded);
-                match params.theme {
-                    Some(Theme::Dark) => {
-                        let _ = root.set_attribute("data-theme", "dark");
-                    }
-                    Some(Theme::Light) => {
-                        let _ = root.set_attribute("data-theme", "light");
-                    }
-                    None => {}
-                }
-            }
-            if *embedded {
-                if let Some(host) = params.host.clone() {
-                    super::embed::report_height(host);
-                }
-            }
-        });
-    }
-    // A file picked in the first-load app, handed over by ui::upgrade.
-    #[cfg(feature = "full")]
-    {
-        let (file_bank, file_error, lang) = (file_bank.clone(), file_error.clone(), *lang);
+        let location = location.clone();
         use_effect_with((), move |_| {
-            if let Some((name, text)) = super::take_file() {
-                match super::bank_from_file(&name, &text, lang) {
-                    Ok(b) => file_bank.set(Some(b)),
-                    Err(e) => file_error.set(Some(e)),
-                }
-            }
-        });
-    }
-    let load = use_state(|| LoadState::Loading);
-    let attempt = use_state(|| 0u32);
-
-    // Offline support and updates (see ui/pwa.rs), once this page's own
-    // files are in: the worker's first precache fetches every file of the
-    // build, which would otherwise share a slow link with them. The
-    // first-load app registers on the home page; on any other route it
-    // hands over to the full app, which registers once its bank is in.
-    {
-        let update = update.clone();
-        let registered = use_mut_ref(|| false);
-        let settled = !matches!(*load, LoadState::Loading)
-            && (cfg!(feature = "full") || matches!(*route, Route::Home));
-        use_effect_with(settled, move |settled| {
-            if *settled && !registered.replace(true) {
-                super::pwa::register(Callback::from(move |w| update.set(Some(w))));
-            }
-        });
-    }
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    route.set(Route::parse(&current_hash()))
+            let listeners = web_sys::window().map(|w| {
+                ["popstate", "hashchange", super::nav::NAVIGATED].map(|ev| {
+                    let location = location.clone();
+                    EventListener::new(&w, ev, move |_| location.set(read_location()))
                 })
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     {
         let lang = *lang;
-        use_effect_with(lang, move |l| set_document_lang(*l, strings(*l).app_title));
-    }
-    {
-        let (load, params, lang) = (load.clone(), params.clone(), lang.clone());
-        use_effect_with(*attempt, move |_| {
-            load.set(LoadState::Loading);
-            let (custom_url, lang) = (params.bank.clone(), *lang);
-            #[cfg(not(feature = "full"))]
-            let _ = lang;
-            wasm_bindgen_futures::spawn_local(async move {
-                let next = match custom_url {
-                    // The first-load app hands someone's bank to the full app.
-                    #[cfg(not(feature = "full"))]
-                    Some(_) => return,
-                    // ?bank=<url>: someone's bank, with the limits of bank::source.
-                    #[cfg(feature = "full")]
-                    Some(url) => match super::fetch_bank(&url).await {
-                        Err(e) => LoadState::Failed(e.message(lang)),
-                        Ok(text) => parsed(&url, &text),
-                    },
-                    None => load_builtin().await,
-                };
-                load.set(next);
-            });
-        });
-    }
-
-    // index.html's #boot (on the home route, a static copy of the home
-    // page) stays until this app has its own page to put in its place: at
-    // once elsewhere or with someone's bank (`?bank=`, no static copy), on
-    // the home route once the built-in bank is loaded or failed.
-    {
-        let ready = !matches!(*route, Route::Home)
-            || params.bank.is_some()
-            || !matches!(*load, LoadState::Loading);
-        use_effect_with(ready, |ready| {
-            if *ready {
-                super::drop_boot();
+        use_effect_with(lang, move |l| {
+            if hash_mode {
+                set_document_lang(*l, strings(*l).app_title)
             }
         });
     }
 
-    let s = strings(*lang);
-    let toggle = {
-        let lang = lang.clone();
-        Callback::from(move |_| {
-            let next = lang.other();
-            remember_lang(next);
-            lang.set(next);
-        })
+    // A bank from elsewhere: from its URL, or from a picked file.
+    let custom = use_state(|| Load::<BankRef>::Loading);
+    let file_error = use_state(|| None::<String>);
+    let attempt = use_state(|| 0u32);
+    {
+        let (custom, url, lang) = (custom.clone(), params.bank.clone(), *lang);
+        use_effect_with(*attempt, move |_| {
+            match url.filter(|u| !u.trim().is_empty()) {
+                Some(url) => {
+                    custom.set(Load::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        custom.set(match super::fetch_bank(&url).await {
+                            Err(e) => Load::Failed(e.message(lang)),
+                            Ok(text) => match crate::bank::load(&text) {
+                                Err(e) => Load::Failed(format!("{url}: {e}")),
+                                Ok(l) => Load::Ready(BankRef(Rc::new(l))),
+                            },
+                        });
+                    });
+                }
+                // `?bank=` with nothing: the page to pick a file on.
+                None => custom.set(Load::Failed(String::new())),
+            }
+        });
+    }
+
+    // A built-in question's other variant: its source, in the bank's format.
+    let source = use_state(|| Load::<Rc<Question>>::Loading);
+    {
+        let source = source.clone();
+        let wanted = match (&route, hash_mode) {
+            (Route::Question { id, .. }, false) => Some(id.clone()),
+            (Route::Embed(inner), false) => match &**inner {
+                Route::Question { id, .. } => Some(id.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        use_effect_with(wanted, move |wanted| {
+            if let Some(id) = wanted.clone() {
+                source.set(Load::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = question_url(&id);
+                    source.set(match fetch_text(&url).await {
+                        Err(e) => Load::Failed(e),
+                        Ok(text) => match crate::bank::parse::parse_question(&text) {
+                            Err(e) => Load::Failed(format!("{url}: {e}")),
+                            Ok(q) => Load::Ready(Rc::new(q)),
+                        },
+                    });
+                });
+            }
+        });
+    }
+
+    let index: Load<IndexRef> = if hash_mode {
+        match &*custom {
+            Load::Ready(b) => Load::Ready(IndexRef(Rc::new(BankIndex::of(&b.0.bank)))),
+            Load::Loading => Load::Loading,
+            Load::Failed(e) => Load::Failed(e.clone()),
+        }
+    } else {
+        match &p.page {
+            Ok(page) => Load::Ready(IndexRef(Rc::new(page.index.clone()))),
+            Err(e) => Load::Failed(e.clone()),
+        }
     };
+    let index = use_memo(index, |i| i.clone());
+
+    let nav = Nav {
+        lang: *lang,
+        hash: hash_mode,
+        carry: if embedded {
+            super::nav::embed_carry(params)
+        } else {
+            String::new()
+        },
+        in_page: true,
+    };
+    let s = strings(*lang);
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
-
-    let embedded = matches!(*route, Route::Embed(_));
-    let body = match &*load {
-        // The first-load app hands someone's bank to the full app.
-        #[cfg(not(feature = "full"))]
-        _ if params.bank.is_some() => html! { <super::upgrade::Upgrade lang={*lang} /> },
-        LoadState::Loading => html! { <p class="status" role="status">{ s.loading }</p> },
-        LoadState::Failed(msg) => html! {
+    let on_file = {
+        let (custom, file_error, lang) = (custom.clone(), file_error.clone(), *lang);
+        Callback::from(move |(name, text): (String, String)| {
+            match super::bank_from_file(&name, &text, lang) {
+                Ok(b) => {
+                    file_error.set(None);
+                    custom.set(Load::Ready(b));
+                }
+                Err(e) => file_error.set(Some(e)),
+            }
+        })
+    };
+    let body_route = match &route {
+        Route::Embed(inner) => (**inner).clone(),
+        r => r.clone(),
+    };
+    let body = match (&*index, hash_mode, &*custom) {
+        (_, true, Load::Failed(e)) if e.is_empty() => html! {
+            <BankBox index={None::<IndexRef>} lang={*lang} on_file={on_file.clone()} file_error={(*file_error).clone()} />
+        },
+        (Load::Loading, ..) => html! { <p class="status" role="status">{ s.loading }</p> },
+        (Load::Failed(msg), ..) => html! {
             <section class="load-error" role="alert">
                 <h1>{ s.load_failed }</h1>
                 <p><code data-testid="load-error">{ msg.clone() }</code></p>
                 <button class="button" onclick={retry}>{ s.retry }</button>
-                if params.bank.is_some() {
-                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ match *lang { Lang::Zh => "改用内置题库", Lang::En => "Use the built-in bank" } }</a>
+                if hash_mode {
+                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ lang.pick("改用内置题库", "Use the built-in bank") }</a>
                 }
             </section>
         },
-        LoadState::Ready(loaded) => {
-            let bank = (*file_bank).clone().unwrap_or_else(|| loaded.clone());
-            let on_file = {
-                let (file_bank, file_error, lang) = (file_bank.clone(), file_error.clone(), *lang);
-                Callback::from(move |(name, text): (String, String)| {
-                    // The first-load app has no bank parser: the file goes
-                    // to the full app (see ui::upgrade).
-                    #[cfg(not(feature = "full"))]
-                    {
-                        let _ = (&file_bank, lang);
-                        super::pass_file(&name, &text);
-                        let file_error = file_error.clone();
-                        super::upgrade::upgrade(Callback::from(move |e: String| {
-                            file_error.set(Some(format!("{name}: {e}")))
-                        }));
-                    }
-                    #[cfg(feature = "full")]
-                    match super::bank_from_file(&name, &text, lang) {
-                        Ok(b) => {
-                            file_error.set(None);
-                            file_bank.set(Some(b));
-                        }
-                        Err(e) => file_error.set(Some(e)),
-                    }
-                })
+        (Load::Ready(index), ..) => {
+            let custom_bank = match &*custom {
+                Load::Ready(b) if hash_mode => Some(b.clone()),
+                _ => None,
             };
-            let on_builtin = {
-                let file_bank = file_bank.clone();
-                Callback::from(move |_| file_bank.set(None))
-            };
-            let source = BankSource {
-                from_file: file_bank.is_some(),
-                from_url: params.bank.clone(),
-                on_file,
-                on_builtin,
-                file_error: (*file_error).clone(),
-            };
+            let content = page_content(
+                &body_route,
+                index,
+                *lang,
+                embedded,
+                custom_bank.as_ref(),
+                &source,
+                &nav,
+                &on_file,
+                &file_error,
+            );
             html! {
                 <>
-                    { problems(&bank, *lang) }
-                    { page_with(&route, &bank, *lang, false, Some(source)) }
+                    { for custom_bank.as_ref().map(|b| problems(b, *lang)) }
+                    { content }
                 </>
             }
         }
     };
-
-    let update_banner = update.as_ref().map(|worker| {
-        let worker = worker.clone();
-        let onclick = Callback::from(move |_: MouseEvent| super::pwa::apply_update(&worker));
-        html! {
-            <div class="update-banner" role="status" data-testid="update-banner">
-                <span>{ match *lang { Lang::Zh => "新版本已下载。", Lang::En => "A new version is ready." } }</span>
-                <button class="button primary" data-testid="update-reload" {onclick}>
-                    { match *lang { Lang::Zh => "重新加载以更新", Lang::En => "Reload to update" } }
-                </button>
-            </div>
-        }
+    // The page is the app's once what it shows is ready: a variant's
+    // source, a bank; in hash mode at once (the static page is hidden).
+    let ready = hash_mode
+        || match &body_route {
+            Route::Question { .. } => !matches!(*source, Load::Loading),
+            _ => true,
+        };
+    {
+        use_effect_with(ready, |ready| {
+            if *ready {
+                super::takeover::swap();
+            }
+        });
+    }
+    let banner = use_update_offer(!matches!(*index, Load::Loading), *lang);
+    let on_lang = hash_mode.then(|| {
+        let lang = lang.clone();
+        Callback::from(move |next: Lang| {
+            remember_lang(next);
+            lang.set(next);
+        })
     });
-    if embedded {
-        let Route::Embed(inner) = &*route else {
-            return Html::default();
-        };
-        let full = format!("{}{}", super::embed::base_url(), inner.to_hash());
-        let body = match &*load {
-            LoadState::Ready(bank) => page(inner, bank, *lang, true),
-            _ => body,
-        };
-        return with_store(
-            html! {
-                <main id="main" class="embed-main" tabindex="-1">
-                    { for update_banner }
+    html! {
+        <ContextProvider<Nav> context={nav}>
+            <ContextProvider<StoreHandle> context={store.clone()}>
+                <Chrome lang={*lang} route={route.clone()} embed={embedded} {on_lang} {banner}
+                    notices={store_notices(&store, *lang)} storage_ok={super::embed::storage_works()}>
                     { body }
-                    <footer class="embed-foot">
-                        <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
-                            { match *lang { Lang::Zh => "在 AI 面试实验室中打开 ↗", Lang::En => "Open in AI Interview Lab ↗" } }
-                        </a>
-                        if !*storage_ok {
-                            <p class="storage-notice" role="status" data-testid="storage-notice">
-                                { match *lang {
-                                    Lang::Zh => "这个嵌入页无法使用浏览器存储：进度不会保存在这里。",
-                                    Lang::En => "Browser storage is not available in this embed: progress is not saved here.",
-                                } }
-                            </p>
-                        }
-                    </footer>
-                </main>
-            },
-            &store,
-        );
-    }
-
-    let notices = store_notices(&store, *lang);
-    with_store(
-        html! {
-            <>
-                { for update_banner }
-                <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
-                    // Keep the hash route: move focus instead of navigating.
-                    e.prevent_default();
-                    if let Some(m) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
-                        use wasm_bindgen::JsCast;
-                        if let Ok(h) = m.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
-                    }
-                })}>{ s.skip_to_content }</a>
-                <header class="top">
-                    <a class="brand" href="#/">{ s.app_title }</a>
-                    <nav class="top-nav" aria-label={s.nav_label}>
-                        <a class="nav-link" href="#/review" data-testid="review-link">{ s.nav_review }</a>
-                        <a class="nav-link" href="#/labs" data-testid="labs-link">{ s.nav_labs }</a>
-                        <a class="nav-link" href="#/stats" data-testid="stats-link">{ s.nav_progress }</a>
-                    </nav>
-                    <button class="lang" data-testid="lang-toggle" onclick={toggle}
-                        lang={lang.other().tag()} aria-label={s.switch_language_label}>
-                        { s.switch_language }
-                    </button>
-                </header>
-                <main id="main" tabindex="-1">{ notices }{ body }</main>
-                // The footer waits for the bank: shown during loading it would be
-                // pushed down by the page (a layout shift, CLS).
-                if matches!(*load, LoadState::Ready(_)) {
-                    <footer class="foot">
-                        <p>{ s.source_note }</p>
-                        { for BUILD_LABEL.map(|l| html! { <p class="build" data-testid="build-label">{ l }</p> }) }
-                    </footer>
-                }
-            </>
-        },
-        &store,
-    )
-}
-
-/// The progress store, kept in sync with other tabs. Only the full app's
-/// pages (questions, review, stats) read or write progress, so the
-/// first-load app has none: its storage notices (unreadable, memory only)
-/// come with those pages.
-#[cfg(feature = "full")]
-#[hook]
-fn use_store() -> StoreHandle {
-    let store = use_reducer(super::store::Store::load);
-    super::review::use_storage_sync(store.clone());
-    store
-}
-#[cfg(not(feature = "full"))]
-#[derive(Clone, Copy)]
-struct StoreHandle;
-#[cfg(not(feature = "full"))]
-#[hook]
-fn use_store() -> StoreHandle {
-    StoreHandle
-}
-
-/// Gives the pages the progress store.
-fn with_store(page: Html, store: &StoreHandle) -> Html {
-    #[cfg(feature = "full")]
-    return html! { <ContextProvider<StoreHandle> context={store.clone()}>{ page }</ContextProvider<StoreHandle>> };
-    #[cfg(not(feature = "full"))]
-    {
-        let StoreHandle = store;
-        page
+                </Chrome>
+            </ContextProvider<StoreHandle>>
+        </ContextProvider<Nav>>
     }
 }
 
-fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
-    #[cfg(feature = "full")]
-    return super::review::store_notices(store, lang);
-    #[cfg(not(feature = "full"))]
-    {
-        let (StoreHandle, _) = (store, lang);
-        Html::default()
-    }
-}
-
-/// Where the bank on screen came from, and how to change it (home page).
-#[derive(Clone, PartialEq)]
-pub struct BankSource {
-    pub from_file: bool,
-    pub from_url: Option<String>,
-    pub on_file: Callback<(String, String)>,
-    pub on_builtin: Callback<()>,
-    pub file_error: Option<String>,
-}
-
-/// This page's URL without `?bank=…` (the built-in bank), keeping the route.
-fn builtin_url() -> String {
-    let loc = web_sys::window().map(|w| w.location());
-    let path = loc
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
-    format!("{path}{}", current_hash())
-}
-
-fn page(route: &Route, bank: &BankRef, lang: Lang, embed: bool) -> Html {
-    page_with(route, bank, lang, embed, None)
-}
-
-// `embed` reaches only the full app's pages.
-#[cfg_attr(not(feature = "full"), allow(unused_variables))]
-fn page_with(
+/// The page for `route` once the index is there.
+#[allow(clippy::too_many_arguments)]
+fn page_content(
     route: &Route,
-    bank: &BankRef,
+    index: &IndexRef,
     lang: Lang,
     embed: bool,
-    source: Option<BankSource>,
+    custom: Option<&BankRef>,
+    source: &Load<Rc<Question>>,
+    nav: &Nav,
+    on_file: &Callback<(String, String)>,
+    file_error: &Option<String>,
 ) -> Html {
     match route {
-        Route::Home => html! { <Home bank={bank.clone()} {lang} {source} /> },
-        #[cfg(feature = "full")]
-        Route::Question { id, order, variant } => html! {
-            <QuestionPage key={format!("{id}#{variant:?}")} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} variant={*variant} {embed} />
-        },
-        #[cfg(feature = "full")]
-        Route::Labs => html! { <LabIndex {lang} /> },
-        #[cfg(feature = "full")]
-        Route::Review => html! { <ReviewPage bank={bank.clone()} {lang} /> },
-        #[cfg(feature = "full")]
-        Route::Stats => html! { <StatsPage bank={bank.clone()} {lang} /> },
-        #[cfg(feature = "full")]
-        Route::Lab { slug, query } => html! {
-            <LabPage key={format!("{slug}?{query}")} bank={bank.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
-        },
-        // The first-load app shows a question's prompt while the full app
-        // loads; everything else is the full app's.
-        #[cfg(not(feature = "full"))]
-        Route::Question {
-            id,
-            order,
-            variant: None,
-        } if !order.review => html! {
-            <super::upgrade::QuestionLoader key={id.clone()} bank={bank.clone()} {lang} id={id.clone()} order={order.clone()} />
-        },
-        #[cfg(not(feature = "full"))]
-        Route::Question { .. } | Route::Labs | Route::Review | Route::Stats | Route::Lab { .. } => {
-            html! { <super::upgrade::Upgrade {lang} /> }
+        Route::Home => {
+            let bank_box = custom.map(|_| {
+                html! { <BankBox index={Some(index.clone())} {lang} on_file={on_file.clone()} file_error={file_error.clone()} /> }
+            });
+            html! { <Home index={index.clone()} {lang} seed={super::fresh_seed()} {bank_box} /> }
         }
-        Route::Embed(inner) => page(inner, bank, lang, true),
-        Route::NotFound(raw) => html! {
-            <section class="load-error" role="alert">
-                <h1>{ strings(lang).no_page }<code>{ format!("#{raw}") }</code></h1>
-                <p><a href="#/">{ strings(lang).home }</a></p>
-            </section>
+        Route::Question { id, order, variant } => {
+            let question = match custom {
+                Some(b) => Load::Ready(b.0.bank.question(id).cloned().map(Rc::new)),
+                None => match source {
+                    Load::Ready(q) => Load::Ready(Some(q.clone())),
+                    Load::Loading => Load::Loading,
+                    Load::Failed(e) => Load::Failed(e.clone()),
+                },
+            };
+            let question = match question {
+                Load::Loading => {
+                    return html! { <p class="status" role="status">{ strings(lang).loading }</p> }
+                }
+                Load::Failed(e) => {
+                    return html! {
+                        <section class="load-error" role="alert">
+                            <h1 id="q-title" tabindex="-1">{ strings(lang).load_failed }</h1>
+                            <p><code data-testid="load-error">{ e }</code></p>
+                        </section>
+                    }
+                }
+                Load::Ready(q) => q,
+            };
+            html! {
+                <VariantPage key={id.clone()} index={index.clone()} id={id.clone()} {question} order={order.clone()}
+                    variant={*variant} {lang} {embed} nav={nav.clone()} />
+            }
+        }
+        Route::Labs => html! { <LabIndex {lang} /> },
+        Route::Review => html! { <ReviewPage index={index.clone()} {lang} /> },
+        Route::Stats => html! { <StatsPage index={index.clone()} {lang} /> },
+        Route::Lab { slug, query } => html! {
+            <LabPage key={format!("{slug}?{query}")} index={index.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
         },
+        Route::Embed(inner) => page_content(
+            inner, index, lang, true, custom, source, nav, on_file, file_error,
+        ),
+        Route::NotFound(raw) => super::chrome::not_found(raw, lang, nav),
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct VariantProps {
+    index: IndexRef,
+    id: AttrValue,
+    /// The question's source (generated slots not drawn); `None`: no such id.
+    question: Option<Rc<Question>>,
+    order: crate::route::Order,
+    /// The seed in the URL; `None` draws a fresh one and writes it there.
+    variant: Option<u64>,
+    lang: Lang,
+    embed: bool,
+    nav: Nav,
+}
+
+/// A question with its generated slots drawn for a seed: the seed in the
+/// URL, else (a bank from elsewhere, whose links have none) a fresh one,
+/// written into the URL so that a reload or a shared link shows the same.
+#[function_component(VariantPage)]
+fn variant_page(p: &VariantProps) -> Html {
+    let seed = {
+        let (v, custom) = (p.variant, p.nav.hash);
+        *use_state(move || {
+            v.unwrap_or_else(|| {
+                if custom {
+                    super::fresh_variant_seed()
+                } else {
+                    PAGE_SEED
+                }
+            })
+        })
+    };
+    let generated = p
+        .question
+        .as_deref()
+        .is_some_and(crate::generate::has_generated);
+    {
+        let (nav, id, order, need, embed) = (
+            p.nav.clone(),
+            p.id.to_string(),
+            p.order.clone(),
+            generated && p.variant.is_none(),
+            p.embed,
+        );
+        use_effect_with(seed, move |seed| {
+            if need {
+                nav.replace(
+                    &Route::Question {
+                        id,
+                        order,
+                        variant: Some(*seed),
+                    }
+                    .embedded_if(embed),
+                );
+            }
+        });
+    }
+    let drawn = p.question.as_deref().map(|q| instantiate_question(q, seed));
+    let (question, drawn) = match drawn {
+        None => (None, None),
+        Some(Err((at, e))) => {
+            return html! {
+                <section class="load-error" role="alert" data-testid="variant-error">
+                    <h1 id="q-title" tabindex="-1">{ p.lang.pick("这道题的变体生成失败", "This question's variant could not be drawn") }</h1>
+                    <p><code>{ format!("{}, {at}: {e}", p.id) }</code></p>
+                    <p><a href={p.nav.href(&Route::Home)}>{ strings(p.lang).home }</a></p>
+                </section>
+            };
+        }
+        Some(Ok(v)) => (
+            Some(Rc::new(v.question)),
+            generated.then_some(Drawn { seed, labs: v.labs }),
+        ),
+    };
+    html! {
+        <QuestionPage index={p.index.clone()} {question} id={p.id.clone()} texts={Rendered::shared()}
+            lang={p.lang} order={p.order.clone()} {drawn} embed={p.embed} />
+    }
+}
+
+/// This page's URL without `?bank=…` (the built-in bank's home).
+fn builtin_url() -> String {
+    super::nav::site_root()
 }
 
 /// Lists what the bank loader left out (nothing when the bank is clean).
@@ -506,6 +438,108 @@ fn problems(bank: &BankRef, lang: Lang) -> Html {
         <section class="problems" role="alert" data-testid="bank-problems">
             <h2>{ strings(lang).problems_title }</h2>
             <ul>{ for loaded.problems.iter().map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }</ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BankBoxProps {
+    /// The bank on screen; `None` before one is picked.
+    pub index: Option<IndexRef>,
+    pub lang: Lang,
+    /// A picked or dropped file: (name, text).
+    pub on_file: Callback<(String, String)>,
+    pub file_error: Option<String>,
+}
+
+/// Reads the first file of a picker or a drop and hands `(name, text)` on.
+fn read_file(file: web_sys::File, on_file: Callback<(String, String)>) {
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        on_file.emit((name, text.unwrap_or_default()));
+    });
+}
+
+/// Someone else's bank: its title, author and size once loaded, and the
+/// controls to open one (a file, dropped or picked, or a URL) or go back
+/// to the built-in bank.
+#[function_component(BankBox)]
+pub fn bank_box(p: &BankBoxProps) -> Html {
+    let dragging = use_state(|| false);
+    let lang = p.lang;
+    let zh = lang == Lang::Zh;
+    let on_change = {
+        let on_file = p.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read_file(f, on_file.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let drop = {
+        let (on_file, dragging) = (p.on_file.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                read_file(f, on_file.clone());
+            }
+        })
+    };
+    let from_url = embed_params().bank.filter(|u| !u.trim().is_empty());
+    html! {
+        <section class={classes!("bank-box", (*dragging).then_some("dragging"))} ondragover={over} ondragleave={leave} ondrop={drop}
+            aria-labelledby="bank-h">
+            <h2 id="bank-h">{ if zh { "题库" } else { "Question bank" } }</h2>
+            { match &p.index {
+                Some(index) => { let index = &index.0; html! {
+                    <p data-testid="bank-meta">
+                        <strong data-testid="bank-title">{ index.title.get(lang).to_string() }</strong>
+                        { if zh { "，作者 " } else { ", by " } }<span data-testid="bank-author">{ index.author.clone() }</span>
+                        { if zh { "，" } else { ", " } }<span data-testid="bank-count">{ crate::i18n::question_count(lang, index.questions.len()) }</span>
+                        { if from_url.is_some() { if zh { "（来自网址）" } else { " (from a URL)" } } else if zh { "（来自文件）" } else { " (from a file)" } }
+                    </p>
+                } }
+                None => html! {
+                    <p>{ if zh { "打开一个同样格式的题库：它只在这次访问中使用，不会上传到任何地方。" }
+                         else { "Open a bank in the same format: it is used for this visit only and sent nowhere." } }</p>
+                },
+            } }
+            <p class="actions">
+                <label class="button file-button">
+                    { if zh { "打开题库文件…" } else { "Open a bank file…" } }
+                    <input type="file" accept="application/json,.json" data-testid="bank-file" onchange={on_change} />
+                </label>
+                <a class="button" href={builtin_url()} data-testid="builtin-bank">{ if zh { "回到内置题库" } else { "Back to the built-in bank" } }</a>
+            </p>
+            <p class="hint">
+                { if zh { "也可以把 JSON 文件拖到这里，或者用 ?bank=https://… 打开网上的题库。格式：" }
+                  else { "You can also drop a JSON file here, or open a bank on the web with ?bank=https://…. The format: " } }
+                <a href="static/bank.schema.json" data-testid="schema-link">{ if zh { "JSON Schema" } else { "its JSON Schema" } }</a>
+                { if zh { "（作者指南在仓库的 docs/authoring.md）。" } else { " (the authoring guide is docs/authoring.md in the repository)." } }
+            </p>
+            { for p.file_error.clone().map(|e| html! { <p class="answer-error" role="alert" data-testid="bank-file-error">{ e }</p> }) }
         </section>
     }
 }

@@ -69,21 +69,6 @@ pub fn storage_works() -> bool {
     ok
 }
 
-/// The app's base URL (origin and directory), for links out of an embed
-/// and for snippets.
-pub fn base_url() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_default();
-    let dir = match path.rfind('/') {
-        Some(i) => &path[..=i],
-        None => "/",
-    };
-    format!("{origin}{dir}")
-}
-
 /// The snippet a blog author pastes to embed `target` (`q/<id>` or `lab/<slug>?…`).
 pub fn snippet(base: &str, target: &str) -> String {
     format!(
@@ -104,9 +89,13 @@ pub struct EmbedCodeProps {
 #[function_component(EmbedCode)]
 pub fn embed_code(p: &EmbedCodeProps) -> Html {
     let status = use_state(|| None::<bool>);
-    // The page's origin and path stay put while a lab is edited; only the
-    // target (the lab's query) changes with each edit.
-    let base = use_memo((), |_| base_url());
+    // The site's address, read once in the browser (the static page,
+    // rendered by the build, has none and shows the snippet relative).
+    let base = use_state(String::new);
+    {
+        let base = base.clone();
+        use_effect_with((), move |_| base.set(super::nav::site_root()));
+    }
     let code = snippet(&base, &p.target);
     let onclick = {
         let (status, code) = (status.clone(), code.clone());
@@ -137,9 +126,4 @@ pub fn embed_code(p: &EmbedCodeProps) -> Html {
             } }
         </details>
     }
-}
-
-/// Whether this page is an embed (its route starts with `#/embed/`).
-pub fn in_embed() -> bool {
-    super::current_hash().starts_with("#/embed/")
 }

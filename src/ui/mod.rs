@@ -1,119 +1,62 @@
 //! The web UI: thin Yew components over the core modules, plus the few
-//! browser calls they need (hash, storage, fetch). Only built for wasm32.
+//! browser calls they need (location, storage, fetch).
+//!
+//! Every page of the built-in bank is static HTML that the build renders
+//! with these components ([`ssr`], natively). In the browser a page then
+//! loads one of two modules, which renders the same page again and takes
+//! its place ([`takeover`]): [`practice`] on question pages and the home
+//! page (no Markdown parser: it shows the static page's own text nodes),
+//! [`app`] everywhere else (labs, review, stats, variants, other banks).
 
 pub mod app;
+pub mod chrome;
 pub mod embed;
 pub mod home;
 pub mod labs;
+pub mod nav;
+pub mod practice;
 pub mod pwa;
 pub mod question_head;
-// Answering is the full app's; the first-load app shows a question
-// read-only (ui::upgrade).
-#[cfg(feature = "full")]
 pub mod question_page;
 pub mod review;
 pub mod rich_text;
-#[cfg(feature = "full")]
+pub mod root;
 pub mod slot_view;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod store;
-#[cfg(not(feature = "full"))]
-pub mod upgrade;
+pub mod takeover;
+pub mod texts;
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bank::Loaded;
+use crate::bank::{BankIndex, Loaded};
 use crate::i18n::Lang;
+use crate::page::PageData;
 
-/// Mounts the app on `<div id="app">` (or the body if it is missing). The
-/// app removes `index.html`'s `#boot` once it has a page ([`drop_boot`]).
-pub fn start() {
-    wasm_bindgen_futures::spawn_local(async {
-        // On the home page, whose static copy is already on screen, the
-        // first render runs in a task of its own, after the one that
-        // instantiated the wasm, so neither holds the main thread long on a
-        // slow phone. Elsewhere the page is waiting: render at once.
-        if on_home_page() {
-            next_task().await;
-        }
-        let doc = web_sys::window().and_then(|w| w.document());
-        let handle = match doc.and_then(|d| d.get_element_by_id("app")) {
-            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-            None => yew::Renderer::<app::App>::new().render(),
-        };
-        // The first-load app unmounts itself when it hands over (ui::upgrade).
-        #[cfg(not(feature = "full"))]
-        upgrade::keep(handle);
-        #[cfg(feature = "full")]
-        drop(handle);
-    });
+/// A bank's index shared by components; equal only to itself, so props
+/// compare in O(1).
+#[derive(Clone)]
+pub struct IndexRef(pub Rc<BankIndex>);
+
+impl PartialEq for IndexRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-/// `index.html` shows its static copy of the home page (it marks `<html>`
-/// with `data-boot` until [`drop_boot`]).
-pub fn on_home_page() -> bool {
-    web_sys::window()
+/// The static page's data ([`PageData`], in `#ail-page`), or why there is
+/// none to read.
+pub fn page_data() -> Result<Rc<PageData>, String> {
+    let json = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute("data-boot"))
-}
-
-/// Resolves in a new task (a zero-delay timer): start-up work split at
-/// these points lets the browser paint and handle input in between.
-pub async fn next_task() {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let set = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
-        if !matches!(set, Some(Ok(_))) {
-            // No timer (no window): go on at once rather than never.
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(timer).await;
-}
-
-/// Removes `index.html`'s `#boot` (the home page's static copy, or the
-/// loading message) and the `data-boot` mark that hides `#app` under it.
-/// Called by the app once it has a page to show in their place; again
-/// later, it does nothing.
-pub fn drop_boot() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(boot) = doc.get_element_by_id("boot") {
-        boot.remove();
-    }
-    if let Some(root) = doc.document_element() {
-        let _ = root.remove_attribute("data-boot");
-    }
-}
-
-/// Window property that carries a picked bank file from the first-load app
-/// to the full app (see [`upgrade`]): `[name, text]`.
-const PENDING_FILE: &str = "__ailPendingBankFile";
-
-/// Leaves a picked bank file for the full app.
-pub fn pass_file(name: &str, text: &str) {
-    if let Some(w) = web_sys::window() {
-        let pair = js_sys::Array::of2(&name.into(), &text.into());
-        let _ = js_sys::Reflect::set(&w, &PENDING_FILE.into(), &pair);
-    }
-}
-
-/// Takes the file the first-load app left, if any.
-pub fn take_file() -> Option<(String, String)> {
-    let pair: js_sys::Array = take_handed_over(PENDING_FILE)?.dyn_into().ok()?;
-    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-}
-
-/// Takes (reads and deletes) what the first-load app left on `window[key]`
-/// for the full app (see [`upgrade`]), if anything.
-fn take_handed_over(key: &str) -> Option<wasm_bindgen::JsValue> {
-    let w = web_sys::window()?;
-    let v = js_sys::Reflect::get(&w, &key.into()).ok()?;
-    let _ = js_sys::Reflect::delete_property(&w, &key.into());
-    (!v.is_undefined()).then_some(v)
+        .and_then(|d| d.get_element_by_id(crate::page::DATA_ID))
+        .and_then(|e| e.text_content())
+        .ok_or_else(|| "this page has no data for the app (#ail-page)".to_string())?;
+    PageData::parse(&json).map(Rc::new)
 }
 
 /// A loaded bank shared by components; equal only to itself, so props
@@ -166,72 +109,65 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Navigates by setting the hash (adds a history entry, fires `hashchange`).
-pub fn go(hash: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(hash);
-    }
-}
-
-/// Replaces the current hash without a history entry or a `hashchange`.
-pub fn replace_hash(hash: &str) {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
-    }
-}
-
-/// The hash [`replace_hash_soon`] will write, the hash the page had when
-/// the first of the pending calls came, and the timer.
-struct PendingHash {
-    hash: String,
+/// The URL [`replace_soon`] will write, the page's URL when the first of
+/// the pending calls came, and the timer.
+struct Pending {
+    url: String,
     base: String,
     timer: i32,
     _fire: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
 thread_local! {
-    static SOON: std::cell::RefCell<Option<PendingHash>> = const { std::cell::RefCell::new(None) };
+    static SOON: std::cell::RefCell<Option<Pending>> = const { std::cell::RefCell::new(None) };
 }
 
-/// [`replace_hash`], once the calls pause for 300 ms (a lab's inputs call
-/// it on every keystroke). Each URL change makes Chromium fetch and parse
-/// the page's SVG icon again: about 10 ms of a lab edit's frame at 4x CPU,
-/// more than the lab's own work. If the page's hash changed meanwhile (the
-/// learner followed a link), the pending hash is dropped.
-pub fn replace_hash_soon(hash: &str) {
+/// The page's whole address (`location.href`).
+fn current_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// [`nav::replace_url`], once the calls pause for 300 ms (a lab's inputs
+/// call it on every keystroke). Each URL change makes Chromium fetch and
+/// parse the page's SVG icon again: about 10 ms of a lab edit's frame at 4x
+/// CPU, more than the lab's own work. If the page's address changed
+/// meanwhile (the learner followed a link), the pending one is dropped.
+pub fn replace_soon(url: &str) {
     let Some(w) = web_sys::window() else {
         return;
     };
     let fire = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
-        // Only the hash is taken: the closure running now stays where it
+        // Only the URL is taken: the closure running now stays where it
         // is until the next call replaces it.
         let pending = SOON.with(|s| {
             s.borrow_mut()
                 .as_mut()
-                .map(|p| (std::mem::take(&mut p.hash), p.base.clone()))
+                .map(|p| (std::mem::take(&mut p.url), p.base.clone()))
         });
-        if let Some((hash, base)) = pending.filter(|(h, _)| !h.is_empty()) {
-            if current_hash() == base {
-                replace_hash(&hash);
+        if let Some((url, base)) = pending.filter(|(u, _)| !u.is_empty()) {
+            if current_href() == base {
+                nav::replace_url(&url);
             }
         }
     });
     let Ok(id) =
         w.set_timeout_with_callback_and_timeout_and_arguments_0(fire.as_ref().unchecked_ref(), 300)
     else {
-        return replace_hash(hash);
+        return nav::replace_url(url);
     };
-    // Until the timer fires, the page keeps the hash the first call saw.
+    // Until the timer fires, the page keeps the address the first call saw.
     let base = SOON
         .with(|s| {
             s.borrow()
                 .as_ref()
-                .filter(|p| !p.hash.is_empty())
+                .filter(|p| !p.url.is_empty())
                 .map(|p| p.base.clone())
         })
-        .unwrap_or_else(current_hash);
-    let pending = PendingHash {
-        hash: hash.to_string(),
+        .unwrap_or_else(current_href);
+    let pending = Pending {
+        url: url.to_string(),
         base,
         timer: id,
         _fire: fire,
@@ -254,11 +190,7 @@ pub fn set_document_lang(lang: Lang, title: &str) {
 /// Fetches `url` as text. Errors are messages for the learner.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    // The fetch the first-load app started for this app (`ui::upgrade`), if any.
-    let request = take_handed_over(&format!("__ailPrefetched:{url}"))
-        .and_then(|p| p.dyn_into().ok())
-        .unwrap_or_else(|| window.fetch_with_str(url));
-    let resp = JsFuture::from(request)
+    let resp = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| format!("network error while fetching {url}"))?;
     let resp: web_sys::Response = resp

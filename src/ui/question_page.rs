@@ -1,36 +1,64 @@
 //! One question: prompt, answer input, reveal, model answer, deep dive,
 //! follow-ups, auto-graded parts, and previous/next within the order.
+//!
+//! The same component renders the build's static page (`prerender`: with
+//! the texts a learner sees only after answering, in `<details>` for
+//! readers without script), the practice module's page (texts adopted from
+//! that static page) and the app's (texts rendered from Markdown).
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::embed::EmbedCode;
+use super::nav::{use_nav, Nav};
 use super::question_head::question_head;
-use super::rich_text::Markdown;
 use super::slot_view::SlotView;
 use super::store::{Action as StoreAction, StoreHandle};
-use super::{go, replace_hash, BankRef};
-use crate::generate::{has_generated, instantiate_question};
+use super::texts::{key, TextsRef};
+use super::IndexRef;
+use crate::bank::{Kind, Question};
 use crate::i18n::{position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::progress::{Outcome, Review};
 use crate::route::{Order, Route};
 
+/// The variant on screen of a question with generated slots.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    /// The seed it was drawn from (`?seed=`).
+    pub seed: u64,
+    /// Per slot (0 the question, 1.. its parts): the lab route that shows
+    /// this variant's computation, if any.
+    pub labs: Vec<Option<String>>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
-    pub bank: BankRef,
-    pub lang: Lang,
+    pub index: IndexRef,
+    /// The question, its generated slots drawn; `None`: the bank has no `id`.
+    pub question: Option<Rc<Question>>,
     pub id: AttrValue,
+    pub texts: TextsRef,
+    pub lang: Lang,
     pub order: Order,
-    /// The seed of generated parts from the URL; `None` draws a fresh one.
-    pub variant: Option<u64>,
-    /// Rendered inside an embed (`#/embed/q/…`): URLs stay embed URLs, no
-    /// focus moves (it would scroll the host page), no embed-code box.
+    /// Set for a question with generated slots.
+    #[prop_or_default]
+    pub drawn: Option<Drawn>,
+    /// Rendered inside an embed: links stay embed links, no focus moves (it
+    /// would scroll the host page), no embed-code box.
     #[prop_or_default]
     pub embed: bool,
+    /// The build's static page: the texts shown after answering are written
+    /// too, in `<details>` that only readers without script see.
+    #[prop_or_default]
+    pub prerender: bool,
+    /// What a learner had done on the static page before this took it over
+    /// (typed answers, an opened answer).
+    #[prop_or_default]
+    pub initial: Option<QuestionState>,
 }
 
 /// Yew glue: the transition itself is [`QuestionState::apply`].
@@ -44,91 +72,49 @@ impl Reducible for Reduced {
     }
 }
 
-fn md(text: &str) -> Html {
-    html! { <Markdown source={AttrValue::from(text.to_string())} /> }
+/// A question's route in `order`, in an embed when `embed`.
+fn question_route(id: &str, order: &Order, variant: Option<u64>, embed: bool) -> Route {
+    Route::Question {
+        id: id.to_string(),
+        order: order.clone(),
+        variant,
+    }
+    .embedded_if(embed)
 }
 
 #[function_component(QuestionPage)]
 pub fn question_page(p: &QuestionProps) -> Html {
-    let bank = &p.bank.0.bank;
     let lang = p.lang;
     let s = strings(lang);
-    let seed = {
-        let v = p.variant;
-        *use_state(move || v.unwrap_or_else(super::fresh_variant_seed))
-    };
-    let generated = bank.question(&p.id).is_some_and(has_generated);
-    // The question with its generated parts drawn for this seed.
-    let drawn = bank.question(&p.id).map(|q| instantiate_question(q, seed));
-    let question = match &drawn {
-        Some(Ok(v)) => Some(v.question.clone()),
-        _ => None,
-    };
-    let slot_labs: Vec<Option<String>> = match &drawn {
-        Some(Ok(v)) => v.labs.clone(),
-        _ => vec![],
-    };
-    // A fresh seed goes into the URL (without a new history entry), so a
-    // reload or a shared link shows the same variant.
-    {
-        let (id, order, need) = (
-            p.id.to_string(),
-            p.order.clone(),
-            generated && p.variant.is_none(),
-        );
-        use_effect_with(seed, move |seed| {
-            if need {
-                replace_hash(
-                    &Route::Question {
-                        id,
-                        order,
-                        variant: Some(*seed),
-                    }
-                    .to_hash(),
-                );
-            }
-        });
-    }
+    let nav = use_nav();
     let store = use_context::<StoreHandle>();
     let recorder = Recorder {
         store: store.clone(),
-        bank: bank.id.clone(),
-        question: question.clone(),
-        seed: generated.then_some(seed),
+        bank: p.index.0.id.clone(),
+        question: p.question.clone(),
+        seed: p.drawn.as_ref().map(|d| d.seed),
     };
     let state = {
-        let q = question.clone();
+        let (q, initial) = (p.question.clone(), p.initial.clone());
         use_reducer(move || {
-            Reduced(match &q {
-                Some(q) => QuestionState::new(q),
-                None => QuestionState {
-                    id: String::new(),
-                    kinds: vec![],
-                    revealed: false,
-                    rating: None,
-                    slots: vec![],
-                },
+            Reduced(match (initial, &q) {
+                (Some(s), _) => s,
+                (None, Some(q)) => QuestionState::new(q),
+                (None, None) => QuestionState::empty(),
             })
         })
     };
     let ids = match (&store, p.order.review) {
-        (Some(store), true) => super::review::todays_queue(bank, store),
-        _ => ordered_ids(bank, &p.order),
+        (Some(store), true) => super::store::todays_queue(&p.index.0, store),
+        _ => ordered_ids(&p.index.0, &p.order),
     };
     let pos = crate::practice::position(&ids, &p.id);
-    let hash_of = |id: &String| {
-        Route::Question {
-            id: id.clone(),
-            order: p.order.clone(),
-            variant: None,
-        }
-        .to_hash()
-    };
-    let prev_hash = pos.as_ref().and_then(|x| x.previous.as_ref()).map(hash_of);
+    let route_of = |id: &String| question_route(id, &p.order, None, p.embed);
+    let prev = pos.as_ref().and_then(|x| x.previous.as_ref()).map(route_of);
     // In review mode a rated question leaves the queue: go on with the first left.
-    let next_hash = match (&pos, p.order.review) {
-        (Some(x), _) => x.next.as_ref().map(hash_of),
-        (None, true) => ids.iter().find(|x| **x != *p.id).map(hash_of),
+    let next = match (&pos, p.order.review) {
+        (Some(x), _) => x.next.as_ref().map(route_of),
+        (None, true) => ids.iter().find(|x| **x != *p.id).map(route_of),
         (None, false) => None,
     };
 
@@ -147,89 +133,13 @@ pub fn question_page(p: &QuestionProps) -> Html {
             let _ = el.focus();
         }
     });
+    use_keys(&state, &recorder, &nav, prev.clone(), next.clone());
 
-    {
-        let dispatcher = state.dispatcher();
-        let snapshot = state.0.clone();
-        let recorder = recorder.clone();
-        let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
-        use_effect_with(
-            (snapshot, prev_hash, next_hash),
-            move |(snapshot, prev_hash, next_hash)| {
-                let snapshot = snapshot.clone();
-                let (prev_hash, next_hash) = (prev_hash.clone(), next_hash.clone());
-                let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                    EventListener::new(&doc, "keydown", move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
-                            return;
-                        }
-                        let target_tag = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .map(|el| el.tag_name().to_ascii_uppercase())
-                            .unwrap_or_default();
-                        if matches!(target_tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-                            return;
-                        }
-                        let key = e.key();
-                        // Space/Enter on a button or link keep their native meaning.
-                        if matches!(key.as_str(), " " | "Enter")
-                            && matches!(target_tag.as_str(), "BUTTON" | "A" | "SUMMARY")
-                        {
-                            return;
-                        }
-                        match key_command(&key, &snapshot) {
-                            Some(KeyCommand::Do(a)) => {
-                                e.prevent_default();
-                                let submit_single = matches!(a, Action::Pick { .. })
-                                    && matches!(
-                                        snapshot.kinds.first(),
-                                        Some(crate::bank::Kind::Single { .. })
-                                    );
-                                recorder.note(&a, &snapshot);
-                                let after = snapshot.apply(a.clone());
-                                dispatcher.dispatch(a);
-                                if submit_single {
-                                    recorder.note(&Action::Submit { slot: 0 }, &after);
-                                    dispatcher.dispatch(Action::Submit { slot: 0 });
-                                }
-                            }
-                            Some(KeyCommand::Next) => {
-                                if let Some(h) = &next_hash {
-                                    go(h);
-                                }
-                            }
-                            Some(KeyCommand::Previous) => {
-                                if let Some(h) = &prev_hash {
-                                    go(h);
-                                }
-                            }
-                            None => {}
-                        }
-                    })
-                });
-                move || drop(listener)
-            },
-        );
-    }
-
-    if let Some(Err((at, e))) = &drawn {
-        return html! {
-            <section class="load-error" role="alert" data-testid="variant-error">
-                <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => "这道题的变体生成失败", Lang::En => "This question's variant could not be drawn" } }</h1>
-                <p><code>{ format!("{}, {at}: {e}", p.id) }</code></p>
-                <p><a href="#/">{ s.home }</a></p>
-            </section>
-        };
-    }
-    let Some(q) = question else {
+    let Some(q) = p.question.clone() else {
         return html! {
             <section class="load-error" role="alert">
                 <h1 id="q-title" tabindex="-1">{ s.not_found }<code>{ p.id.to_string() }</code></h1>
-                <p><a href="#/">{ s.home }</a></p>
+                <p><a href={nav.href(&Route::Home)}>{ s.home }</a></p>
             </section>
         };
     };
@@ -242,89 +152,81 @@ pub fn question_page(p: &QuestionProps) -> Html {
             d.dispatch(a)
         })
     };
-    let reveal = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::Reveal))
-    };
     let heading = match &pos {
         Some(x) => position(lang, x.index, x.total),
         None => String::new(),
     };
+    let texts = &p.texts;
+    let main_slot = key::slot(None);
 
     html! {
         <article class="question" data-qid={q.id.clone()}>
-            { question_head(bank, &q, heading, lang) }
-            if generated {
-                { variant_bar(&p.id, &p.order, seed, lang, p.embed) }
-            }
-            <div class="prompt" data-testid="question-prompt">{ md(q.prompt.get(lang)) }</div>
+            { question_head(&p.index.0, &q, heading, lang, &nav) }
+            { for p.drawn.as_ref().map(|d| variant_bar(&q.id, &p.order, d.seed, lang, p.embed, &nav)) }
+            <div class="prompt" data-testid="question-prompt">{ texts.block(key::PROMPT, &q.prompt, lang) }</div>
 
             if !st.is_open() {
-                <SlotView slot={0} dom_id="main" kind={q.kind.clone()} state={st.slots[0].clone()} {lang} on_action={on_action.clone()} />
+                <SlotView slot={0} dom_id="main" kind={q.kind.clone()} state={st.slots[0].clone()} {lang}
+                    texts={texts.clone()} prefix={main_slot.clone()} on_action={on_action.clone()} />
                 if matches!(&st.slots[0].result, Some(Ok(g)) if g.verdict == crate::grade::Verdict::Correct) {
                     { confidence(&recorder, lang) }
                 }
             }
 
             if !st.revealed {
-                <button class="button primary reveal" data-testid="reveal" onclick={reveal}>{ s.reveal }</button>
+                <button class="button primary reveal needs-js" data-testid="reveal"
+                    onclick={{ let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::Reveal)) }}>{ s.reveal }</button>
+                if p.prerender {
+                    <details class="static-only static-answer">
+                        <summary>{ s.reveal }</summary>
+                        { answer_section(&q, texts, lang, None) }
+                    </details>
+                }
             } else {
-                <section class="answer" aria-labelledby="h-answer">
-                    <h2 id="h-answer">{ s.quick_answer }</h2>
-                    { md(q.answer.get(lang)) }
-                    if let crate::bank::Kind::Open { key_points } = &q.kind {
-                        <h2>{ s.key_points }</h2>
-                        <ul class="key-points">{ for key_points.iter().map(|k| html! {
-                            <li><Markdown source={AttrValue::from(k.get(lang).to_string())} inline=true /></li>
-                        }) }</ul>
-                        <Rating rating={st.rating} {lang} on_action={on_action.clone()} />
-                    }
-                    <h2>{ s.deep_dive }</h2>
-                    { md(q.explanation.get(lang)) }
-                    if !q.follow_ups.is_empty() {
-                        <h2>{ s.follow_ups }</h2>
-                        { for q.follow_ups.iter().map(|f| html! {
-                            <details class="follow-up">
-                                <summary><span><Markdown source={AttrValue::from(f.prompt.get(lang).to_string())} inline=true /></span></summary>
-                                { md(f.answer.get(lang)) }
-                            </details>
-                        }) }
-                    }
-                </section>
+                { answer_section(&q, texts, lang, Some(Rating { rating: st.rating, on_action: on_action.clone() })) }
             }
 
             if !q.parts.is_empty() {
                 <section class="parts" aria-labelledby="h-parts">
                     <h2 id="h-parts">{ s.check_yourself }</h2>
-                    { for q.parts.iter().enumerate().map(|(i, part)| html! {
-                        <section class="part" data-testid="part" data-part={part.id.clone()}>
-                            <div class="part-prompt">{ md(part.prompt.get(lang)) }</div>
-                            <SlotView slot={i + 1} dom_id={format!("part-{}", part.id)} kind={part.kind.clone()}
-                                state={st.slots[i + 1].clone()} {lang} explanation={Some(part.explanation.clone())}
-                                on_action={on_action.clone()} />
-                            { for slot_labs.get(i + 1).cloned().flatten().map(|route| html! {
-                                <p class="variant-lab"><a href={format!("#/lab/{route}")} data-testid="variant-lab">
-                                    { match lang { Lang::Zh => "在实验室里打开这组数 →", Lang::En => "Open these numbers in the lab →" } }
-                                </a></p>
-                            }) }
-                        </section>
+                    { for q.parts.iter().enumerate().map(|(i, part)| {
+                        let slot = key::slot(Some(&part.id));
+                        html! {
+                            <section class="part" data-testid="part" data-part={part.id.clone()}>
+                                <div class="part-prompt">{ texts.block(&key::part_prompt(&slot), &part.prompt, lang) }</div>
+                                <SlotView slot={i + 1} dom_id={format!("part-{}", part.id)} kind={part.kind.clone()}
+                                    state={st.slots[i + 1].clone()} {lang} explanation={Some(part.explanation.clone())}
+                                    texts={texts.clone()} prefix={slot.clone()} on_action={on_action.clone()} />
+                                if p.prerender {
+                                    { super::slot_view::static_explanation(&part.kind, Some(&part.explanation), texts, &slot, lang) }
+                                }
+                                { for p.drawn.as_ref().and_then(|d| d.labs.get(i + 1).cloned().flatten()).map(|route| html! {
+                                    <p class="variant-lab"><a href={lab_href(&nav, &route)} data-testid="variant-lab">
+                                        { lang.pick("在实验室里打开这组数 →", "Open these numbers in the lab →") }
+                                    </a></p>
+                                }) }
+                            </section>
+                        }
                     }) }
                 </section>
             }
+            if p.prerender && !matches!(q.kind, Kind::Open { .. }) {
+                { super::slot_view::static_explanation(&q.kind, None, texts, &main_slot, lang) }
+            }
 
-            { lab_links(&q.id, lang) }
+            { lab_links(&q.id, lang, &nav) }
 
             <nav class="pager" aria-label={s.next}>
-                { match prev_hash {
-                    Some(h) => html! { <a class="button" href={h} rel="prev" data-testid="previous">{ "← " }{ s.previous }</a> },
+                { match &prev {
+                    Some(r) => html! { <a class="button" href={nav.href(r)} rel="prev" data-testid="previous">{ "← " }{ s.previous }</a> },
                     None => html! { <span class="button disabled" aria-hidden="true">{ "← " }{ s.previous }</span> },
                 } }
-                { match next_hash {
-                    Some(h) => html! { <a class="button primary" href={h} rel="next" data-testid="next">{ s.next }{ " →" }</a> },
-                    None => html! { <a class="button" href="#/" data-testid="next">{ s.home }</a> },
+                { match &next {
+                    Some(r) => html! { <a class="button primary" href={nav.href(r)} rel="next" data-testid="next">{ s.next }{ " →" }</a> },
+                    None => html! { <a class="button" href={nav.href(&Route::Home)} data-testid="next">{ s.home }</a> },
                 } }
             </nav>
-            <p class="hint">{ s.keyboard_hint }</p>
+            <p class="hint needs-js">{ s.keyboard_hint }</p>
             if !p.embed {
                 <EmbedCode target={format!("q/{}", q.id)} {lang} />
             }
@@ -332,12 +234,132 @@ pub fn question_page(p: &QuestionProps) -> Html {
     }
 }
 
+/// A lab route (`slug?query`) as a link on this page.
+fn lab_href(nav: &Nav, route: &str) -> String {
+    let (slug, query) = route.split_once('?').unwrap_or((route, ""));
+    nav.href(&Route::Lab {
+        slug: slug.to_string(),
+        query: query.to_string(),
+    })
+}
+
+/// The self-grade buttons of a revealed open question.
+struct Rating {
+    rating: Option<u8>,
+    on_action: Callback<Action>,
+}
+
+/// The model answer, key points, deep dive and follow-ups; with the
+/// self-grade buttons once revealed (`rating`), without them on the static
+/// page.
+fn answer_section(q: &Question, texts: &TextsRef, lang: Lang, rating: Option<Rating>) -> Html {
+    let s = strings(lang);
+    html! {
+        <section class="answer" aria-labelledby="h-answer">
+            <h2 id="h-answer">{ s.quick_answer }</h2>
+            { texts.block(key::ANSWER, &q.answer, lang) }
+            if let Kind::Open { key_points } = &q.kind {
+                <h2>{ s.key_points }</h2>
+                <ul class="key-points">{ for key_points.iter().enumerate().map(|(i, k)| html! {
+                    <li>{ texts.inline(&key::key_point(i), k, lang) }</li>
+                }) }</ul>
+                { for rating.map(|r| rating_buttons(r, lang)) }
+            }
+            <h2>{ s.deep_dive }</h2>
+            { texts.block(key::EXPLANATION, &q.explanation, lang) }
+            if !q.follow_ups.is_empty() {
+                <h2>{ s.follow_ups }</h2>
+                { for q.follow_ups.iter().enumerate().map(|(i, f)| html! {
+                    <details class="follow-up">
+                        <summary><span>{ texts.inline(&key::follow_up(i, 'p'), &f.prompt, lang) }</span></summary>
+                        { texts.block(&key::follow_up(i, 'a'), &f.answer, lang) }
+                    </details>
+                }) }
+            }
+        </section>
+    }
+}
+
+/// Keyboard practice: Space/Enter reveal, 1-4 rate or pick, arrows walk.
+#[hook]
+fn use_keys(
+    state: &UseReducerHandle<Reduced>,
+    recorder: &Recorder,
+    nav: &Nav,
+    prev: Option<Route>,
+    next: Option<Route>,
+) {
+    let dispatcher = state.dispatcher();
+    let snapshot = state.0.clone();
+    let (recorder, nav) = (recorder.clone(), nav.clone());
+    use_effect_with((snapshot, prev, next), move |(snapshot, prev, next)| {
+        let (snapshot, prev, next) = (snapshot.clone(), prev.clone(), next.clone());
+        // Not passive: a handled key's default (scrolling on Space) is prevented.
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new_with_options(
+                &doc,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                        return;
+                    }
+                    let target_tag = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| el.tag_name().to_ascii_uppercase())
+                        .unwrap_or_default();
+                    if matches!(target_tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                        return;
+                    }
+                    let key = e.key();
+                    // Space/Enter on a button or link keep their native meaning.
+                    if matches!(key.as_str(), " " | "Enter")
+                        && matches!(target_tag.as_str(), "BUTTON" | "A" | "SUMMARY")
+                    {
+                        return;
+                    }
+                    match key_command(&key, &snapshot) {
+                        Some(KeyCommand::Do(a)) => {
+                            e.prevent_default();
+                            let submit_single = matches!(a, Action::Pick { .. })
+                                && matches!(snapshot.kinds.first(), Some(Kind::Single { .. }));
+                            recorder.note(&a, &snapshot);
+                            let after = snapshot.apply(a.clone());
+                            dispatcher.dispatch(a);
+                            if submit_single {
+                                recorder.note(&Action::Submit { slot: 0 }, &after);
+                                dispatcher.dispatch(Action::Submit { slot: 0 });
+                            }
+                        }
+                        Some(KeyCommand::Next) => {
+                            if let Some(r) = &next {
+                                nav.go(r);
+                            }
+                        }
+                        Some(KeyCommand::Previous) => {
+                            if let Some(r) = &prev {
+                                nav.go(r);
+                            }
+                        }
+                        None => {}
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
+
 /// Records reviews in the progress store as the learner answers.
 #[derive(Clone)]
 struct Recorder {
     store: Option<StoreHandle>,
     bank: String,
-    question: Option<crate::bank::Question>,
+    question: Option<Rc<Question>>,
     seed: Option<u64>,
 }
 
@@ -411,36 +433,47 @@ fn confidence(recorder: &Recorder, lang: Lang) -> Html {
         Callback::from(move |_: MouseEvent| r.amend(crate::progress::auto_rating(true, true)))
     };
     html! {
-        <div class="confidence" role="group" aria-label={match lang { Lang::Zh => "把握程度", Lang::En => "Confidence" }}>
-            <button class="button" data-testid="knew-it" onclick={knew}>{ match lang { Lang::Zh => "我会", Lang::En => "I knew it" } }</button>
-            <button class="button" data-testid="guessed" onclick={guessed}>{ match lang { Lang::Zh => "我是猜的", Lang::En => "I guessed" } }</button>
+        <div class="confidence" role="group" aria-label={lang.pick("把握程度", "Confidence")}>
+            <button class="button" data-testid="knew-it" onclick={knew}>{ lang.pick("我会", "I knew it") }</button>
+            <button class="button" data-testid="guessed" onclick={guessed}>{ lang.pick("我是猜的", "I guessed") }</button>
         </div>
     }
 }
 
-/// The variant's seed and the button that draws a new one (a new history
+/// A seed as a learner reads it: its first 4 hex digits, and `…` when it
+/// has more (the whole seed is in the URL, the title and `data-seed`).
+pub fn short_seed(seed: u64) -> String {
+    let hex = format!("{seed:x}");
+    if hex.len() > 4 {
+        format!("{}…", &hex[..4])
+    } else {
+        hex
+    }
+}
+
+/// The variant's label and the button that draws a new one (a new history
 /// entry, so Back returns to the previous variant).
-fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool) -> Html {
-    let (id, order) = (id.to_string(), order.clone());
+fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool, nav: &Nav) -> Html {
+    let (id, order, nav) = (id.to_string(), order.clone(), nav.clone());
     let onclick = Callback::from(move |_: MouseEvent| {
-        go(&Route::Question {
-            id: id.clone(),
-            order: order.clone(),
-            variant: Some(super::fresh_variant_seed()),
-        }
-        .embedded_if(embed)
-        .to_hash());
+        nav.go(&question_route(
+            &id,
+            &order,
+            Some(super::fresh_variant_seed()),
+            embed,
+        ));
     });
     html! {
         <div class="variant-bar">
-            <span>{ match lang { Lang::Zh => "变体种子 ", Lang::En => "Variant seed " } }<code data-testid="variant-seed">{ seed }</code></span>
-            <button class="button" data-testid="new-variant" {onclick}>{ match lang { Lang::Zh => "换一题", Lang::En => "New variant" } }</button>
+            <span>{ lang.pick("变体 ", "Variant ") }
+                <code data-testid="variant-seed" data-seed={seed.to_string()} title={seed.to_string()}>{ short_seed(seed) }</code></span>
+            <button class="button needs-js" data-testid="new-variant" {onclick}>{ lang.pick("换一题", "New variant") }</button>
         </div>
     }
 }
 
 /// Links to the labs that compute this question's numbers (none if no built lab does).
-fn lab_links(id: &str, lang: Lang) -> Html {
+fn lab_links(id: &str, lang: Lang, nav: &Nav) -> Html {
     let labs: Vec<_> = crate::labs::labs_for_question(id)
         .filter(|l| super::labs::BUILT.contains(&l.slug))
         .collect();
@@ -449,41 +482,33 @@ fn lab_links(id: &str, lang: Lang) -> Html {
     }
     html! {
         <section class="lab-links">
-            <h2>{ match lang { Lang::Zh => "动手算一算", Lang::En => "Compute it yourself" } }</h2>
+            <h2>{ lang.pick("动手算一算", "Compute it yourself") }</h2>
             <ul>{ for labs.iter().map(|l| html! {
-                <li><a class="button" href={format!("#/lab/{}", l.slug)} data-lab-link={l.slug}>{ match lang { Lang::Zh => l.zh, Lang::En => l.en } }</a></li>
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ lang.pick(l.zh, l.en) }</a></li>
             }) }</ul>
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RatingProps {
-    rating: Option<u8>,
-    lang: Lang,
-    on_action: Callback<Action>,
-}
-
 /// The four self-grades of an open question.
-#[function_component(Rating)]
-fn rating(p: &RatingProps) -> Html {
-    let s = strings(p.lang);
+fn rating_buttons(r: Rating, lang: Lang) -> Html {
+    let s = strings(lang);
     html! {
         <div class="rating" role="group" aria-label={s.how_did_you_do}>
             <p>{ s.how_did_you_do }</p>
             <div class="rating-buttons">
-            { for (1u8..=4).map(|r| {
-                let cb = p.on_action.clone();
-                let onclick = Callback::from(move |_| cb.emit(Action::Rate(r)));
+            { for (1u8..=4).map(|n| {
+                let cb = r.on_action.clone();
+                let onclick = Callback::from(move |_| cb.emit(Action::Rate(n)));
                 html! {
-                    <button class={classes!("button", (p.rating == Some(r)).then_some("selected"))}
-                        aria-pressed={(p.rating == Some(r)).to_string()} data-rating={r.to_string()} {onclick}>
-                        { s.ratings[r as usize - 1] }
+                    <button class={classes!("button", (r.rating == Some(n)).then_some("selected"))}
+                        aria-pressed={(r.rating == Some(n)).to_string()} data-rating={n.to_string()} {onclick}>
+                        { s.ratings[n as usize - 1] }
                     </button>
                 }
             }) }
             </div>
-            { for p.rating.map(|r| html! { <p class="rated" role="status">{ s.rated }{ s.ratings[r as usize - 1] }</p> }) }
+            { for r.rating.map(|n| html! { <p class="rated" role="status">{ s.rated }{ s.ratings[n as usize - 1] }</p> }) }
         </div>
     }
 }

@@ -1,40 +1,25 @@
-//! `#/review` (today's queue) and `#/stats` (figures, reset, export and
-//! import). The figures come from `crate::progress`; this is layout.
+//! `review/` (today's queue) and `stats/` (figures, reset, export and
+//! import). The figures come from `crate::progress`; this is layout. Both
+//! need the learner's progress: their static pages show the heading and a
+//! loading line until the app takes them over.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::{self, Action, StoreHandle};
-use super::BankRef;
-use crate::i18n::Lang;
+use super::nav::use_nav;
+use super::store::{self, todays_queue, Action, StoreHandle};
+use super::IndexRef;
+use crate::i18n::{strings, Lang};
 use crate::progress::{self, BankProgress};
 use crate::route::{Order, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
-    pub bank: BankRef,
+    pub index: IndexRef,
     pub lang: Lang,
 }
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
-}
-
-/// Today's queue for the bank on screen.
-pub fn todays_queue(bank: &crate::bank::Bank, store: &store::Store) -> Vec<String> {
-    let ids: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
-    let empty = BankProgress::default();
-    let bp = store.progress.banks.get(&bank.id).unwrap_or(&empty);
-    progress::queue(
-        &ids,
-        bp,
-        store.progress.settings.daily_limit,
-        store::now_ms(),
-        store::offset_min(),
-    )
-}
-
-fn review_hash(id: &str) -> String {
+/// Question `id` in review mode (`?r=1`: "next" walks today's queue).
+fn review_route(id: &str) -> Route {
     Route::Question {
         id: id.to_string(),
         order: Order {
@@ -43,16 +28,27 @@ fn review_hash(id: &str) -> String {
         },
         variant: None,
     }
-    .to_hash()
+}
+
+/// A page's heading and a loading line: what the static page shows before
+/// the app has read the learner's progress.
+fn waiting(title: &str, lang: Lang) -> Html {
+    html! {
+        <section>
+            <h1 id="q-title" tabindex="-1">{ title.to_string() }</h1>
+            <p class="status" role="status">{ strings(lang).loading_progress }</p>
+        </section>
+    }
 }
 
 #[function_component(ReviewPage)]
 pub fn review_page(p: &PageProps) -> Html {
     let store = use_context::<StoreHandle>();
+    let nav = use_nav();
     let lang = p.lang;
-    let bank = &p.bank.0.bank;
+    let bank = &p.index.0;
     let Some(store) = store else {
-        return Html::default();
+        return waiting(lang.pick("今日复习", "Review"), lang);
     };
     let queue = todays_queue(bank, &store);
     let empty = BankProgress::default();
@@ -76,24 +72,24 @@ pub fn review_page(p: &PageProps) -> Html {
     };
     html! {
         <section class="review">
-            <h1 id="q-title" tabindex="-1">{ t(lang, "今日复习", "Review") }</h1>
+            <h1 id="q-title" tabindex="-1">{ lang.pick("今日复习", "Review") }</h1>
             <p data-testid="review-summary">{ match lang {
                 Lang::Zh => format!("今天还有 {} 道：{} 道到期，{} 道新题。", queue.len(), due, queue.len() - due),
                 Lang::En => format!("{} left today: {} due, {} new.", queue.len(), due, queue.len() - due),
             } }</p>
             <div class="field">
-                <label for="daily-limit">{ t(lang, "每日上限（到期 + 新题）", "Daily limit (due + new)") }</label>
+                <label for="daily-limit">{ lang.pick("每日上限（到期 + 新题）", "Daily limit (due + new)") }</label>
                 <input id="daily-limit" type="number" inputmode="numeric" min="1" max="500" value={limit.to_string()}
                     onchange={on_limit} data-testid="daily-limit" />
             </div>
             if let Some(first) = queue.first() {
-                <p><a class="button primary" href={review_hash(first)} data-testid="start-review">{ t(lang, "开始", "Start") }</a></p>
+                <p><a class="button primary" href={nav.href(&review_route(first))} data-testid="start-review">{ lang.pick("开始", "Start") }</a></p>
                 <ol class="queue">{ for queue.iter().filter_map(|id| bank.question(id)).map(|q| html! {
-                    <li><a href={review_hash(&q.id)} data-qid={q.id.clone()}>{ super::home::summary(q.prompt.get(lang), 80) }</a>
-                        { if cards.contains_key(q.id.as_str()) { t(lang, "（到期）", " (due)") } else { t(lang, "（新）", " (new)") } }</li>
+                    <li><a href={nav.href(&review_route(&q.id))} data-qid={q.id.clone()}>{ q.summary.get(lang).to_string() }</a>
+                        { if cards.contains_key(q.id.as_str()) { lang.pick("（到期）", " (due)") } else { lang.pick("（新）", " (new)") } }</li>
                 }) }</ol>
             } else {
-                <p data-testid="review-done">{ t(lang, "今天的复习完成了。", "Nothing left for today.") }</p>
+                <p data-testid="review-done">{ lang.pick("今天的复习完成了。", "Nothing left for today.") }</p>
             }
         </section>
     }
@@ -119,8 +115,8 @@ fn chart(counts: &[usize], lang: Lang) -> Html {
                 html! { <rect x={format!("{:.2}", i as f64 * bw + 1.0)} y={format!("{:.2}", h - bh)} width={format!("{:.2}", bw - 2.0)} height={format!("{bh:.2}")} data-count={c.to_string()} /> }
             }) }
             <line x1="0" y1={h.to_string()} x2={w.to_string()} y2={h.to_string()} />
-            <text x="0" y={(h + 12.0).to_string()} font-size="9">{ t(lang, "30 天前", "30 days ago") }</text>
-            <text x={w.to_string()} y={(h + 12.0).to_string()} font-size="9" text-anchor="end">{ t(lang, "今天", "today") }</text>
+            <text x="0" y={(h + 12.0).to_string()} font-size="9">{ lang.pick("30 天前", "30 days ago") }</text>
+            <text x={w.to_string()} y={(h + 12.0).to_string()} font-size="9" text-anchor="end">{ lang.pick("今天", "today") }</text>
         </svg>
     }
 }
@@ -132,9 +128,9 @@ pub fn stats_page(p: &PageProps) -> Html {
     let pending = use_state(|| None::<(progress::Progress, progress::MergeReport)>);
     let import_error = use_state(|| None::<String>);
     let lang = p.lang;
-    let bank = &p.bank.0.bank;
+    let bank = &p.index.0;
     let Some(store) = store else {
-        return Html::default();
+        return waiting(lang.pick("进度", "Progress"), lang);
     };
     let empty = BankProgress::default();
     let bp = store.progress.banks.get(&bank.id).unwrap_or(&empty);
@@ -154,7 +150,7 @@ pub fn stats_page(p: &PageProps) -> Html {
         })
         .collect();
     let per_topic = progress::topic_stats(&topics, bp, now);
-    let all_ids: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
+    let all_ids = bank.ids();
     let retention = progress::retention(&all_ids, bp, now);
     let streak = progress::streak(bp, now, off);
     let days = progress::reviews_per_day(bp, now, off, 30);
@@ -219,22 +215,22 @@ pub fn stats_page(p: &PageProps) -> Html {
 
     html! {
         <section class="stats">
-            <h1 id="q-title" tabindex="-1">{ t(lang, "进度", "Progress") }</h1>
+            <h1 id="q-title" tabindex="-1">{ lang.pick("进度", "Progress") }</h1>
             <dl class="results">
-                <dt>{ t(lang, "复习总数", "Reviews") }</dt><dd data-testid="total-reviews">{ total }</dd>
-                <dt>{ t(lang, "连续天数", "Streak (days)") }</dt><dd data-testid="streak">{ streak }</dd>
-                <dt>{ t(lang, "估计记忆保持率（FSRS）", "Estimated retention (FSRS)") }</dt>
+                <dt>{ lang.pick("复习总数", "Reviews") }</dt><dd data-testid="total-reviews">{ total }</dd>
+                <dt>{ lang.pick("连续天数", "Streak (days)") }</dt><dd data-testid="streak">{ streak }</dd>
+                <dt>{ lang.pick("估计记忆保持率（FSRS）", "Estimated retention (FSRS)") }</dt>
                 <dd data-testid="retention">{ retention.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "—".into()) }</dd>
             </dl>
             { chart(&days, lang) }
             <div class="table-wrap">
                 <table class="topic-stats">
                     <thead><tr>
-                        <th scope="col">{ t(lang, "主题", "Topic") }</th>
-                        <th scope="col">{ t(lang, "正确率", "Accuracy") }</th>
-                        <th scope="col">{ t(lang, "到期", "Due") }</th>
-                        <th scope="col">{ t(lang, "新题", "New") }</th>
-                        <th scope="col"><span class="visually-hidden">{ t(lang, "重置", "Reset") }</span></th>
+                        <th scope="col">{ lang.pick("主题", "Topic") }</th>
+                        <th scope="col">{ lang.pick("正确率", "Accuracy") }</th>
+                        <th scope="col">{ lang.pick("到期", "Due") }</th>
+                        <th scope="col">{ lang.pick("新题", "New") }</th>
+                        <th scope="col"><span class="visually-hidden">{ lang.pick("重置", "Reset") }</span></th>
                     </tr></thead>
                     <tbody>{ for per_topic.iter().zip(&topics).map(|(s, (_, ids))| {
                         let name = bank.topic(&s.topic).map(|tp| tp.name.get(lang).to_string()).unwrap_or_default();
@@ -262,10 +258,10 @@ pub fn stats_page(p: &PageProps) -> Html {
                                 <td>{ s.new }</td>
                                 <td>
                                     if asking {
-                                        <button class="button danger" data-testid="confirm-reset" onclick={on_confirm}>{ t(lang, "确认重置", "Confirm reset") }</button>
-                                        <button class="button" onclick={on_keep}>{ t(lang, "取消", "Cancel") }</button>
+                                        <button class="button danger" data-testid="confirm-reset" onclick={on_confirm}>{ lang.pick("确认重置", "Confirm reset") }</button>
+                                        <button class="button" onclick={on_keep}>{ lang.pick("取消", "Cancel") }</button>
                                     } else {
-                                        <button class="button" data-testid="reset-topic" onclick={on_reset}>{ t(lang, "重置", "Reset") }</button>
+                                        <button class="button" data-testid="reset-topic" onclick={on_reset}>{ lang.pick("重置", "Reset") }</button>
                                     }
                                 </td>
                             </tr>
@@ -273,86 +269,30 @@ pub fn stats_page(p: &PageProps) -> Html {
                     }) }</tbody>
                 </table>
             </div>
-            <h2>{ t(lang, "导出与导入", "Export and import") }</h2>
-            <p>{ t(lang, "导出全部进度为 JSON 文件；导入时按复习时间合并，不会丢失或重复计算任何一次复习，并且可以撤销。",
+            <h2>{ lang.pick("导出与导入", "Export and import") }</h2>
+            <p>{ lang.pick("导出全部进度为 JSON 文件；导入时按复习时间合并，不会丢失或重复计算任何一次复习，并且可以撤销。",
                        "Export all progress as a JSON file. Importing merges by review time: no review is lost or counted twice, and it can be undone.") }</p>
             <p class="actions">
-                <button class="button" data-testid="export" onclick={export}>{ t(lang, "导出", "Export") }</button>
+                <button class="button" data-testid="export" onclick={export}>{ lang.pick("导出", "Export") }</button>
                 <label class="button file-button">
-                    { t(lang, "导入文件…", "Import a file…") }
+                    { lang.pick("导入文件…", "Import a file…") }
                     <input type="file" accept="application/json,.json" data-testid="import-file" onchange={on_file} />
                 </label>
                 if store.before_import.is_some() {
-                    <button class="button" data-testid="undo-import" onclick={undo}>{ t(lang, "撤销导入", "Undo import") }</button>
+                    <button class="button" data-testid="undo-import" onclick={undo}>{ lang.pick("撤销导入", "Undo import") }</button>
                 }
             </p>
-            { for (*import_error).clone().map(|e| html! { <p class="answer-error" role="alert" data-testid="import-error">{ t(lang, "无法导入：", "Cannot import: ") }{ e }</p> }) }
+            { for (*import_error).clone().map(|e| html! { <p class="answer-error" role="alert" data-testid="import-error">{ lang.pick("无法导入：", "Cannot import: ") }{ e }</p> }) }
             { for (*pending).clone().map(|(_, r)| html! {
                 <div class="import-preview" role="status" data-testid="import-preview">
                     <p>{ match lang {
                         Lang::Zh => format!("将新增 {} 次复习（{} 次已存在，不会重复计算），新增 {} 个题库。", r.added, r.already, r.new_banks),
                         Lang::En => format!("This adds {} reviews ({} already here are not counted twice) and {} new bank(s).", r.added, r.already, r.new_banks),
                     } }</p>
-                    <button class="button primary" data-testid="apply-import" onclick={apply.clone()}>{ t(lang, "合并", "Merge") }</button>
-                    <button class="button" onclick={cancel.clone()}>{ t(lang, "取消", "Cancel") }</button>
+                    <button class="button primary" data-testid="apply-import" onclick={apply.clone()}>{ lang.pick("合并", "Merge") }</button>
+                    <button class="button" onclick={cancel.clone()}>{ lang.pick("取消", "Cancel") }</button>
                 </div>
             }) }
         </section>
     }
-}
-
-/// The store's notices (memory only, unreadable document with its backup).
-/// A plain function, not a component: the app shell calls it with its own
-/// store (a component costs about 5 KB of wasm).
-pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
-    html! {
-        <>
-        { for store.notices.iter().enumerate().map(|(i, n)| {
-            let dismiss = {
-                let store = store.clone();
-                Callback::from(move |_: MouseEvent| store.dispatch(Action::Dismiss(i)))
-            };
-            match n {
-                store::Notice::MemoryOnly => html! {
-                    <div class="notice" role="status" data-testid="memory-notice">
-                        <p>{ t(lang, "浏览器存储不可用（隐私模式、空间已满或被阻止）：本次的进度只保存在内存里，关闭页面后会丢失。可以在“进度”页导出。",
-                                   "Browser storage is unavailable (private mode, full, or blocked): progress is kept in memory for this visit only. You can export it from the Progress page.") }</p>
-                        <button class="button" onclick={dismiss}>{ t(lang, "知道了", "OK") }</button>
-                    </div>
-                },
-                store::Notice::Unreadable { key, reason, raw } => {
-                    let raw = raw.clone();
-                    let download = Callback::from(move |_: MouseEvent| store::download("ai-interview-lab-progress-backup.json", &raw));
-                    html! {
-                        <div class="notice" role="alert" data-testid="corrupt-notice">
-                            <p>{ t(lang, "保存的进度无法读取，已从空白开始。原始内容没有删除：", "Your saved progress could not be read, so this visit starts empty. The original text was not deleted: ") }
-                               { match key { Some(k) => format!("{k}. "), None => String::new() } }
-                               <code>{ reason.clone() }</code></p>
-                            <button class="button" data-testid="download-backup" onclick={download}>{ t(lang, "下载备份", "Download the backup") }</button>
-                            <button class="button" onclick={dismiss}>{ t(lang, "知道了", "OK") }</button>
-                        </div>
-                    }
-                }
-            }
-        }) }
-        </>
-    }
-}
-
-/// Keeps the store in step with other tabs.
-#[hook]
-pub fn use_storage_sync(store: StoreHandle) {
-    use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|w| {
-            gloo_events::EventListener::new(&w, "storage", move |e| {
-                let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|s| s.key());
-                if key.as_deref() == Some(store::KEY) {
-                    if let Some(p) = store::read_external() {
-                        store.dispatch(Action::External(p));
-                    }
-                }
-            })
-        });
-        move || drop(listener)
-    });
 }

@@ -7,30 +7,33 @@
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
-use crate::markup::compiled;
 use crate::markup::latex::{tag_name, MathNode};
 use crate::markup::markdown::{self, Align, Block, Inline};
 
 #[derive(Properties, PartialEq)]
 pub struct MarkdownProps {
-    /// Markdown source with `$...$` / `$$...$$` math, or compiled text
-    /// (see [`crate::markup::compiled`]).
+    /// Markdown source with `$...$` / `$$...$$` math.
     pub source: AttrValue,
-    /// Render as inline content (no wrapping `<div>`, first paragraph unwrapped).
+    /// The text's key on its page (`data-t`, see `ui::texts`).
+    #[prop_or_default]
+    pub mark: Option<AttrValue>,
+    /// Inline content: one paragraph is unwrapped into a `<span>`.
     #[prop_or_default]
     pub inline: bool,
 }
 
-/// Markdown text as nodes.
+/// Markdown text as nodes, in one element: `div.md`, or `span.md-inline`
+/// for inline text of one paragraph.
 #[function_component(Markdown)]
 pub fn markdown_view(props: &MarkdownProps) -> Html {
-    let blocks = use_memo(props.source.clone(), |s| compiled::blocks(s));
+    let blocks = use_memo(props.source.clone(), |s| markdown::parse(s));
+    let mark = props.mark.clone();
     if props.inline {
         if let [Block::Paragraph(inl)] = blocks.as_slice() {
-            return html! { <>{ for inl.iter().map(inline) }</> };
+            return html! { <span class="md-inline" data-t={mark}>{ inlines(inl) }</span> };
         }
     }
-    html! { <div class="md">{ for blocks.iter().map(block) }</div> }
+    html! { <div class="md" data-t={mark}>{ for blocks.iter().map(block) }</div> }
 }
 
 fn inlines(v: &[Inline]) -> Html {
@@ -93,8 +96,8 @@ pub fn inline(i: &Inline) -> Html {
         Inline::Emph(v) => html! { <em>{ inlines(v) }</em> },
         Inline::Strong(v) => html! { <strong>{ inlines(v) }</strong> },
         Inline::Strike(v) => html! { <del>{ inlines(v) }</del> },
-        // The scheme is checked again here: a compiled tree was checked
-        // when it was built, and this keeps the rule in one visible place.
+        // The parser already refused other schemes; checked again here so
+        // that the rule is visible where links are made.
         Inline::Link {
             href: Some(href),
             children,

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::rich_text::Markdown;
+use super::texts::{key, TextsRef};
 use crate::bank::{Kind, Text, Tolerance};
 use crate::grade::{Graded, Verdict};
 use crate::i18n::{answer_error, strings, Lang};
@@ -21,6 +21,10 @@ pub struct SlotProps {
     /// Shown after grading (a part's explanation).
     #[prop_or_default]
     pub explanation: Option<Text>,
+    /// Where the slot's texts come from, and their keys' prefix
+    /// (`ui::texts::key::slot`).
+    pub texts: TextsRef,
+    pub prefix: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -81,8 +85,8 @@ pub fn slot_view(p: &SlotProps) -> Html {
                     { for items.iter().map(|items| html! {
                         <>
                             <p class="label">{ s.items_to_order }</p>
-                            <ol class="items" start="0">{ for items.iter().map(|t| html! {
-                                <li><Markdown source={AttrValue::from(t.get(p.lang).to_string())} inline=true /></li>
+                            <ol class="items" start="0">{ for items.iter().enumerate().map(|(i, t)| html! {
+                                <li>{ p.texts.inline(&key::item(&p.prefix, i), t, p.lang) }</li>
                             }) }</ol>
                         </>
                     }) }
@@ -107,7 +111,7 @@ pub fn slot_view(p: &SlotProps) -> Html {
     html! {
         <form class="slot" onsubmit={submit} novalidate=true>
             { input }
-            <button type="submit" class="button primary" data-testid="submit">{ s.submit }</button>
+            <button type="submit" class="button primary needs-js" data-testid="submit">{ s.submit }</button>
             <div id={error_id} aria-live="polite">{ feedback }</div>
         </form>
     }
@@ -157,10 +161,10 @@ fn choices(
                             {checked} {onchange} data-option={i.to_string()} />
                         <label for={id}>
                             <span class="num">{ i + 1 }</span>
-                            <span class="opt-text"><Markdown source={AttrValue::from(o.text.get(p.lang).to_string())} inline=true /></span>
+                            <span class="opt-text">{ p.texts.inline(&key::option(&p.prefix, i), &o.text, p.lang) }</span>
                         </label>
                         if graded {
-                            <div class="why"><Markdown source={AttrValue::from(o.explanation.get(p.lang).to_string())} /></div>
+                            <div class="why">{ p.texts.block(&key::option_why(&p.prefix, i), &o.explanation, p.lang) }</div>
                         }
                     </div>
                 }
@@ -217,7 +221,7 @@ fn verdict(p: &SlotProps, g: &Graded) -> Html {
             }
             { for expected.map(|e| html! { <p>{ s.expected }{ ": " }<code>{ e }</code></p> }) }
             { for p.explanation.iter().map(|t| html! {
-                <div class="why"><Markdown source={AttrValue::from(t.get(p.lang).to_string())} /></div>
+                <div class="why">{ p.texts.block(&key::part_explanation(&p.prefix), t, p.lang) }</div>
             }) }
         </div>
     }
@@ -231,5 +235,45 @@ fn hex_placeholder(lang: Lang, f: crate::bank::FloatFormat) -> String {
     match lang {
         Lang::Zh => format!("例如 9900000256、1e-9、2^-24，或位模式 {example}"),
         Lang::En => format!("e.g. 9900000256, 1e-9, 2^-24, or the bit pattern {example}"),
+    }
+}
+
+/// For the build's static page: what a slot shows only after grading (why
+/// each option is right or wrong, the part's explanation), in a
+/// `<details>` that only readers without script see (`.static-only`).
+/// Nothing for a slot that explains nothing.
+pub fn static_explanation(
+    kind: &Kind,
+    explanation: Option<&Text>,
+    texts: &TextsRef,
+    prefix: &str,
+    lang: Lang,
+) -> Html {
+    let options = match kind {
+        Kind::Single { options, .. } | Kind::Multi { options, .. } => options.as_slice(),
+        _ => &[],
+    };
+    if options.is_empty() && explanation.is_none() {
+        return Html::default();
+    }
+    let s = strings(lang);
+    let key_of = |k: &Kind| match k {
+        Kind::Single { correct, .. } => vec![*correct],
+        Kind::Multi { correct, .. } => correct.clone(),
+        _ => vec![],
+    };
+    let right = key_of(kind);
+    html! {
+        <details class="static-only static-why">
+            <summary>{ s.why }</summary>
+            if !options.is_empty() {
+                <ol class="static-options">{ for options.iter().enumerate().map(|(i, o)| html! {
+                    <li class={classes!(right.contains(&i).then_some("key"))}>
+                        { texts.block(&key::option_why(prefix, i), &o.explanation, lang) }
+                    </li>
+                }) }</ol>
+            }
+            { for explanation.map(|t| texts.block(&key::part_explanation(prefix), t, lang)) }
+        </details>
     }
 }

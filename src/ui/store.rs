@@ -10,7 +10,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::progress::{self, Progress, Review};
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+use crate::progress::{self, BankProgress, Progress, Review};
 
 pub const KEY: &str = "ail.progress";
 pub const BACKUP_PREFIX: &str = "ail.progress.backup.";
@@ -185,7 +188,6 @@ pub fn read_external() -> Option<Progress> {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -209,4 +211,83 @@ pub fn download(name: &str, text: &str) {
     }
     // The URL is not revoked: the download may still be reading it, and one
     // small blob per export is all it keeps alive.
+}
+
+/// The progress store, kept in step with other tabs (the roots provide it
+/// to their pages as a context).
+#[hook]
+pub fn use_store() -> StoreHandle {
+    let store = use_reducer(Store::load);
+    use_storage_sync(store.clone());
+    store
+}
+
+/// Today's queue for the bank on screen.
+pub fn todays_queue(bank: &crate::bank::BankIndex, store: &Store) -> Vec<String> {
+    let ids = bank.ids();
+    let empty = BankProgress::default();
+    let bp = store.progress.banks.get(&bank.id).unwrap_or(&empty);
+    progress::queue(
+        &ids,
+        bp,
+        store.progress.settings.daily_limit,
+        now_ms(),
+        offset_min(),
+    )
+}
+
+/// The store's notices (memory only, unreadable document with its backup).
+/// A plain function, not a component: the app shell calls it with its own
+/// store (a component costs about 5 KB of wasm).
+pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
+    html! {
+        <>
+        { for store.notices.iter().enumerate().map(|(i, n)| {
+            let dismiss = {
+                let store = store.clone();
+                Callback::from(move |_: MouseEvent| store.dispatch(Action::Dismiss(i)))
+            };
+            match n {
+                Notice::MemoryOnly => html! {
+                    <div class="notice" role="status" data-testid="memory-notice">
+                        <p>{ lang.pick("浏览器存储不可用（隐私模式、空间已满或被阻止）：本次的进度只保存在内存里，关闭页面后会丢失。可以在“进度”页导出。",
+                                   "Browser storage is unavailable (private mode, full, or blocked): progress is kept in memory for this visit only. You can export it from the Progress page.") }</p>
+                        <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
+                    </div>
+                },
+                Notice::Unreadable { key, reason, raw } => {
+                    let raw = raw.clone();
+                    let download = Callback::from(move |_: MouseEvent| download("ai-interview-lab-progress-backup.json", &raw));
+                    html! {
+                        <div class="notice" role="alert" data-testid="corrupt-notice">
+                            <p>{ lang.pick("保存的进度无法读取，已从空白开始。原始内容没有删除：", "Your saved progress could not be read, so this visit starts empty. The original text was not deleted: ") }
+                               { match key { Some(k) => format!("{k}. "), None => String::new() } }
+                               <code>{ reason.clone() }</code></p>
+                            <button class="button" data-testid="download-backup" onclick={download}>{ lang.pick("下载备份", "Download the backup") }</button>
+                            <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
+                        </div>
+                    }
+                }
+            }
+        }) }
+        </>
+    }
+}
+
+/// Keeps the store in step with other tabs.
+#[hook]
+pub fn use_storage_sync(store: StoreHandle) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "storage", move |e| {
+                let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|s| s.key());
+                if key.as_deref() == Some(KEY) {
+                    if let Some(p) = read_external() {
+                        store.dispatch(Action::External(p));
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }

@@ -59,38 +59,31 @@ impl Query {
     }
 }
 
+/// Bytes a lab's values keep as they are: besides letters and digits,
+/// the punctuation of numbers, vectors and matrices.
+const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b',')
+    .remove(b';')
+    .remove(b':')
+    .remove(b'+')
+    .remove(b'*')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'!');
+
 fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,;:+*()!".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, KEEP).to_string()
 }
 
+/// `percent-encoding`'s decoder (two hex digits after `%`, nothing else).
 fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            if let Some(v) = b
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -126,5 +119,9 @@ mod tests {
         assert_eq!(q.get("a"), Some("2"));
         assert_eq!(q.get("b"), Some("\u{FFFD}"));
         assert_eq!(Query::parse("x=%").get("x"), Some("%"));
+        // A sign is not a hex digit: `%+1` is not byte 0x01.
+        assert_eq!(Query::parse("x=%+1&y=%-1&z=%1").get("x"), Some("%+1"));
+        assert_eq!(Query::parse("x=%+1&y=%-1&z=%1").get("y"), Some("%-1"));
+        assert_eq!(Query::parse("x=%+1&y=%-1&z=%1").get("z"), Some("%1"));
     }
 }

@@ -1,4 +1,4 @@
-//! `#/lab/conv-matmul?c=2&h=5&w=5&k=3&stride=1&pad=1&cout=2&seed=1`: im2col
+//! `lab/conv-matmul?c=2&h=5&w=5&k=3&stride=1&pad=1&cout=2&seed=1`: im2col
 //! with one GEMM equals direct convolution; mean pooling is a convolution;
 //! max pooling is not linear.
 

@@ -1,4 +1,4 @@
-//! `#/lab/dist-matmul?n=8&mem=1|0.875&seed=1`: a 2×2 block Cannon scheme on
+//! `lab/dist-matmul?n=8&mem=1|0.875&seed=1`: a 2×2 block Cannon scheme on
 //! four machines, with every machine's memory at every step.
 
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-//! `#/lab/dropout-bn?x=1,2,3,4&p=0.5&trials=10000&seed=1&batch=1,2,3,6&gamma=2&beta=0.5&eps=1e-5&momentum=0.1`
+//! `lab/dropout-bn?x=1,2,3,4&p=0.5&trials=10000&seed=1&batch=1,2,3,6&gamma=2&beta=0.5&eps=1e-5&momentum=0.1`
 
 use yew::prelude::*;
 

@@ -1,4 +1,4 @@
-//! `#/lab/eigen-perm?s=<rows;...>&perm=3,1,0,2`: S = Q L Qᵀ, a permuted L,
+//! `lab/eigen-perm?s=<rows;...>&perm=3,1,0,2`: S = Q L Qᵀ, a permuted L,
 //! and the matching permutation of Q's columns.
 
 use yew::prelude::*;

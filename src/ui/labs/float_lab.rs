@@ -1,4 +1,4 @@
-//! `#/lab/float?x=<decimal or 0x bits>&y=<decimal>&op=add|sub|mul|div&fmt=f64|f32|f16|bf16`:
+//! `lab/float?x=<decimal or 0x bits>&y=<decimal>&op=add|sub|mul|div&fmt=f64|f32|f16|bf16`:
 //! how a number is stored, and one operation traced, in four formats.
 
 use yew::prelude::*;

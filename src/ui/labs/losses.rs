@@ -1,4 +1,4 @@
-//! `#/lab/losses?w=-1.5&x=2&b=0.5&y=1&zmin=-8&zmax=8`: MSE vs cross-entropy
+//! `lab/losses?w=-1.5&x=2&b=0.5&y=1&zmin=-8&zmax=8`: MSE vs cross-entropy
 //! gradients through a sigmoid, checked numerically, and plotted over z.
 
 use yew::prelude::*;

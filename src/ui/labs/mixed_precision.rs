@@ -1,4 +1,4 @@
-//! `#/lab/mixed-precision?w=1&lr=0.001&g=0.1&steps=1000&gsmall=1e-8&scale=1024`:
+//! `lab/mixed-precision?w=1&lr=0.001&g=0.1&steps=1000&gsmall=1e-8&scale=1024`:
 //! fp16-only vs fp32 master weights vs fp32, and loss scaling.
 
 use yew::prelude::*;

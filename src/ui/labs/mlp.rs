@@ -1,4 +1,4 @@
-//! `#/lab/mlp?x=1,2&y=0&w1=0.1,-0.2;0.4,0.3&b1=0,0.1&w2=0.5,-0.4&b2=0.2&lr=0.1`:
+//! `lab/mlp?x=1,2&y=0&w1=0.1,-0.2;0.4,0.3&b1=0,0.1&w2=0.5,-0.4&b2=0.2&lr=0.1`:
 //! forward pass, backprop, gradient check and one SGD step.
 
 use yew::prelude::*;

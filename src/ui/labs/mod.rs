@@ -15,7 +15,8 @@ pub mod perp_foot;
 
 use yew::prelude::*;
 
-use super::BankRef;
+use super::nav::use_nav;
+use super::IndexRef;
 use crate::i18n::Lang;
 use crate::labs::query::Query;
 use crate::labs::{lab, InputError, LABS};
@@ -69,6 +70,58 @@ pub const BUILT: &[&str] = &[
     "optimizers",
 ];
 
+/// One sentence on what lab `slug` shows, in Chinese and English (its
+/// page's description for search engines and link previews).
+pub fn about(slug: &str) -> (&'static str, &'static str) {
+    match slug {
+        "float" => (
+            "输入一个数或 9.9e9 + 1e-9 这样的运算，看 float64、float32、float16、bfloat16 各存成什么：位模式、精确值、ULP 与舍入。",
+            "Type a value or a sum such as 9.9e9 + 1e-9 and see what float64, float32, float16 and bfloat16 store: bits, exact value, ULP and rounding.",
+        ),
+        "mixed-precision" => (
+            "在纯 fp16、fp32 主权重、损失缩放三种做法下运行 w ← w − lr·g，看小的更新如何消失、又如何被救回来。",
+            "Run w ← w − lr·g in fp16 only, with an fp32 master copy and with loss scaling: watch small updates vanish and see how each fix brings them back.",
+        ),
+        "perp-foot" => (
+            "二维或三维中点到直线的垂足，按投影公式计算，图上的点可以拖动。",
+            "The foot of the perpendicular from a point to a line in 2D or 3D, from the projection formula, with points you can drag.",
+        ),
+        "eigen-perm" => (
+            "分解对称矩阵 S = QLQᵀ，重排特征值，找出 Q 的哪种列置换仍能还原 S。",
+            "Decompose a symmetric matrix S = QLQᵀ, reorder the eigenvalues, and find which permutation of Q's columns still gives back S.",
+        ),
+        "nms" => (
+            "贪心 NMS 与它的并行形式（IoU 矩阵加一次顺序扫描），用你输入的框或随机框比较：保留的框相同。",
+            "Greedy non-maximum suppression and its parallel form (an IoU matrix, then one sequential scan) on your boxes or seeded random ones: the same boxes survive.",
+        ),
+        "losses" => (
+            "sigmoid 输出上的 MSE 与交叉熵：对权重的梯度、数值检验，以及 MSE 饱和的地方。",
+            "MSE versus cross-entropy on a sigmoid output: the gradient with respect to the weight, a numerical check, and where MSE saturates.",
+        ),
+        "dropout-bn" => (
+            "反向 dropout 保持激活的期望；批归一化在训练与推理时的区别，以及批大小为 1 时会怎样。",
+            "Inverted dropout keeps the expected activation; batch norm in training and in inference, and what a batch of one does to it.",
+        ),
+        "dist-matmul" => (
+            "四台机器用 2×2 分块（Cannon 式交换）计算 N×N 矩阵乘法：整块与半块交换时每台机器的峰值内存。",
+            "Multiply two N×N matrices on four machines with 2×2 blocks and Cannon-style swaps: each machine's peak memory with whole-block and half-block swaps.",
+        ),
+        "conv-matmul" => (
+            "把卷积写成一次矩阵乘法：im2col 的形状、GEMM，以及与直接卷积和池化的对照。",
+            "A convolution as one matrix product: the im2col shapes, the GEMM, and a check against direct convolution and pooling.",
+        ),
+        "mlp" => (
+            "手算小 MLP 的一步训练：前向、反向传播的梯度（附数值检验）、更新后的损失。",
+            "One training step of a small MLP by hand: the forward pass, backpropagated gradients checked numerically, and the loss after the update.",
+        ),
+        "optimizers" => (
+            "SGD、动量与 Adam 在二次函数或 Rosenbrock 函数上的路径，超过学习率上限时的发散，以及每个参数的优化器内存。",
+            "SGD, momentum and Adam on a quadratic or the Rosenbrock function: their paths, divergence past the learning-rate limit, and optimizer memory per parameter.",
+        ),
+        _ => ("", ""),
+    }
+}
+
 /// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
 pub fn has_page(slug: &str) -> bool {
     let props = LabProps {
@@ -99,7 +152,8 @@ fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
 
 #[derive(Properties, PartialEq)]
 pub struct LabPageProps {
-    pub bank: BankRef,
+    /// For the list of the lab's questions.
+    pub index: IndexRef,
     pub lang: Lang,
     pub slug: AttrValue,
     pub query: AttrValue,
@@ -113,27 +167,27 @@ pub struct LabPageProps {
 #[function_component(LabPage)]
 pub fn lab_page(p: &LabPageProps) -> Html {
     let query = use_state(|| p.query.to_string());
+    let nav = use_nav();
     let lang = p.lang;
     let (Some(info), true) = (lab(&p.slug), BUILT.contains(&p.slug.as_str())) else {
         return html! {
             <section class="load-error" role="alert">
-                <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => "没有这个实验：", Lang::En => "No lab named " } }<code>{ p.slug.to_string() }</code></h1>
-                <p><a href="#/labs">{ match lang { Lang::Zh => "所有实验", Lang::En => "All labs" } }</a></p>
+                <h1 id="q-title" tabindex="-1">{ lang.pick("没有这个实验：", "No lab named ") }<code>{ p.slug.to_string() }</code></h1>
+                <p><a href={nav.href(&Route::Labs)}>{ lang.pick("所有实验", "All labs") }</a></p>
             </section>
         };
     };
     let on_change = {
         let query = query.clone();
         let slug = p.slug.to_string();
-        let embed = p.embed;
+        let (embed, nav) = (p.embed, nav.clone());
         Callback::from(move |q: String| {
-            let hash = Route::Lab {
+            let route = Route::Lab {
                 slug: slug.clone(),
                 query: q.clone(),
             }
-            .embedded_if(embed)
-            .to_hash();
-            super::replace_hash_soon(&hash);
+            .embedded_if(embed);
+            super::replace_soon(&nav.href(&route));
             query.set(q);
         })
     };
@@ -149,11 +203,11 @@ pub fn lab_page(p: &LabPageProps) -> Html {
     html! {
         <article class="lab" data-lab={info.slug}>
             <nav class="crumbs">
-                <a href="#/labs">{ match lang { Lang::Zh => "所有实验", Lang::En => "All labs" } }</a>
+                <a href={nav.href(&Route::Labs)}>{ lang.pick("所有实验", "All labs") }</a>
             </nav>
             <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => info.zh, Lang::En => info.en } }</h1>
             { body }
-            <LabQuestions bank={p.bank.clone()} {lang} questions={info.questions} />
+            <LabQuestions index={p.index.clone()} {lang} questions={info.questions} />
             if !p.embed {
                 <super::embed::EmbedCode target={format!("lab/{}{}", info.slug, if query.is_empty() { String::new() } else { format!("?{}", *query) })} {lang} />
             }
@@ -163,24 +217,24 @@ pub fn lab_page(p: &LabPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct LabQuestionsProps {
-    bank: BankRef,
+    index: IndexRef,
     lang: Lang,
     questions: &'static [&'static str],
 }
 
 /// The questions that use a lab. A component of its own so that an edit in
-/// the lab, which changes none of its props, skips it (the summaries parse
-/// each prompt's Markdown).
+/// the lab, which changes none of its props, skips it.
 #[function_component(LabQuestions)]
 fn lab_questions(p: &LabQuestionsProps) -> Html {
     let lang = p.lang;
-    let bank = &p.bank.0.bank;
+    let nav = use_nav();
+    let index = &p.index.0;
     html! {
         <section class="lab-questions">
-            <h2>{ match lang { Lang::Zh => "相关题目", Lang::En => "Questions that use this lab" } }</h2>
-            <ul>{ for p.questions.iter().filter_map(|id| bank.question(id)).map(|q| html! {
-                <li><a href={Route::Question { id: q.id.clone(), order: Default::default(), variant: None }.to_hash()} data-qid={q.id.clone()}>
-                    { super::home::summary(q.prompt.get(lang), 90) }
+            <h2>{ lang.pick("相关题目", "Questions that use this lab") }</h2>
+            <ul>{ for p.questions.iter().filter_map(|id| index.question(id)).map(|q| html! {
+                <li><a href={nav.href(&Route::Question { id: q.id.clone(), order: Default::default(), variant: None })} data-qid={q.id.clone()}>
+                    { q.summary.get(lang).to_string() }
                 </a></li>
             }) }</ul>
         </section>
@@ -192,14 +246,15 @@ pub struct LabIndexProps {
     pub lang: Lang,
 }
 
-/// `#/labs`: every built lab.
+/// `labs/`: every built lab.
 #[function_component(LabIndex)]
 pub fn lab_index(p: &LabIndexProps) -> Html {
+    let nav = use_nav();
     html! {
         <section>
-            <h1 id="q-title" tabindex="-1">{ match p.lang { Lang::Zh => "数值实验", Lang::En => "Numeric labs" } }</h1>
+            <h1 id="q-title" tabindex="-1">{ p.lang.pick("数值实验", "Numeric labs") }</h1>
             <ul class="lab-list">{ for LABS.iter().filter(|l| BUILT.contains(&l.slug)).map(|l| html! {
-                <li><a class="button" href={format!("#/lab/{}", l.slug)} data-lab-link={l.slug}>{ match p.lang { Lang::Zh => l.zh, Lang::En => l.en } }</a></li>
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ p.lang.pick(l.zh, l.en) }</a></li>
             }) }</ul>
         </section>
     }

@@ -1,4 +1,4 @@
-//! `#/lab/nms?boxes=x1,y1,x2,y2,score;...&iou=0.5` or `?seed=<n>&n=<count>&iou=0.5`:
+//! `lab/nms/?boxes=x1,y1,x2,y2,score;...&iou=0.5` or `?seed=<n>&n=<count>&iou=0.5`:
 //! greedy NMS beside the report's parallel form (pairwise matrix, then a scan).
 
 use std::rc::Rc;
@@ -141,10 +141,15 @@ pub fn nms_lab(p: &LabProps) -> Html {
         .map_err(|e| errors.push(e))
         .ok();
     let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    // Switching between typed and seeded boxes is an edit of the query.
+    let switch_to = |query: &'static str| {
+        let cb = p.on_change.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(query.to_string()))
+    };
     let mode_link = if seeded {
-        html! { <a class="button small" href="#/lab/nms">{ t("改为手动输入框", "Type boxes instead") }</a> }
+        html! { <button class="button small" data-testid="nms-typed" onclick={switch_to("")}>{ t("改为手动输入框", "Type boxes instead") }</button> }
     } else {
-        html! { <a class="button small" href="#/lab/nms?seed=1&n=20&iou=0.5">{ t("改为随机生成框", "Random boxes from a seed") }</a> }
+        html! { <button class="button small" data-testid="nms-seeded" onclick={switch_to("seed=1&n=20&iou=0.5")}>{ t("改为随机生成框", "Random boxes from a seed") }</button> }
     };
 
     let results = match threshold {

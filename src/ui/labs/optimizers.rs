@@ -1,4 +1,4 @@
-//! `#/lab/optimizers?f=quad|rosen&lr=0.03&steps=200&x0=-4,1&mu=0.9&b1=0.9&b2=0.999&params=7e9`:
+//! `lab/optimizers?f=quad|rosen&lr=0.03&steps=200&x0=-4,1&mu=0.9&b1=0.9&b2=0.999&params=7e9`:
 //! SGD, Momentum and Adam paths, and the memory each optimizer keeps.
 
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-//! `#/lab/perp-foot?a=x,y[,z]&b=...&c=...`: the foot of the perpendicular,
+//! `lab/perp-foot?a=x,y[,z]&b=...&c=...`: the foot of the perpendicular,
 //! with draggable points in 2D (mouse, pen or touch: pointer events).
 
 use yew::prelude::*;

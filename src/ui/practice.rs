@@ -1,0 +1,175 @@
+//! The practice module's root (`ail-practice`): the built-in bank's
+//! question pages and home page, made interactive.
+//!
+//! It has no Markdown parser and no generators: a question page's texts
+//! are copies of the static page's own nodes ([`Adopted`]), its answer
+//! keys and its default variant come with the page ([`PageData`]). Other
+//! variants (`?seed=`) and banks from elsewhere are the app module's.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::chrome::{not_found, Chrome};
+use super::home::Home;
+use super::nav::Nav;
+use super::question_page::{Drawn, QuestionPage};
+use super::root::{use_embed_mode, use_update_offer};
+use super::store::{store_notices, use_store, StoreHandle};
+use super::takeover::use_swap;
+use super::texts::TextsRef;
+use super::IndexRef;
+use crate::bank::{Kind, Question};
+use crate::i18n::strings;
+use crate::page::PageData;
+use crate::practice::QuestionState;
+use crate::route::{EmbedParams, Route};
+
+/// Starts the practice module on its page.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use super::root::embed_params;
+    use super::texts::Adopted;
+    let page = super::page_data();
+    let root = super::takeover::static_root();
+    let texts = TextsRef(Rc::new(match &root {
+        Some(r) => Adopted::collect(r),
+        None => Adopted::empty(),
+    }));
+    let initial = match (&page, &root) {
+        (Ok(page), Some(root)) => page.question.as_ref().map(|q| typed_on_page(q, root)),
+        _ => None,
+    };
+    super::takeover::mount::<Practice>(PracticeProps {
+        page,
+        texts,
+        initial,
+        params: Rc::new(embed_params()),
+    });
+}
+
+/// What the learner typed or picked on the static page before this module
+/// took it over, so that nothing is lost in the swap.
+pub fn typed_on_page(q: &Question, root: &web_sys::Element) -> QuestionState {
+    let mut state = QuestionState::new(q);
+    let slots = std::iter::once(("main".to_string(), &q.kind))
+        .chain(q.parts.iter().map(|p| (format!("part-{}", p.id), &p.kind)));
+    for ((dom_id, kind), slot) in slots.zip(state.slots.iter_mut()) {
+        match kind {
+            Kind::Numeric { .. } | Kind::Ordering { .. } => {
+                if let Some(input) = root
+                    .query_selector(&format!("#{dom_id}-input"))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    slot.input = input.value();
+                }
+            }
+            Kind::Single { .. } | Kind::Multi { .. } => {
+                if let Ok(list) =
+                    root.query_selector_all(&format!("input[name=\"{dom_id}-choice\"]"))
+                {
+                    for i in 0..list.length() {
+                        let Some(input) = list
+                            .item(i)
+                            .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        else {
+                            continue;
+                        };
+                        if input.checked() {
+                            slot.selected.push(i as usize);
+                        }
+                    }
+                }
+            }
+            Kind::Open { .. } | Kind::Generated { .. } => {}
+        }
+    }
+    state
+}
+
+#[derive(Properties)]
+pub struct PracticeProps {
+    /// The page's data, or why it could not be read.
+    page: Result<Rc<PageData>, String>,
+    texts: TextsRef,
+    initial: Option<QuestionState>,
+    params: Rc<EmbedParams>,
+}
+
+impl PartialEq for PracticeProps {
+    fn eq(&self, other: &Self) -> bool {
+        // Given once, at start: never re-rendered with new props.
+        std::ptr::eq(self, other)
+    }
+}
+
+#[function_component(Practice)]
+pub fn practice(p: &PracticeProps) -> Html {
+    use_swap();
+    let location = use_memo((), |_| super::nav::current(false));
+    let (page_lang, route) = (*location).clone();
+    let lang = p.params.lang.unwrap_or(page_lang);
+    let embedded = matches!(route, Route::Embed(_));
+    let store = use_store();
+    use_embed_mode(embedded, &p.params);
+    let banner = use_update_offer(true, lang);
+    let seed = use_state(super::fresh_seed);
+    let index = use_memo((), {
+        let page = p.page.clone();
+        move |_| page.ok().map(|d| IndexRef(Rc::new(d.index.clone())))
+    });
+    let nav = Nav {
+        lang,
+        hash: false,
+        carry: if embedded {
+            super::nav::embed_carry(&p.params)
+        } else {
+            String::new()
+        },
+        in_page: false,
+    };
+    let inner = match &route {
+        Route::Embed(inner) => (**inner).clone(),
+        r => r.clone(),
+    };
+    let body = match (&p.page, (*index).clone()) {
+        (Ok(page), Some(index)) => match &inner {
+            Route::Home => html! { <Home {index} {lang} seed={*seed} /> },
+            Route::Question { id, order, .. } => {
+                let question = page.question.clone().map(Rc::new);
+                let drawn = page.seed.map(|seed| Drawn {
+                    seed,
+                    labs: page.labs.clone(),
+                });
+                html! {
+                    <QuestionPage {index} {question} id={id.clone()} texts={p.texts.clone()} {lang}
+                        order={order.clone()} {drawn} embed={embedded} initial={p.initial.clone()} />
+                }
+            }
+            // A 404 page for anything else.
+            _ => not_found(&format!("/{}", super::nav::page_address().0), lang, &nav),
+        },
+        _ => {
+            let e = p.page.as_ref().err().cloned().unwrap_or_default();
+            html! {
+                <section class="load-error" role="alert">
+                    <h1>{ strings(lang).load_failed }</h1>
+                    <p><code data-testid="load-error">{ e }</code></p>
+                </section>
+            }
+        }
+    };
+    html! {
+        <ContextProvider<Nav> context={nav}>
+            <ContextProvider<StoreHandle> context={store.clone()}>
+                <Chrome {lang} route={route.clone()} embed={embedded} {banner}
+                    notices={store_notices(&store, lang)} storage_ok={super::embed::storage_works()}>
+                    { body }
+                </Chrome>
+            </ContextProvider<StoreHandle>>
+        </ContextProvider<Nav>>
+    }
+}
