@@ -248,7 +248,8 @@ pub struct EmbedParams {
     pub lang: Option<crate::i18n::Lang>,
     pub theme: Option<Theme>,
     pub host: Option<String>,
-    /// `?bank=<url>`: load this bank instead of the built-in one.
+    /// `?bank=<url>`: load this bank instead of the built-in one; `?bank=`
+    /// with no URL: the page to open one.
     pub bank: Option<String>,
 }
 
@@ -264,7 +265,8 @@ impl EmbedParams {
                 "theme" if v == "dark" => p.theme = Some(Theme::Dark),
                 "theme" if v == "light" => p.theme = Some(Theme::Light),
                 "host" => p.host = valid_origin(&v),
-                "bank" if !v.trim().is_empty() => p.bank = Some(v.trim().to_string()),
+                // Empty: the page to open a bank on (a file or a URL).
+                "bank" => p.bank = Some(v.trim().to_string()),
                 _ => {}
             }
         }
@@ -594,6 +596,15 @@ mod tests {
         assert_eq!(p.host.as_deref(), Some("https://blog.example.com:8443"));
         let bad = EmbedParams::parse("lang=fr&theme=blue&host=*");
         assert_eq!(bad, EmbedParams::default());
+        // `?bank=` with no URL is the page to open a bank on; a URL is trimmed.
+        assert_eq!(EmbedParams::parse("?bank=").bank.as_deref(), Some(""));
+        assert_eq!(
+            EmbedParams::parse("?bank=%20https%3A%2F%2Fa.b%2Fx.json%20")
+                .bank
+                .as_deref(),
+            Some("https://a.b/x.json")
+        );
+        assert_eq!(EmbedParams::parse("?lang=zh").bank, None);
         for origin in [
             "*",
             "javascript:alert(1)",

@@ -8,8 +8,9 @@
 //! Pages live at `[zh/]<route>/index.html` ([`Route::page_dir`]), so any
 //! static host serves them at real addresses without rewrite rules. Their
 //! URLs are relative (`<base href="../../">`), so the site works under any
-//! path; only the sitemap and the canonical and preview URLs need the site's
-//! own address, from `AIL_SITE_URL` when the build is given it.
+//! path; only the sitemap and the canonical, alternate and preview URLs
+//! need the site's own address (absolute), from `AIL_SITE_URL` when the
+//! build is given it; without it they are left out.
 
 use std::rc::Rc;
 
@@ -304,13 +305,6 @@ pub fn document(
             .unwrap_or_default(),
     };
     let base = "../".repeat(page.depth());
-    let href = |lang: Lang| {
-        let path = page.route.page_url(lang);
-        match site {
-            Some(s) => s.at(&path),
-            None => path,
-        }
-    };
     let (title, description) = (esc(&page.title), esc(&page.description));
     let mut head = String::new();
     if !base.is_empty() {
@@ -325,18 +319,29 @@ pub fn document(
     if !page.index {
         head.push_str("\n<meta name=\"robots\" content=\"noindex\">");
     }
-    head.push_str(&format!(
-        "\n<link rel=\"canonical\" href=\"{}\">",
-        esc(&href(page.lang))
-    ));
-    for (lang, tag) in [
-        (Lang::En, "en"),
-        (Lang::Zh, "zh-CN"),
-        (Lang::En, "x-default"),
-    ] {
+    // Canonical and alternate links must be absolute (search engines and
+    // Lighthouse refuse relative ones): written when the site's address is
+    // known. The language link in the page's header works either way.
+    if let Some(s) = site {
+        let href = |lang: Lang| esc(&s.at(&page.route.page_url(lang)));
         head.push_str(&format!(
-            "\n<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">",
-            esc(&href(lang))
+            "\n<link rel=\"canonical\" href=\"{}\">",
+            href(page.lang)
+        ));
+        for (lang, tag) in [
+            (Lang::En, "en"),
+            (Lang::Zh, "zh-CN"),
+            (Lang::En, "x-default"),
+        ] {
+            head.push_str(&format!(
+                "\n<link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\">",
+                href(lang)
+            ));
+        }
+        head.push_str(&format!(
+            "\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:image\" content=\"{}\">",
+            href(page.lang),
+            esc(&s.at("static/icon-512.png"))
         ));
     }
     let og_type = if page.kind == PageKind::Question {
@@ -349,17 +354,10 @@ pub fn document(
         esc(strings(page.lang).app_title),
         page.lang.pick("zh_CN", "en_US"),
     ));
-    if let Some(s) = site {
-        head.push_str(&format!(
-            "\n<meta property=\"og:url\" content=\"{}\">\n<meta property=\"og:image\" content=\"{}\">",
-            esc(&href(page.lang)),
-            esc(&s.at("static/icon-512.png"))
-        ));
-    }
     head.push_str(&format!(
         "\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"{title}\">\n<meta name=\"twitter:description\" content=\"{description}\">"
     ));
-    head.push_str(&common_head(assets, page.kind.practice()));
+    head.push_str(&common_head(assets));
     document_with(
         page.lang,
         page.kind,
@@ -370,14 +368,10 @@ pub fn document(
     )
 }
 
-/// What every page's head ends with: theme, icons, manifest, styles, the
-/// module's preloads and the loader.
-fn common_head(assets: &Assets, practice: bool) -> String {
-    let (js, wasm) = if practice {
-        (&assets.practice_js, &assets.practice_wasm)
-    } else {
-        (&assets.app_js, &assets.app_wasm)
-    };
+/// What every page's head ends with: theme, icons, manifest, styles and
+/// the loader (which fetches the module once the page is painted: no
+/// preload, see `loader.js`).
+fn common_head(assets: &Assets) -> String {
     format!(
         "\n<meta name=\"color-scheme\" content=\"light dark\">\
          \n<meta name=\"theme-color\" content=\"#0f5fa8\">\
@@ -385,12 +379,8 @@ fn common_head(assets: &Assets, practice: bool) -> String {
          \n<link rel=\"apple-touch-icon\" href=\"static/icon-192.png\">\
          \n<link rel=\"manifest\" href=\"static/manifest.webmanifest\">\
          \n<link rel=\"stylesheet\" href=\"{}\">\
-         \n<link rel=\"modulepreload\" href=\"{}\">\
-         \n<link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
          \n<script type=\"module\">{}</script>",
         esc(&assets.css),
-        esc(js),
-        esc(wasm),
         assets.loader()
     )
 }

@@ -221,6 +221,8 @@ pub async fn fetch_bank(url: &str) -> Result<String, crate::bank::source::Source
     let url = check_url(url)?;
     let network = || SourceError::Network(url.clone());
     let window = web_sys::window().ok_or_else(network)?;
+    let url = same_site_or_https(&url, &window)?;
+    let network = || SourceError::Network(url.clone());
     let controller = web_sys::AbortController::new().map_err(|_| network())?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
@@ -275,6 +277,29 @@ pub async fn fetch_bank(url: &str) -> Result<String, crate::bank::source::Source
     match result {
         Err(SourceError::Network(_)) if timed_out.get() => Err(SourceError::Timeout(url.clone())),
         other => other,
+    }
+}
+
+/// `url` resolved the way the browser will fetch it (against the page's
+/// address): allowed when it is https or on the page's own origin. A "path"
+/// such as `/\evil.example/b.json` or one with a tab after the slash is
+/// another host to the browser's URL parser: refused unless it is https,
+/// like any other host.
+fn same_site_or_https(
+    url: &str,
+    window: &web_sys::Window,
+) -> Result<String, crate::bank::source::SourceError> {
+    use crate::bank::source::SourceError;
+    let page = window.location().href().unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(url, &page)
+        .map_err(|_| SourceError::NotHttps(url.to_string()))?;
+    let own = web_sys::Url::new(&page)
+        .map(|p| p.origin())
+        .unwrap_or_default();
+    if resolved.protocol() == "https:" || resolved.origin() == own {
+        Ok(resolved.href())
+    } else {
+        Err(SourceError::NotHttps(url.to_string()))
     }
 }
 

@@ -106,11 +106,41 @@ impl PartialEq for PracticeProps {
     }
 }
 
+/// A hash route on the root page: earlier versions' links (the page's
+/// first script sends those it knows to their page before this starts; a
+/// hash set later, by a link or by hand, arrives here). `None` for no route
+/// (`#`, `#/`, `#main`); else the route, `NotFound` for one that is no route.
+fn hash_route() -> Option<Route> {
+    let hash = super::current_hash();
+    (hash.starts_with("#/") && hash.len() > 2).then(|| Route::parse(&hash))
+}
+
 #[function_component(Practice)]
 pub fn practice(p: &PracticeProps) -> Html {
     use_swap();
     let location = use_memo((), |_| super::nav::current(false));
-    let (page_lang, route) = (*location).clone();
+    let (page_lang, page_route) = (*location).clone();
+    // On the home page, a hash route is followed to its page; one that is
+    // no route is said so.
+    let hash = use_state(hash_route);
+    {
+        let hash = hash.clone();
+        let home = page_route == Route::Home;
+        use_effect_with((), move |_| {
+            let listener = home.then(|| {
+                web_sys::window().map(|w| {
+                    gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                        hash.set(hash_route())
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let route = match (&page_route, &*hash) {
+        (Route::Home, Some(r)) => r.clone(),
+        _ => page_route.clone(),
+    };
     let lang = p.params.lang.unwrap_or(page_lang);
     let embedded = matches!(route, Route::Embed(_));
     let store = use_store();
@@ -135,6 +165,18 @@ pub fn practice(p: &PracticeProps) -> Html {
         Route::Embed(inner) => (**inner).clone(),
         r => r.clone(),
     };
+    // A known route in the hash: its page.
+    {
+        let (target, nav) = (
+            (route != page_route && !matches!(route, Route::NotFound(_))).then(|| route.clone()),
+            nav.clone(),
+        );
+        use_effect_with(target, move |target| {
+            if let (Some(r), Some(w)) = (target, web_sys::window()) {
+                let _ = w.location().replace(&nav.href(r));
+            }
+        });
+    }
     let body = match (&p.page, (*index).clone()) {
         (Ok(page), Some(index)) => match &inner {
             Route::Home => html! { <Home {index} {lang} seed={*seed} /> },
@@ -149,7 +191,10 @@ pub fn practice(p: &PracticeProps) -> Html {
                         order={order.clone()} {drawn} embed={embedded} initial={p.initial.clone()} />
                 }
             }
-            // A 404 page for anything else.
+            // A hash that is no route, or a 404 page for anything else.
+            Route::NotFound(raw) if page_route == Route::Home => {
+                not_found(&format!("#{raw}"), lang, &nav)
+            }
             _ => not_found(&format!("/{}", super::nav::page_address().0), lang, &nav),
         },
         _ => {

@@ -23,6 +23,7 @@ pub fn static_root() -> Option<web_sys::Element> {
 
 /// Renders `C` into a hidden element after the static `#app` (or into the
 /// body when the page has none); `C` calls [`swap`] once it has rendered.
+/// (The loader starts a module only once the static page is painted.)
 #[cfg(target_arch = "wasm32")]
 pub fn mount<C>(props: C::Properties)
 where
@@ -75,10 +76,12 @@ pub fn swap() {
             let _ = el.focus();
         }
     }
-    // Marks the page as the module's: the load benchmark and the tests
-    // wait for it.
+    // Marks the page as the module's (the load benchmark and the tests wait
+    // for it), and shows what the page's first script hid until now
+    // (`wait`: another bank; `variant`: another variant).
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-ready", "");
+        let _ = root.class_list().remove_2("wait", "variant");
     }
 }
 

@@ -106,7 +106,7 @@ impl Rendered {
 pub use adopted::Adopted;
 
 mod adopted {
-    use std::collections::HashMap;
+    use std::collections::BTreeMap;
 
     use wasm_bindgen::JsCast;
     use yew::prelude::*;
@@ -119,12 +119,12 @@ mod adopted {
     /// `data-t` under `root`, taken before the page is replaced. Copies,
     /// so the static page stays whole until the swap.
     pub struct Adopted {
-        nodes: HashMap<String, web_sys::Node>,
+        nodes: BTreeMap<String, web_sys::Node>,
     }
 
     impl Adopted {
         pub fn collect(root: &web_sys::Element) -> Adopted {
-            let mut nodes = HashMap::new();
+            let mut nodes = BTreeMap::new();
             if let Ok(list) = root.query_selector_all("[data-t]") {
                 for i in 0..list.length() {
                     let Some(el) = list
@@ -146,7 +146,7 @@ mod adopted {
         /// No texts (a page without a static `#app`).
         pub fn empty() -> Adopted {
             Adopted {
-                nodes: HashMap::new(),
+                nodes: BTreeMap::new(),
             }
         }
 

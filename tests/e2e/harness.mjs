@@ -22,10 +22,26 @@ export async function openPage(browser, { width = 1280, height = 800, locale = '
   return page;
 }
 
-/** Opens a hash route with a full page load and waits for the app to render it. */
-export async function gotoRoute(page, hash, waitFor = '[data-testid="question-prompt"], #app .intro, .load-error') {
-  await page.goto(new URL(hash, BASE).href);
+/**
+ * Opens an address with a full page load: a page's own (`q/<id>/`) or, as
+ * earlier versions linked, a hash route on the root page (`#/q/<id>`), which
+ * the page's first script sends to the page's own address. Waits until a
+ * module has taken the page over (`<html data-ready>`) and `waitFor` shows.
+ */
+export async function gotoRoute(page, address, waitFor = '[data-testid="question-prompt"], #app .intro, .load-error, article.lab, main section') {
+  await page.goto(new URL(address, BASE).href);
+  await ready(page);
   await page.waitForSelector(waitFor, { timeout: 15000 });
+}
+
+/** Waits until a module has taken the page over (after a load or a link). */
+export async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 20000 });
+}
+
+/** The page's address relative to BASE: `q/x/?s=1` (hash included, if any). */
+export function address(page) {
+  return page.url().slice(BASE.length);
 }
 
 let bankCache;

@@ -54,7 +54,7 @@
       return;
     }
   }
-  if (!want && page === 'home' && !bank && !h && path === '') {
+  if (!want && page === 'home' && !bank && /^(#\/?)?$/.test(h) && path === '') {
     want = /^zh/i.test(navigator.language || '') ? 'zh' : null;
   }
   if (want && want !== lang && !bank && page !== '404') {

@@ -1,9 +1,18 @@
 // The last script of every page's head (an inline module, hashed for the
 // CSP; written by postbuild from this file, which puts in the built
-// modules' file names). It starts the module the head script picked and,
-// if it cannot be fetched, says so above the static page, which stays
+// modules' file names). Once the browser has painted the static page, it
+// starts the module the head script picked: the page's HTML and styles
+// have the link to themselves until then, and the page's largest paint is
+// its own text, never a copy that waited for the module. If the module
+// cannot be fetched, it says so above the static page, which stays
 // readable.
 const d = document.documentElement;
+// A task queued from an animation frame callback runs once that frame is
+// painted; a page that paints no frame (a hidden tab) goes on after 1 s.
+await new Promise((painted) => {
+  requestAnimationFrame(() => setTimeout(painted, 0));
+  setTimeout(painted, 1000);
+});
 const [js, wasm] = d.getAttribute('data-module') === 'app'
   ? ['./APP_JS', './APP_WASM']
   : ['./PRACTICE_JS', './PRACTICE_WASM'];
