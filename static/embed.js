@@ -4,7 +4,9 @@
 // and gets an iframe that sizes itself to its content. Options on the div:
 // data-lang="zh|en", data-theme="light|dark", data-seed="<u64>" (questions),
 // data-bank="https://…/bank.json" (your own bank; its server must allow CORS).
-// The iframe is cross-origin to the host, so it cannot touch the host page;
+// Each iframe opens the page of that question or lab (q/<id>/?embed=1&…),
+// which is readable as soon as it arrives. The iframe is cross-origin to
+// the host, so it cannot touch the host page;
 // the only message accepted from it is its height, and only from that frame
 // and the app's exact origin.
 (function () {
@@ -30,19 +32,35 @@
       return;
     }
     div.setAttribute("data-ai-lab-mounted", "1");
-    var search = new URLSearchParams();
-    search.set("host", location.origin);
     var lang = div.getAttribute("data-lang");
-    if (lang === "zh" || lang === "en") search.set("lang", lang);
     var bank = div.getAttribute("data-bank");
-    if (bank && /^https:\/\/[^\s]+$/.test(bank)) search.set("bank", bank);
     var theme = div.getAttribute("data-theme");
-    if (theme === "light" || theme === "dark") search.set("theme", theme);
-    var hash = "#/embed/" + spec;
     var seed = div.getAttribute("data-seed");
-    if (spec.charAt(0) === "q" && /^[0-9]{1,20}$/.test(seed || "")) hash += "?seed=" + seed;
+    var path = spec.split("?")[0], query = spec.split("?")[1] || "";
+    var search = new URLSearchParams(query);
+    if (spec.charAt(0) === "q" && /^[0-9]{1,20}$/.test(seed || "")) search.set("seed", seed);
+    search.set("embed", "1");
+    search.set("host", location.origin);
+    if (lang === "zh" || lang === "en") search.set("lang", lang);
+    if (theme === "light" || theme === "dark") search.set("theme", theme);
+    var src;
+    if (bank && /^https:\/\/[^\s]+$/.test(bank)) {
+      // Someone else's bank has no pages: the app shows it on the root page.
+      var outer = new URLSearchParams();
+      outer.set("host", location.origin);
+      outer.set("bank", bank);
+      if (lang === "zh" || lang === "en") outer.set("lang", lang);
+      if (theme === "light" || theme === "dark") outer.set("theme", theme);
+      var inner = new URLSearchParams(query);
+      if (spec.charAt(0) === "q" && /^[0-9]{1,20}$/.test(seed || "")) inner.set("seed", seed);
+      var rest = inner.toString();
+      src = "index.html?" + outer.toString() + "#/embed/" + path + (rest ? "?" + rest : "");
+    } else {
+      // The page itself (q/<id>/, lab/<slug>/), in its language.
+      src = (lang === "zh" ? "zh/" : "") + path + "/?" + search.toString();
+    }
     var frame = document.createElement("iframe");
-    frame.src = new URL("index.html?" + search.toString() + hash, app).href;
+    frame.src = new URL(src, app).href;
     frame.title = "AI Interview Lab: " + spec;
     frame.loading = "lazy";
     frame.setAttribute("width", "100%");

@@ -327,7 +327,7 @@ fn page_content(
                 Load::Ready(q) => q,
             };
             html! {
-                <VariantPage key={id.clone()} index={index.clone()} id={id.clone()} {question} order={order.clone()}
+                <VariantPage key={format!("{id}#{variant:?}")} index={index.clone()} id={id.clone()} {question} order={order.clone()}
                     variant={*variant} {lang} {embed} nav={nav.clone()} />
             }
         }

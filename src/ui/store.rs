@@ -1,10 +1,14 @@
 //! The progress store in the browser: `localStorage["ail.progress"]`,
-//! written after every change. Every write is guarded: when storage throws
-//! (quota, private mode, a partitioned iframe) the app keeps the progress
-//! in memory and says so once. A stored document that cannot be read is
-//! copied to `ail.progress.backup.<time>` before anything replaces it, and
-//! the learner is told and can download it. Other tabs' writes arrive as
-//! `storage` events and replace the in-memory copy.
+//! written after every change. Every write is guarded: when local storage
+//! throws (full, private mode, a partitioned iframe) the progress goes to
+//! this tab's session storage, so the next page of the visit still has it,
+//! and when that throws too it stays on this page only; either way the
+//! learner is told once. A later page merges what the tab kept back in as
+//! soon as local storage takes it again. A stored document that cannot be
+//! read is copied once to `ail.progress.backup.<time>` before anything
+//! replaces it (the same text is never copied twice), and the learner is
+//! told and can download it. Other tabs' writes arrive as `storage` events
+//! and replace the in-memory copy.
 
 use std::rc::Rc;
 
@@ -21,7 +25,10 @@ pub const BACKUP_PREFIX: &str = "ail.progress.backup.";
 /// Something the learner should be told about the store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// Storage cannot be written: progress lasts for this visit only.
+    /// Local storage cannot be written: progress is kept in this tab's
+    /// session storage, until the tab is closed.
+    TabOnly,
+    /// No storage can be written: progress lasts for this page only.
     MemoryOnly,
     /// The stored document was unreadable; it was kept under `key` (or
     /// only in memory, if even that failed), with the reason.
@@ -32,11 +39,21 @@ pub enum Notice {
     },
 }
 
+/// Where the progress is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sink {
+    /// Local storage: it lasts.
+    Local,
+    /// This tab's session storage (local storage threw).
+    Session,
+    /// Nowhere (both threw): this page only.
+    Memory,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Store {
     pub progress: Progress,
-    /// Writes go nowhere (storage threw once).
-    pub memory_only: bool,
+    pub sink: Sink,
     pub notices: Vec<Notice>,
     /// The document before the last import, for Undo.
     pub before_import: Option<Progress>,
@@ -44,6 +61,29 @@ pub struct Store {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Keeps `raw`, a document that could not be read, under a backup key:
+/// the key of an earlier backup of the same text, else a new one. `None`
+/// if it could not be written.
+fn back_up(raw: &str) -> Option<String> {
+    let s = storage()?;
+    let len = s.length().unwrap_or(0);
+    for i in 0..len {
+        let Some(key) = s.key(i).ok().flatten() else {
+            continue;
+        };
+        if key.starts_with(BACKUP_PREFIX) && s.get_item(&key).ok().flatten().as_deref() == Some(raw)
+        {
+            return Some(key);
+        }
+    }
+    let key = format!("{BACKUP_PREFIX}{}", now_ms());
+    s.set_item(&key, raw).is_ok().then_some(key)
 }
 
 /// Unix time in milliseconds.
@@ -57,51 +97,58 @@ pub fn offset_min() -> i32 {
 }
 
 impl Store {
-    /// Reads the stored document (see the module note).
+    /// Reads the stored document, and what this tab kept when local
+    /// storage would not take it (see the module note).
     pub fn load() -> Store {
         let mut notices = Vec::new();
-        let raw = match storage() {
-            Some(s) => match s.get_item(KEY) {
-                Ok(v) => v,
-                Err(_) => {
-                    notices.push(Notice::MemoryOnly);
-                    None
-                }
-            },
-            None => {
-                notices.push(Notice::MemoryOnly);
-                None
-            }
-        };
+        let raw = storage().and_then(|s| s.get_item(KEY).ok().flatten());
         let read = progress::read(raw.as_deref());
         if let Some((raw, reason)) = read.unreadable {
-            let key = format!("{BACKUP_PREFIX}{}", now_ms());
-            let kept = storage().is_some_and(|s| s.set_item(&key, &raw).is_ok());
             notices.push(Notice::Unreadable {
-                key: kept.then_some(key),
+                key: back_up(&raw),
                 reason,
                 raw,
             });
         }
-        Store {
+        let mut store = Store {
             progress: read.progress,
-            memory_only: notices.contains(&Notice::MemoryOnly),
+            sink: Sink::Local,
             notices,
             before_import: None,
+        };
+        let kept = session().and_then(|s| s.get_item(KEY).ok().flatten());
+        if let Some(kept) = kept {
+            let kept = progress::read(Some(&kept));
+            if kept.unreadable.is_none() {
+                store.progress = progress::merge(&store.progress, &kept.progress).0;
+                // Into local storage, if it takes it now.
+                store.save();
+            }
         }
+        store
     }
 
-    /// Writes the document; on failure switches to memory and adds the notice once.
+    /// Writes the document where it can (see [`Sink`]); tells the learner
+    /// once when that is not local storage.
     fn save(&mut self) {
-        if self.memory_only {
-            return;
-        }
-        let ok =
-            storage().is_some_and(|s| s.set_item(KEY, &progress::write(&self.progress)).is_ok());
-        if !ok {
-            self.memory_only = true;
-            if !self.notices.contains(&Notice::MemoryOnly) {
-                self.notices.push(Notice::MemoryOnly);
+        let text = progress::write(&self.progress);
+        let wrote = |s: Option<web_sys::Storage>| s.is_some_and(|s| s.set_item(KEY, &text).is_ok());
+        let (sink, notice) = if wrote(storage()) {
+            if let Some(s) = session() {
+                let _ = s.remove_item(KEY);
+            }
+            (Sink::Local, None)
+        } else if wrote(session()) {
+            (Sink::Session, Some(Notice::TabOnly))
+        } else {
+            (Sink::Memory, Some(Notice::MemoryOnly))
+        };
+        self.sink = sink;
+        if let Some(n) = notice {
+            if !self.notices.contains(&n) {
+                self.notices
+                    .retain(|x| !matches!(x, Notice::TabOnly | Notice::MemoryOnly));
+                self.notices.push(n);
             }
         }
     }
@@ -248,10 +295,17 @@ pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
                 Callback::from(move |_: MouseEvent| store.dispatch(Action::Dismiss(i)))
             };
             match n {
+                Notice::TabOnly => html! {
+                    <div class="notice" role="status" data-testid="memory-notice">
+                        <p>{ lang.pick("浏览器存储已满或被阻止：进度暂存在这个标签页里，关闭标签页后会丢失。可以在“进度”页导出。",
+                                   "Browser storage is full or blocked: progress is kept in this tab only, until you close it. You can export it from the Progress page.") }</p>
+                        <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
+                    </div>
+                },
                 Notice::MemoryOnly => html! {
                     <div class="notice" role="status" data-testid="memory-notice">
-                        <p>{ lang.pick("浏览器存储不可用（隐私模式、空间已满或被阻止）：本次的进度只保存在内存里，关闭页面后会丢失。可以在“进度”页导出。",
-                                   "Browser storage is unavailable (private mode, full, or blocked): progress is kept in memory for this visit only. You can export it from the Progress page.") }</p>
+                        <p>{ lang.pick("浏览器存储不可用（隐私模式、空间已满或被阻止）：进度只保存在这一页的内存里，离开这一页就会丢失。",
+                                   "Browser storage is unavailable (private mode, full, or blocked): progress is kept in memory on this page only, and is lost when you leave it.") }</p>
                         <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
                     </div>
                 },

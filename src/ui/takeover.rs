@@ -78,10 +78,11 @@ pub fn swap() {
     }
     // Marks the page as the module's (the load benchmark and the tests wait
     // for it), and shows what the page's first script hid until now
-    // (`wait`: another bank; `variant`: another variant).
+    // (`wait`: another bank; `variant`: another variant; `order`: the
+    // heading of a question walked in another order).
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-ready", "");
-        let _ = root.class_list().remove_2("wait", "variant");
+        let _ = root.class_list().remove_3("wait", "variant", "order");
     }
 }
 

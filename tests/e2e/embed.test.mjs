@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, BASE, textSoon } from './harness.mjs';
+import { launch, openPage, gotoRoute, BASE, textSoon } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const HOST_PORT = 8094;
@@ -53,6 +53,7 @@ async function hostPage(init) {
 async function heights(page, i) {
   const el = page.locator('iframe').nth(i);
   const frame = await (await el.elementHandle()).contentFrame();
+  await frame.waitForFunction(() => document.documentElement.hasAttribute('data-ready'));
   await frame.waitForSelector('[data-testid="question-prompt"], article.lab');
   const box = await el.evaluate((f) => f.getBoundingClientRect().height);
   const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
@@ -72,17 +73,17 @@ async function expectFitted(page, i) {
 test('the example post embeds a question and a lab from another origin, sized to content', async () => {
   const page = await hostPage();
   const srcs = await page.locator('iframe').evaluateAll((fs) => fs.map((f) => f.src));
-  assert.ok(srcs[0].startsWith(new URL('index.html?', BASE).href), srcs[0]);
-  assert.ok(srcs[0].includes('#/embed/q/fp32-rounding?seed=42'));
-  assert.ok(srcs[1].includes('#/embed/lab/perp-foot?a=1,1&b=7,4&c=2,6'));
-  assert.ok(srcs[0].includes(`host=${encodeURIComponent(new URL(HOST).origin)}`));
+  // Each frame opens the page itself, as an embed.
+  const host = `host=${encodeURIComponent(new URL(HOST).origin)}`;
+  assert.equal(srcs[0], new URL(`q/fp32-rounding/?seed=42&embed=1&${host}&lang=en`, BASE).href);
+  assert.equal(srcs[1], new URL(`lab/perp-foot/?a=1%2C1&b=7%2C4&c=2%2C6&embed=1&${host}&theme=dark`, BASE).href);
   const q = await expectFitted(page, 0);
   const lab = await expectFitted(page, 1);
   assert.ok(q.box > 300 && lab.box > 300, `${q.box} ${lab.box}`);
   // Options reach the app: English, and the lab in dark.
   assert.equal(await q.frame.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await lab.frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
-  assert.equal(await q.frame.getByTestId('variant-seed').textContent(), '42');
+  assert.equal(await q.frame.getByTestId('variant-seed').getAttribute('data-seed'), '42');
   assert.equal(await lab.frame.getByTestId('foot').textContent(), '3.8 2.4');
   // Reveal the answer: the question grows and its iframe follows within 2 px.
   await q.frame.getByTestId('reveal').click();
@@ -94,11 +95,26 @@ test('the example post embeds a question and a lab from another origin, sized to
   const full = q.frame.getByTestId('embed-open-full');
   assert.equal(await full.getAttribute('target'), '_blank');
   assert.match(await full.getAttribute('rel'), /noopener/);
-  assert.ok((await full.getAttribute('href')).endsWith('#/q/fp32-rounding?seed=42'));
+  assert.equal(await full.getAttribute('href'), new URL('q/fp32-rounding/?seed=42', BASE).href);
   // No CSP violation in the host or either frame; no console error.
   for (const f of page.frames()) assert.deepEqual(await f.evaluate(() => window.__csp), [], f.url());
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('an iframe address of an earlier version (index.html?…#/embed/…) opens the same embed', async () => {
+  const page = await openPage(browser);
+  const host = encodeURIComponent(new URL(HOST).origin);
+  await gotoRoute(page, `index.html?host=${host}&lang=zh&theme=dark#/embed/q/resnet`);
+  assert.equal(page.url(), new URL(`zh/q/resnet/?embed=1&host=${host}&lang=zh&theme=dark`, BASE).href);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.locator('header.top').count(), 0);
+  assert.equal(await page.getByTestId('embed-open-full').count(), 1);
+  await gotoRoute(page, `index.html?host=${host}#/embed/lab/perp-foot?a=0,0&b=4,0&c=1,3`, 'article.lab');
+  assert.equal(page.url(), new URL(`lab/perp-foot/?a=0,0&b=4,0&c=1,3&embed=1&host=${host}`, BASE).href);
+  assert.equal(await page.getByTestId('foot').textContent(), '1 0');
+  assert.deepEqual(page.errors, []);
 });
 
 test('height messages from anywhere but the app origin are ignored', async () => {
@@ -135,16 +151,14 @@ test('when storage throws, the embed still works and says progress is not saved'
 test('every question and lab offers its embed code, and the button copies it', async () => {
   const page = await openPage(browser);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
-  await page.goto(new URL('#/q/resnet', BASE).href);
-  await page.waitForSelector('[data-testid="question-prompt"]');
+  await gotoRoute(page, '#/q/resnet');
   await page.locator('.embed-code summary').click();
   const snippet = await page.getByTestId('embed-snippet').textContent();
   assert.equal(snippet, `<div data-ai-lab="q/resnet"></div>\n<script src="${new URL('static/embed.js', BASE).href}" async></script>`);
   await page.getByTestId('copy-embed').click();
   await page.waitForSelector('.embed-code .copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
-  await page.goto(new URL('#/lab/perp-foot?a=0,0&b=4,0&c=1,3', BASE).href);
-  await page.waitForSelector('article.lab');
+  await gotoRoute(page, 'lab/perp-foot/?a=0,0&b=4,0&c=1,3', 'article.lab');
   await page.locator('.embed-code summary').click();
   assert.match(await page.getByTestId('embed-snippet').textContent(), /data-ai-lab="lab\/perp-foot\?a=0,0&amp;b=4,0&amp;c=1,3"/);
   assert.deepEqual(page.errors, []);

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { launch, openPage, horizontalOverflow } from './harness.mjs';
+import { launch, openPage, horizontalOverflow, BASE } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
@@ -76,37 +76,61 @@ async function waitForController(page) {
 function buildOf(dir) {
   const sw = readFileSync(`${ROOT}${dir}/sw.js`, 'utf8');
   const build = /const BUILD = "([0-9a-f]+)";/.exec(sw)[1];
-  const files = [...sw.matchAll(/^ {2}"([^"]+)"/gm)].map((m) => m[1]);
+  const list = sw.slice(sw.indexOf('const FILES = ['), sw.indexOf('];', sw.indexOf('const FILES = [')));
+  const files = [...list.matchAll(/^ {2}"([^"]+)"/gm)].map((m) => m[1]);
   return { build, files };
+}
+
+/** Waits until the page at `url` has been taken over by its module. */
+async function visit(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 20000 });
 }
 
 test('after one visit every question and lab works with the server gone', async () => {
   const port = 8096;
   const server = await serve(`${ROOT}dist`, port);
   const page = await cspPage();
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(new URL(r.url()).pathname); });
   const base = `http://127.0.0.1:${port}/`;
-  await page.goto(base);
-  await page.waitForSelector('#app .intro');
+  await visit(page, base);
   await waitForController(page);
+  // Online, a link to a file that is no page gets that file, not a page.
+  await page.goto(`${base}static/bank.schema.json`);
+  assert.match(await page.locator('body').textContent(), /"\$schema"/);
   await stop(server);
-  // Network gone: a reload and deep links are answered by the worker.
-  await page.reload();
-  await page.waitForSelector('#app .intro');
-  for (const id of ['fp32-rounding', 'perpendicular-foot', 'parallel-nms']) {
-    await page.goto(`${base}#/q/${id}?seed=3`);
-    await page.waitForSelector('[data-testid="question-prompt"]');
+  // Network gone: a reload, pages at their own addresses and at old hash
+  // links, other variants and labs are answered by the worker.
+  await visit(page, base);
+  for (const url of ['q/fp32-rounding/', 'q/fp32-rounding/?seed=3', 'zh/q/perpendicular-foot/', '#/q/parallel-nms?seed=3', 'q/resnet']) {
+    await visit(page, base + url);
     await page.getByTestId('reveal').click();
     await page.waitForSelector('section.answer');
+    assert.ok((await page.getByTestId('question-prompt').textContent()).length > 20, url);
   }
-  for (const lab of ['float?x=9.9e9&y=1e-9&op=add&fmt=f32', 'perp-foot?a=1,1&b=7,4&c=2,6']) {
-    await page.goto(`${base}#/lab/${lab}`);
+  assert.equal(new URL(page.url()).pathname, '/q/resnet/', 'without its final slash, the page is redirected to it');
+  for (const lab of ['lab/float/?x=9.9e9&y=1e-9&op=add&fmt=f32', '#/lab/perp-foot?a=1,1&b=7,4&c=2,6']) {
+    await visit(page, base + lab);
     await page.waitForSelector('article.lab .results');
   }
   assert.equal(await page.getByTestId('foot').textContent(), '3.8 2.4');
-  // The bank came from the cache too: a question's prompt is there.
-  await page.goto(`${base}#/q/resnet`);
-  assert.ok((await page.getByTestId('question-prompt').textContent()).length > 20);
-  assert.deepEqual(page.errors, []);
+  await visit(page, `${base}review/`);
+  await page.waitForSelector('[data-testid="review-summary"]');
+  // Files that are not pages: the files themselves, from the cache.
+  await page.goto(`${base}static/bank.schema.json`);
+  assert.match(await page.locator('body').textContent(), /"\$schema"/);
+  await page.goto(`${base}static/embed-example.html`);
+  assert.equal(await page.locator('h1').textContent(), 'Floating point, in practice');
+  // An address the site never had: its 404 page, which says so.
+  await visit(page, `${base}q/no-such-question/`);
+  assert.match(await page.locator('.load-error').textContent(), /no-such-question/);
+  // No request of the pages failed. Chromium also asks for /favicon.ico
+  // for the JSON document (the site has none: its pages name their icon),
+  // which it does not report as a response, only as one console error.
+  assert.deepEqual(failed, []);
+  assert.ok(page.errors.length <= 1, page.errors.join('\n'));
+  assert.deepEqual(page.errors.filter((e) => !/status of 404/.test(e)), []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   await page.context().close();
 });
@@ -116,10 +140,8 @@ test('the worker precaches without downloading again what the page fetched', asy
   const server = await serve(`${ROOT}dist`, port, { log: true });
   const page = await cspPage();
   const base = `http://127.0.0.1:${port}/`;
-  // A question's answer area: the page fetches the first-load app, the
-  // question, then the full app and the bank, while the worker installs.
-  await page.goto(`${base}#/q/mlp-gradient-update`);
-  await page.waitForSelector('[data-testid="reveal"]', { timeout: 30000 });
+  // A question page: the page and the practice module, then the worker.
+  await visit(page, `${base}q/mlp-gradient-update/`);
   await waitForController(page);
   const { files } = buildOf('dist');
   const got = server.requests.filter((r) => r.method === 'GET');
@@ -136,16 +158,14 @@ test('the worker precaches without downloading again what the page fetched', asy
   for (const r of got.filter((r) => r.status === 200)) full[r.path] = (full[r.path] || 0) + 1;
   const twice = Object.entries(full).filter(([, n]) => n > 1);
   assert.deepEqual(twice, [], `sent in full more than once: ${JSON.stringify(twice)}`);
-  for (const f of ['/', '/ail-full_bg.wasm', '/static/bank.json']) {
-    assert.equal(full[f], 1, `${f} sent once`);
-  }
-  assert.ok(got.some((r) => r.status === 304 && r.path === '/'), 'the worker revalidated the page it was loaded from');
-  // The worker was registered only once the page had its own files (the
-  // full app and the bank), so its precache did not share the link with them.
+  const practice = files.find((f) => /^ail-practice-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  for (const f of ['/q/mlp-gradient-update/', `/${practice}`]) assert.equal(full[f], 1, `${f} sent once`);
+  assert.ok(got.some((r) => r.status === 304 && r.path === '/q/mlp-gradient-update/'), 'the worker revalidated the page it was loaded from');
+  // The worker was registered only once the page had its module, so its
+  // precache did not share the link with it.
   const at = (path) => got.findIndex((r) => r.path === path);
-  const [sw, wasm, bank] = [at('/sw.js'), at('/ail-full_bg.wasm'), at('/static/bank.json')];
-  assert.ok(wasm >= 0 && bank >= 0 && sw > wasm && sw > bank,
-    `sw.js requested after the full app and the bank: ${got.map((r) => r.path).slice(0, sw + 1).join(' ')}`);
+  const [sw, wasm] = [at('/sw.js'), at(`/${practice}`)];
+  assert.ok(wasm >= 0 && sw > wasm, `sw.js requested after the module: ${got.map((r) => r.path).slice(0, sw + 1).join(' ')}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
   await stop(server);
@@ -162,8 +182,7 @@ test('a new deploy offers "Reload to update" and then only its files are used', 
   let server = await serve(`${ROOT}dist`, port);
   const page = await cspPage();
   const base = `http://127.0.0.1:${port}/`;
-  await page.goto(`${base}#/`);
-  await page.waitForSelector('#app .intro');
+  await visit(page, base);
   await waitForController(page);
   assert.equal(await page.getByTestId('build-label').count(), 0, 'v1 has no label');
   // Deploy v2 at the same origin.
@@ -228,15 +247,14 @@ test('sw.js is served uncached, with the CSP header; the manifest is installable
 });
 
 test('every main page fits 360x640 with no horizontal scroll, in zh and en', async () => {
-  const pages = ['#/', '#/q/fp32-rounding?seed=1', '#/labs', '#/lab/perp-foot', '#/lab/nms',
-    '#/embed/q/parallel-nms?seed=2', '#/embed/lab/float'];
+  const pages = ['', 'q/fp32-rounding/', 'q/fp32-rounding/?seed=1', 'labs/', 'lab/perp-foot/', 'lab/nms/',
+    'q/parallel-nms/?seed=2&embed=1', 'lab/float/?embed=1', 'review/', 'stats/'];
   for (const locale of ['zh-CN', 'en-US']) {
     const page = await cspPage({ width: 360, height: 640, locale });
-    for (const hash of pages) {
-      await page.goto(new URL(hash, process.env.E2E_BASE || 'http://127.0.0.1:8099/').href);
-      await page.waitForSelector('[data-testid="question-prompt"], #app .intro, article.lab, .lab-list');
-      assert.ok(await horizontalOverflow(page) <= 0, `${hash} overflows at 360px (${locale})`);
-      const name = hash.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+    for (const path of pages) {
+      await visit(page, new URL((locale === 'zh-CN' ? 'zh/' : '') + path, BASE).href);
+      assert.ok(await horizontalOverflow(page) <= 0, `${path} overflows at 360px (${locale})`);
+      const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
       await page.screenshot({ path: `${ARTIFACTS}360-${locale}-${name}.png` });
     }
     assert.deepEqual(page.errors, []);

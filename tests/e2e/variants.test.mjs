@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { launch, openPage, gotoRoute, horizontalOverflow, textSoon, goneSoon } from './harness.mjs';
+import { launch, openPage, gotoRoute, ready, address, horizontalOverflow, textSoon, goneSoon } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -49,7 +49,13 @@ test('the same seed gives the same variant on two page loads', async () => {
     assert.ok(ta.length > 40, ta);
     assert.equal(ta, await partText(b, id), id);
   }
-  assert.equal(await a.getByTestId('variant-seed').textContent(), '42');
+  // The label a learner reads is short; the whole seed is in the URL and the title.
+  const seed = a.getByTestId('variant-seed');
+  assert.equal(await seed.getAttribute('data-seed'), '42');
+  assert.equal(await seed.getAttribute('title'), '42');
+  assert.equal(await seed.textContent(), '2a');
+  await gotoRoute(b, 'q/fp32-rounding/?seed=13831455206808794047');
+  assert.equal(await b.getByTestId('variant-seed').textContent(), 'bff3…');
   const c = await openPage(browser);
   await gotoRoute(c, '#/q/fp32-rounding?seed=43');
   assert.notEqual(await partText(c, 'variant-stored'), await partText(a, 'variant-stored'));
@@ -129,20 +135,32 @@ test('an unparseable answer gets a message and no verdict', async () => {
 test('"New variant" draws a new seed into the URL; Back returns to the old one', async () => {
   const page = await openPage(browser);
   await gotoRoute(page, '#/q/parallel-nms');
-  // No seed in the link: one is drawn and written into the URL.
-  await page.waitForFunction(() => /seed=\d+/.test(location.hash));
-  const first = await page.evaluate(() => location.hash);
+  // A link without a seed opens the page's own variant (seed 1), as the
+  // static page shows it; the address stays the page's.
+  assert.equal(address(page), 'q/parallel-nms/');
+  assert.equal(await page.getByTestId('variant-seed').getAttribute('data-seed'), '1');
   const firstPrompt = await partText(page, 'variant-iou');
   await page.reload();
-  await page.waitForSelector('[data-part="variant-iou"]');
-  assert.equal(await page.evaluate(() => location.hash), first);
+  await ready(page);
   assert.equal(await partText(page, 'variant-iou'), firstPrompt, 'a reload keeps the variant');
+  // A new variant: a new seed in the URL (the app module draws it).
   await page.getByTestId('new-variant').click();
-  await page.waitForFunction((h) => location.hash !== h, first);
+  await page.waitForURL(/q\/parallel-nms\/\?seed=\d+$/);
+  await ready(page);
   await page.waitForFunction((t) => document.querySelector('[data-part="variant-iou"] .part-prompt')?.textContent.trim() !== t, firstPrompt);
-  const seed = await page.getByTestId('variant-seed').textContent();
-  assert.ok(page.url().endsWith(`seed=${seed}`), page.url());
+  const second = await page.getByTestId('variant-seed').getAttribute('data-seed');
+  assert.ok(page.url().endsWith(`seed=${second}`), page.url());
+  const secondPrompt = await partText(page, 'variant-iou');
+  // Another one, drawn in the page this time (no new load), and Back to each.
+  await page.getByTestId('new-variant').click();
+  await page.waitForFunction((s) => !location.search.endsWith(`seed=${s}`), second);
+  await page.waitForFunction((t) => document.querySelector('[data-part="variant-iou"] .part-prompt')?.textContent.trim() !== t, secondPrompt);
+  const third = await page.getByTestId('variant-seed').getAttribute('data-seed');
+  assert.ok(page.url().endsWith(`seed=${third}`), page.url());
   await page.goBack();
+  await page.waitForFunction((t) => document.querySelector('[data-part="variant-iou"] .part-prompt')?.textContent.trim() === t, secondPrompt);
+  await page.goBack();
+  await page.waitForURL(/q\/parallel-nms\/$/);
   await page.waitForFunction((t) => document.querySelector('[data-part="variant-iou"] .part-prompt')?.textContent.trim() === t, firstPrompt);
   assert.deepEqual(page.errors, []);
 });

@@ -12,7 +12,8 @@
 //   the language stored before);
 // - picks the module the loader starts (data-module): the app for a bank
 //   from elsewhere (?bank=) or another variant (?seed=), hiding the parts
-//   of the static page that it will replace.
+//   of the static page that it will replace (as the heading of a question
+//   walked in another order).
 (function () {
   var d = document.documentElement, l = location;
   var page = d.getAttribute('data-page'), lang = d.getAttribute('lang') === 'zh-CN' ? 'zh' : 'en';
@@ -77,4 +78,7 @@
     d.setAttribute('data-module', 'app');
     d.className += ' variant';
   }
+  // In another order (shuffled, a topic, review), the heading's place in it
+  // is the module's to write ("Question 3 of 20", not the bank's "of 33").
+  if (page === 'question' && (has('s') || has('t') || has('r', '1'))) d.className += ' order';
 })();
