@@ -21,7 +21,7 @@ fn shipped() -> Bank {
 
 fn assets() -> Assets {
     Assets {
-        css: "style-0123456789abcdef.css".into(),
+        styles: "body{}".into(),
         practice_js: "ail-practice-0123456789abcdef.js".into(),
         practice_wasm: "ail-practice-0123456789abcdef_bg.wasm".into(),
         app_js: "ail-app-0123456789abcdef.js".into(),
@@ -175,6 +175,7 @@ const ALLOWED: &[&str] = &[
     "meta",
     "base",
     "script",
+    "style",
     "title",
     "link",
     "body",
@@ -291,6 +292,9 @@ fn a_hostile_bank_stays_text_in_every_page() {
             );
         }
         assert!(!html.contains("href=\"javascript"), "{}", page.file());
+        // The one style sheet is the site's own.
+        assert_eq!(html.matches("<style").count(), 1, "{}", page.file());
+        assert!(html.contains("<style>body{}</style>"), "{}", page.file());
         // The only scripts are the page's own two and its data block.
         assert_eq!(html.matches("<script").count(), 3, "{}", page.file());
         // No attribute was broken out of: every quote in the head is ours.

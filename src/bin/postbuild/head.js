@@ -1,7 +1,7 @@
 // The first script of every page (inline, hashed for the CSP; written by
 // postbuild from this file). It runs before the first paint:
 // - marks <html class="js"> (the static page hides its no-script parts);
-// - on the 404 page, finds the site root and sets <base> and the styles;
+// - on the 404 page, finds the site root and sets <base> and the icon;
 // - turns a hash route of earlier versions (#/q/<id>, #/lab/<slug>?…,
 //   #/embed/…) on the root page into that page's real address;
 // - opens the page in the language the learner chose (?lang=, the stored
@@ -27,12 +27,10 @@
     var b = document.createElement('base');
     b.href = root;
     document.head.appendChild(b);
-    [['stylesheet', d.getAttribute('data-css')], ['icon', 'static/icon.svg']].forEach(function (x) {
-      var k = document.createElement('link');
-      k.rel = x[0];
-      k.href = x[1];
-      document.head.appendChild(k);
-    });
+    var icon = document.createElement('link');
+    icon.rel = 'icon';
+    icon.href = 'static/icon.svg';
+    document.head.appendChild(icon);
   } else {
     root = document.baseURI.replace(/[?#].*$/, '').replace(/[^\/]*$/, '');
   }

@@ -17,8 +17,12 @@ const [js, wasm] = d.getAttribute('data-module') === 'app'
   ? ['./APP_JS', './APP_WASM']
   : ['./PRACTICE_JS', './PRACTICE_WASM'];
 try {
+  // The wasm and its glue at once: two requests in parallel, not one after
+  // the other (the glue's init takes a pending Response).
+  const response = fetch(wasm);
+  response.catch(() => {}); // reported by init below, if the glue arrives
   const module = await import(js);
-  await module.default({ module_or_path: wasm });
+  await module.default({ module_or_path: response });
 } catch (e) {
   const zh = d.lang === 'zh-CN';
   const note = document.createElement('div');

@@ -51,41 +51,56 @@ mod tool {
 
     /// Everything but the script hashes and `frame-ancestors`.
     /// (`connect-src` allows https so `?bank=https://…` can fetch someone's bank, CORS permitting.)
-    const POLICY_BASE: &str = "default-src 'self'; style-src 'self'; img-src 'self' data:; manifest-src 'self'; connect-src 'self' https:; worker-src 'self'";
+    /// Everything but the script and style hashes and `frame-ancestors`.
+    const POLICY_BASE: &str = "default-src 'self'; img-src 'self' data:; manifest-src 'self'; connect-src 'self' https:; worker-src 'self'";
 
-    /// `'sha256-…'` of each inline script (a `<script>` without `src` that
-    /// runs: not a JSON data block), in order.
-    pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    /// `'sha256-…'` of the body of each `<tag>…</tag>` element of `html`
+    /// that `keep` accepts by its opening tag, in order.
+    fn element_hashes(html: &str, tag: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
         let mut out = Vec::new();
         let mut rest = html;
-        while let Some(start) = rest.find("<script") {
+        while let Some(start) = rest.find(&open) {
             let after = &rest[start..];
             let Some(open_end) = after.find('>') else {
                 break;
             };
-            let tag = &after[..open_end];
             let body_start = open_end + 1;
-            let Some(close) = after[body_start..].find("</script>") else {
+            let Some(end) = after[body_start..].find(&close) else {
                 break;
             };
-            let body = &after[body_start..body_start + close];
-            // Data blocks (`type="application/json"`) are never run: no hash.
-            if !tag.contains(" src=") && !tag.contains("application/json") {
-                let digest = Sha256::digest(body.as_bytes());
+            if keep(&after[..open_end]) {
+                let digest = Sha256::digest(after[body_start..body_start + end].as_bytes());
                 out.push(format!(
                     "'sha256-{}'",
                     base64::engine::general_purpose::STANDARD.encode(digest)
                 ));
             }
-            rest = &after[body_start + close + "</script>".len()..];
+            rest = &after[body_start + end + close.len()..];
         }
         out
     }
 
-    /// The policy for the `<meta>` tag (no `frame-ancestors`) and for `_headers`.
-    pub fn policies(hashes: &[String]) -> (String, String) {
-        let script = format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "));
-        let meta = format!("{POLICY_BASE}; {}", script.trim_end());
+    /// `'sha256-…'` of each inline script (a `<script>` without `src` that
+    /// runs: not a JSON data block), in order.
+    pub fn inline_script_hashes(html: &str) -> Vec<String> {
+        element_hashes(html, "script", |tag| {
+            !tag.contains(" src=") && !tag.contains("application/json")
+        })
+    }
+
+    /// `'sha256-…'` of each inline style sheet (`<style>`), in order.
+    pub fn inline_style_hashes(html: &str) -> Vec<String> {
+        element_hashes(html, "style", |_| true)
+    }
+
+    /// The policy for the `<meta>` tag (no `frame-ancestors`) and for
+    /// `_headers`, allowing the inline scripts and style sheets with these
+    /// hashes.
+    pub fn policies(scripts: &[String], styles: &[String]) -> (String, String) {
+        let script = format!("script-src 'self' 'wasm-unsafe-eval' {}", scripts.join(" "));
+        let style = format!("style-src 'self' {}", styles.join(" "));
+        let meta = format!("{POLICY_BASE}; {}; {}", style.trim_end(), script.trim_end());
         let header = format!("{meta}; frame-ancestors *");
         (meta, header)
     }
@@ -301,7 +316,7 @@ mod tool {
     pub fn write_site(dir: &Path, site: Option<&SiteUrl>) -> Result<usize, String> {
         let bank = builtin_bank(dir)?;
         let index = BankIndex::of(&bank);
-        let assets = Assets::find(&precache_list(dir)?)?;
+        let assets = Assets::find(dir, &precache_list(dir)?)?;
         let pages = site::pages(&bank, ai_interview_lab::ui::labs::BUILT)?;
         for page in &pages {
             write(
@@ -348,16 +363,21 @@ mod tool {
         // Every page has the same two scripts; hash them once, from the
         // pages as written, and put the policy into each.
         let files = precache_list(dir)?;
-        let mut hashes: Vec<String> = Vec::new();
+        let (mut hashes, mut styles): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
         for f in html_pages(&files) {
             let html = std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
-            for h in inline_script_hashes(&html) {
-                if !hashes.contains(&h) {
-                    hashes.push(h);
+            for (found, into) in [
+                (inline_script_hashes(&html), &mut hashes),
+                (inline_style_hashes(&html), &mut styles),
+            ] {
+                for h in found {
+                    if !into.contains(&h) {
+                        into.push(h);
+                    }
                 }
             }
         }
-        let (meta, header) = policies(&hashes);
+        let (meta, header) = policies(&hashes, &styles);
         for f in html_pages(&files) {
             let html = std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{f}: {e}"))?;
             std::fs::write(
@@ -402,11 +422,11 @@ mod tool {
 
         #[test]
         fn the_meta_policy_has_no_frame_ancestors_and_injection_is_idempotent() {
-            let (meta, header) = policies(&["'sha256-abc'".into()]);
+            let (meta, header) = policies(&["'sha256-abc'".into()], &["'sha256-css'".into()]);
             assert!(!meta.contains("frame-ancestors"));
             assert!(header.ends_with("; frame-ancestors *"));
             assert!(meta.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'"));
-            assert!(meta.contains("style-src 'self'"));
+            assert!(meta.contains("style-src 'self' 'sha256-css';"), "{meta}");
             let once = inject_meta(PAGE, &meta).unwrap();
             let twice = inject_meta(&once, &meta).unwrap();
             assert_eq!(once, twice);
@@ -504,9 +524,13 @@ mod tool {
             ] {
                 let html = std::fs::read_to_string(dir.join(page))
                     .unwrap_or_else(|e| panic!("{page}: {e}"));
-                // Every script that runs is allowed by the policy in its own page.
-                let hashes = inline_script_hashes(&html);
+                // Every script that runs and the style sheet are allowed by
+                // the policy in its own page.
+                let mut hashes = inline_script_hashes(&html);
                 assert_eq!(hashes.len(), 2, "{page}");
+                hashes.extend(inline_style_hashes(&html));
+                assert_eq!(hashes.len(), 3, "{page}");
+                assert!(html.contains("<style>body{}</style>"), "{page}");
                 for h in &hashes {
                     assert!(html.find(h.as_str()) < html.find("<script"), "{page}: {h}");
                 }
