@@ -304,7 +304,11 @@ pub fn document(
         question: page.question.clone(),
     });
     let data = PageData {
-        index: index.clone(),
+        // A question page lists no questions: its index has no summaries.
+        index: match page.kind {
+            PageKind::Question => index.without_summaries(),
+            _ => index.clone(),
+        },
         question: page.question.as_ref().map(|(q, _)| q.without_texts()),
         seed: page
             .question

@@ -27,7 +27,9 @@ pub struct Stub {
     pub topic: String,
     pub difficulty: Difficulty,
     /// The prompt's first paragraph as plain text, formulas included
-    /// ([`crate::markup::plain::summary`]), cut at [`SUMMARY_CHARS`].
+    /// ([`crate::markup::plain::summary`]), cut at [`SUMMARY_CHARS`];
+    /// empty in the index a question page carries, which lists nothing.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
 }
 
@@ -57,6 +59,16 @@ impl BankIndex {
                 })
                 .collect(),
         }
+    }
+
+    /// The index without the summaries: what a page needs that lists no
+    /// questions (a question page: its place in an order, its topic's name).
+    pub fn without_summaries(&self) -> BankIndex {
+        let mut index = self.clone();
+        for q in &mut index.questions {
+            q.summary = Text::default();
+        }
+        index
     }
 
     /// The question `id`, if the bank has it.
@@ -102,8 +114,14 @@ mod tests {
         assert_eq!(q.difficulty, Difficulty::Hard);
         assert_eq!(q.summary.en, "Find the eigenvalues of S = QLQᵀ.");
         assert_eq!(q.summary.zh, "求 S = QLQᵀ 的 特征值。");
-        // It round-trips through JSON, which is how pages carry it.
+        // It round-trips through JSON, which is how pages carry it, with
+        // or without the summaries (which are then left out of the JSON).
         let json = serde_json::to_string(&index).unwrap();
         assert_eq!(serde_json::from_str::<BankIndex>(&json).unwrap(), index);
+        let slim = index.without_summaries();
+        let json = serde_json::to_string(&slim).unwrap();
+        assert!(!json.contains("summary"), "{json}");
+        assert_eq!(serde_json::from_str::<BankIndex>(&json).unwrap(), slim);
+        assert_eq!(slim.ids(), index.ids());
     }
 }

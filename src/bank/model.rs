@@ -26,6 +26,11 @@ pub struct Text {
 }
 
 impl Text {
+    /// Whether both languages are empty.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+
     /// The text in `lang`, falling back to the other language when that one is empty.
     pub fn get(&self, lang: crate::i18n::Lang) -> &str {
         let (first, second) = match lang {

@@ -138,9 +138,20 @@ mod tool {
         )
     }
 
-    /// Files the worker precaches: every file but the worker itself, the
-    /// headers file and precompressed copies. Sorted, `/`-separated, relative.
+    /// Files the worker precaches: the build's files but the bank's
+    /// source (for authors and `check-bank`; the pages and `static/q/` carry
+    /// what the app needs) and the style sheets (every page has its styles
+    /// inline). Sorted, `/`-separated, relative.
     pub fn precache_list(dir: &Path) -> Result<Vec<String>, String> {
+        Ok(build_files(dir)?
+            .into_iter()
+            .filter(|f| f != "static/bank.json" && !f.ends_with(".css"))
+            .collect())
+    }
+
+    /// Every file of the build but the worker itself, the headers file and
+    /// precompressed copies. Sorted, `/`-separated, relative.
+    pub fn build_files(dir: &Path) -> Result<Vec<String>, String> {
         fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
             let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             for entry in entries {
@@ -316,7 +327,7 @@ mod tool {
     pub fn write_site(dir: &Path, site: Option<&SiteUrl>) -> Result<usize, String> {
         let bank = builtin_bank(dir)?;
         let index = BankIndex::of(&bank);
-        let assets = Assets::find(dir, &precache_list(dir)?)?;
+        let assets = Assets::find(dir, &build_files(dir)?)?;
         let pages = site::pages(&bank, ai_interview_lab::ui::labs::BUILT)?;
         for page in &pages {
             write(
@@ -391,7 +402,7 @@ mod tool {
         let build = build_id(dir, &files)?;
         std::fs::write(dir.join("sw.js"), service_worker(&build, &files))
             .map_err(|e| e.to_string())?;
-        let mut all = files.clone();
+        let mut all = build_files(dir)?;
         all.push("sw.js".into());
         let compressed = precompress(dir, &all)?;
         Ok(format!(
@@ -575,6 +586,13 @@ mod tool {
                 assert!(sw.contains(&format!("  {f:?}")), "{f}");
             }
             assert!(files.contains(&"zh/q/q1/index.html".to_string()));
+            // Not what no page uses: the bank's source, the style sheet.
+            assert!(
+                !files
+                    .iter()
+                    .any(|f| f == "static/bank.json" || f.ends_with(".css")),
+                "{files:?}"
+            );
             assert!(!sw.contains(".br\"") && !sw.contains("\"sw.js\""));
             // Running again on its own output changes no page.
             let before = std::fs::read_to_string(dir.join("q/q1/index.html")).unwrap();
@@ -583,8 +601,9 @@ mod tool {
                 std::fs::read_to_string(dir.join("q/q1/index.html")).unwrap(),
                 before
             );
-            // Another byte anywhere is another build.
-            std::fs::write(dir.join("static/bank.json"), format!("{BANK} ")).unwrap();
+            // Another byte in any precached file is another build.
+            let q1 = std::fs::read_to_string(dir.join("static/q/q1.json")).unwrap();
+            std::fs::write(dir.join("static/q/q1.json"), format!("{q1} ")).unwrap();
             assert_ne!(build_id(&dir, &files).unwrap(), build);
             // Precompressed copies decompress to the original bytes.
             let html = std::fs::read(dir.join("index.html")).unwrap();
