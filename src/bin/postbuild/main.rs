@@ -70,7 +70,7 @@ mod tool {
                 break;
             };
             if keep(&after[..open_end]) {
-                let digest = Sha256::digest(after[body_start..body_start + end].as_bytes());
+                let digest = Sha256::digest(&after.as_bytes()[body_start..body_start + end]);
                 out.push(format!(
                     "'sha256-{}'",
                     base64::engine::general_purpose::STANDARD.encode(digest)
