@@ -280,6 +280,8 @@ pub fn bank(v: &J) -> R<Bank> {
         title: get(m, "title", text)?,
         author: get(m, "author", string)?,
         description: or_default(m, "description", text)?,
+        // The index leaves it out (`first_load::split`): only validation reads it.
+        answer_limit: None,
         topics: get(m, "topics", |v| list(v, topic))?,
         questions: get(m, "questions", |v| list(v, stub))?,
     })

@@ -260,6 +260,7 @@ mod tests {
             title: t("b"),
             author: "a".into(),
             description: t("d"),
+            answer_limit: None,
             topics: vec![],
             questions: qs,
         }

@@ -96,6 +96,8 @@ impl Question {
 pub fn split(bank: &super::Bank) -> (String, Vec<(String, String)>) {
     use crate::markup::compiled::{self, first_block_text};
     let mut index = bank.clone();
+    // An authoring limit that only validation reads; the app never needs it.
+    index.answer_limit = None;
     for q in &mut index.questions {
         let prompt = Text {
             zh: first_block_text(&q.prompt.zh),

@@ -56,6 +56,7 @@ async fn load_builtin() -> LoadState {
             Ok(bank) => LoadState::Ready(BankRef(Rc::new(Loaded {
                 bank,
                 problems: Vec::new(),
+                warnings: Vec::new(),
             }))),
         },
     };
