@@ -271,6 +271,7 @@ mod tests {
             title: t("b"),
             author: "a".into(),
             description: t("d"),
+            answer_limit: None,
             topics: vec![],
             questions: qs,
         })

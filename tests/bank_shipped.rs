@@ -1,7 +1,8 @@
-//! The shipped bank (`static/bank.json`): it loads with no problems, covers
-//! every question of the report in order, every answer key is gradable by
-//! the app's own grader, and the float keys are recomputed from the core
-//! float code rather than trusted.
+//! The shipped bank (`static/bank.json`): it loads with no problems and no
+//! warnings (its answers keep to its `answer_limit`), covers every question
+//! of the report in order, every answer key is gradable by the app's own
+//! grader, and the float keys are recomputed from the core float code rather
+//! than trusted.
 
 use ai_interview_lab::bank::{load, Bank, FloatFormat, Kind, Question};
 use ai_interview_lab::generate::instantiate_question;
@@ -17,6 +18,13 @@ fn shipped() -> Bank {
         problems.is_empty(),
         "bank.json has problems:\n{}",
         problems.join("\n")
+    );
+    // Its `answer_limit` keeps every answer a 30-second one.
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings.is_empty(),
+        "bank.json has warnings:\n{}",
+        warnings.join("\n")
     );
     loaded.bank
 }

@@ -307,3 +307,76 @@ fn a_schema_reference_is_accepted_and_ignored() {
         Some("https://example.com/static/bank.schema.json")
     );
 }
+
+/// Loads a bank of these questions whose envelope also has `"answer_limit": limit`.
+fn load_with_answer_limit(limit: &str, questions: &[String]) -> ai_interview_lab::bank::Loaded {
+    let src = bank(questions).replacen('{', &format!(r#"{{"answer_limit":{limit},"#), 1);
+    load(&src).expect("envelope is valid")
+}
+
+#[test]
+fn answer_limit_warns_about_a_long_answer_and_keeps_the_question() {
+    // `$p - y$` is three tokens, so 6 words; the zh text is 2 + 5 + 1 = 8
+    // characters once its two spaces are left out.
+    let loaded = load_with_answer_limit(
+        r#"{"en_words":4,"zh_chars":5}"#,
+        &[question(
+            r#"{"answer":{"zh":"梯度 $p-y$ 小","en":"The gradient is $p - y$"}}"#,
+        )],
+    );
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    assert_eq!(loaded.bank.questions.len(), 1);
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "question `q1`, field `answer.en`: the answer is 6 words; the bank's answer_limit.en_words is 4",
+            "question `q1`, field `answer.zh`: the answer is 8 characters (whitespace not counted); the bank's answer_limit.zh_chars is 5",
+        ]
+    );
+}
+
+#[test]
+fn answer_limit_allows_an_answer_of_exactly_the_limit() {
+    let loaded = load_with_answer_limit(
+        r#"{"en_words":3,"zh_chars":4}"#,
+        &[question(
+            r#"{"answer":{"zh":"均值 方差","en":"mean and variance"}}"#,
+        )],
+    );
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+}
+
+#[test]
+fn answer_limit_checks_only_the_languages_it_names() {
+    let long = question(r#"{"answer":{"zh":"很长很长很长的回答","en":"a rather long answer"}}"#);
+    let loaded = load_with_answer_limit(r#"{"zh_chars":8}"#, std::slice::from_ref(&long));
+    assert_eq!(loaded.warnings.len(), 1, "{:#?}", loaded.warnings);
+    assert_eq!(loaded.warnings[0].field, "answer.zh");
+    assert!(loaded.warnings[0].message.contains("is 9 characters"));
+    // No `answer_limit` at all: no check (other banks are unaffected).
+    let loaded = load(&bank(&[long])).expect("envelope is valid");
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+}
+
+#[test]
+fn answer_limit_of_zero_is_rejected_as_a_bank_problem() {
+    let loaded = load_with_answer_limit(r#"{"en_words":0}"#, &[question("{}")]);
+    assert_eq!(loaded.bank.questions.len(), 1);
+    let problems: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["bank, field `answer_limit.en_words`: a limit must be at least 1 (leave it out for no limit)"]
+    );
+    // Reported once for the bank, not again for every answer.
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+}
+
+#[test]
+fn answer_limit_rejects_unknown_fields_so_typos_are_caught() {
+    let src = bank(&[question("{}")]).replacen('{', r#"{"answer_limit":{"en_word":80},"#, 1);
+    let e = load(&src).unwrap_err();
+    assert_eq!(e.path, "answer_limit.en_word");
+    assert!(e.message.contains("unknown field `en_word`"), "{e}");
+}

@@ -1,7 +1,7 @@
 //! The question bank: the format ([`model`]), parsing with located errors
-//! ([`parse`]), semantic rules ([`validate`]), and [`load`], which runs both
-//! and keeps every question that passed; [`index`] is what lists of
-//! questions need of a bank.
+//! ([`parse`]), semantic rules and warnings ([`validate`]), and [`load`],
+//! which runs them and keeps every question that passed; [`index`] is what
+//! lists of questions need of a bank.
 
 pub mod index;
 pub mod model;
@@ -14,12 +14,13 @@ use std::fmt;
 
 pub use index::{BankIndex, Stub};
 pub use model::{
-    Bank, Choice, Difficulty, FloatFormat, Kind, Param, Part, Question, Text, Tolerance, Topic,
+    AnswerLimit, Bank, Choice, Difficulty, FloatFormat, Kind, Param, Part, Question, Text,
+    Tolerance, Topic,
 };
 pub use parse::FatalError;
 
 /// One thing wrong with one question (or with the bank's own fields, where
-/// `question` is `(bank)`).
+/// `question` is `(bank)`). [`Loaded`] uses the same type for warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The question id, `#<index>` if it has none, or `(bank)`.
@@ -72,11 +73,15 @@ pub struct Loaded {
     /// Every problem found; questions named here are not in `bank`
     /// (except `(bank)` problems, which do not remove questions).
     pub problems: Vec<Problem>,
+    /// Advice for the bank's author, such as an answer over the bank's
+    /// `answer_limit`; every question named here is in `bank`.
+    pub warnings: Vec<Problem>,
 }
 
 /// Parses and validates `src`. Questions with problems are dropped (the
-/// first of two duplicates is kept) and listed in `problems`; only an
-/// unreadable envelope is fatal.
+/// first of two duplicates is kept) and listed in `problems`; questions
+/// that loaded are then checked for `warnings`. Only an unreadable
+/// envelope is fatal.
 pub fn load(src: &str) -> Result<Loaded, FatalError> {
     let (mut bank, mut problems) = parse::parse_bank(src)?;
     let found = validate::validate(&bank);
@@ -93,7 +98,12 @@ pub fn load(src: &str) -> Result<Loaded, FatalError> {
         first && !bad.contains(&q.id)
     });
     problems.extend(found);
-    Ok(Loaded { bank, problems })
+    let warnings = validate::warnings(&bank);
+    Ok(Loaded {
+        bank,
+        problems,
+        warnings,
+    })
 }
 
 impl Bank {

@@ -65,10 +65,34 @@ pub struct Bank {
     /// One-paragraph description shown on the home page.
     #[serde(default)]
     pub description: Text,
+    /// Optional length limits for every question's `answer` (the
+    /// 30-second answer). A longer answer is a warning, not an error: the
+    /// question still loads, and `check-bank` prints the warning. Absent
+    /// means no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_limit: Option<AnswerLimit>,
     /// Topics, in display order. Every question names one of these ids.
     pub topics: Vec<Topic>,
     /// The questions, in the order of the source.
     pub questions: Vec<Question>,
+}
+
+/// How long a question's `answer` may be before validation warns. Texts are
+/// counted as written, Markdown and LaTeX included. Either limit may be left
+/// out, and then that language is not checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerLimit {
+    /// Most words in `answer.en`, counting whitespace-separated tokens
+    /// (80 is about 30 seconds of speech). At least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub en_words: Option<u32>,
+    /// Most characters in `answer.zh`, not counting whitespace. At least 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub zh_chars: Option<u32>,
 }
 
 /// A topic that groups questions on the home page.

@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::model::{Bank, Question, Text, Topic};
+use super::model::{AnswerLimit, Bank, Question, Text, Topic};
 use super::Problem;
 
 /// The bank format version this build reads.
@@ -50,6 +50,8 @@ struct Envelope<'a> {
     author: String,
     #[serde(default)]
     description: Text,
+    #[serde(default)]
+    answer_limit: Option<AnswerLimit>,
     topics: Vec<Topic>,
     #[serde(borrow)]
     questions: Vec<&'a RawValue>,
@@ -135,6 +137,7 @@ pub fn parse_bank(src: &str) -> Result<(Bank, Vec<Problem>), FatalError> {
         title: env.title,
         author: env.author,
         description: env.description,
+        answer_limit: env.answer_limit,
         topics: env.topics,
         questions,
     };

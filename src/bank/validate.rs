@@ -4,10 +4,13 @@
 //! URL-safe, both languages present, answers non-empty, indices in range,
 //! tolerances sane, every formula parseable. Each problem names the
 //! question, the field path and what is wrong.
+//!
+//! [`warnings`] is advice for the author that never keeps a question out:
+//! today, answers longer than the bank's optional `answer_limit`.
 
 use std::collections::HashSet;
 
-use super::model::{Bank, Kind, Question, Text, Tolerance};
+use super::model::{AnswerLimit, Bank, Kind, Question, Text, Tolerance};
 use super::Problem;
 use crate::markup::markdown;
 
@@ -22,6 +25,16 @@ pub fn validate(bank: &Bank) -> Vec<Problem> {
         ));
     }
     check_text(&bank.title, "title", "(bank)", &mut out);
+    if let Some(limit) = &bank.answer_limit {
+        for (field, value) in [("en_words", limit.en_words), ("zh_chars", limit.zh_chars)] {
+            if value == Some(0) {
+                out.push(bank_problem(
+                    &format!("answer_limit.{field}"),
+                    "a limit must be at least 1 (leave it out for no limit)".into(),
+                ));
+            }
+        }
+    }
     let mut topic_ids = HashSet::new();
     for (i, t) in bank.topics.iter().enumerate() {
         if !is_kebab(&t.id) {
@@ -106,6 +119,57 @@ pub fn validate_question(q: &Question, topics: &HashSet<&str>, out: &mut Vec<Pro
         check_text(&p.prompt, &format!("{at}.prompt"), id, out);
         check_text(&p.explanation, &format!("{at}.explanation"), id, out);
         check_kind(&p.kind, &format!("{at}.kind"), id, out);
+    }
+}
+
+/// Advice that does not keep a question out: every question whose `answer`
+/// is over the bank's `answer_limit` (none when the bank sets no limit).
+pub fn warnings(bank: &Bank) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if let Some(limit) = &bank.answer_limit {
+        for q in &bank.questions {
+            check_answer_length(q, limit, &mut out);
+        }
+    }
+    out
+}
+
+/// Words in English text: whitespace-separated tokens, so a formula or a
+/// code span without spaces counts as one word.
+pub fn english_words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Characters in Chinese text, not counting whitespace (Markdown and LaTeX
+/// count as written).
+pub fn chinese_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// A limit of 0 is a bank problem (see [`validate`]), so it is not also
+/// reported against every question.
+fn check_answer_length(q: &Question, limit: &AnswerLimit, out: &mut Vec<Problem>) {
+    if let Some(max) = limit.en_words.filter(|&m| m > 0) {
+        let n = english_words(&q.answer.en);
+        if n > max as usize {
+            out.push(Problem::new(
+                &q.id,
+                "answer.en",
+                format!("the answer is {n} words; the bank's answer_limit.en_words is {max}"),
+            ));
+        }
+    }
+    if let Some(max) = limit.zh_chars.filter(|&m| m > 0) {
+        let n = chinese_chars(&q.answer.zh);
+        if n > max as usize {
+            out.push(Problem::new(
+                &q.id,
+                "answer.zh",
+                format!(
+                    "the answer is {n} characters (whitespace not counted); the bank's answer_limit.zh_chars is {max}"
+                ),
+            ));
+        }
     }
 }
 
@@ -341,5 +405,25 @@ pub fn clip(s: &str, max: usize) -> String {
         s.to_string()
     } else {
         s.chars().take(max).collect::<String>() + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_words_counts_whitespace_separated_tokens() {
+        // A formula without spaces is one word; runs of whitespace and a
+        // line break separate like one space.
+        assert_eq!(english_words("BN uses  $\\mu_B$\nand\tvariance."), 5);
+        assert_eq!(english_words("  "), 0);
+    }
+
+    #[test]
+    fn chinese_chars_counts_every_character_but_whitespace() {
+        // 2 Han + 5 of `$p-y$` + 1 full-width comma + 1 Han; 3 spaces skipped.
+        assert_eq!(chinese_chars("梯度 $p-y$ ，大 "), 9);
+        assert_eq!(chinese_chars("\u{3000}"), 0);
     }
 }

@@ -1,6 +1,6 @@
 //! `check-bank`: validates a question-bank JSON file with the same code the
-//! app uses, prints every problem, and exits 0 (valid) or 1 (problems).
-//! Authors can run it in their own CI.
+//! app uses, prints every problem and every warning, and exits 0 (valid,
+//! even with warnings) or 1 (problems). Authors can run it in their own CI.
 //!
 //! `check-bank --variant BANK.json QUESTION SEED` prints, as JSON, the
 //! question with its generated parts drawn for SEED: the same variant the
@@ -36,11 +36,16 @@ fn main() -> ExitCode {
                 for p in &loaded.problems {
                     println!("{path}: {p}");
                 }
+                for w in &loaded.warnings {
+                    println!("{path}: warning: {w}");
+                }
+                // Warnings are advice: they do not fail the check.
                 ok &= loaded.problems.is_empty();
                 println!(
-                    "{path}: {} questions valid, {} problems",
+                    "{path}: {} questions valid, {} problems, {} warnings",
                     loaded.bank.questions.len(),
-                    loaded.problems.len()
+                    loaded.problems.len(),
+                    loaded.warnings.len()
                 );
             }
         }
