@@ -193,6 +193,7 @@ test('hostile banks: nothing executes, nothing hangs, each gives a message or re
   // index.html's own scripts (the language picker and Trunk's loader), in <head>.
   await page.goto(BASE);
   const pageScripts = await page.locator('head script').count();
+  const pageStyles = await page.locator('head style').count();
   for (const [name, body] of entries) {
     const url = `https://banks.example/${name}.json`;
     await open(page, url);
@@ -216,9 +217,11 @@ test('hostile banks: nothing executes, nothing hangs, each gives a message or re
     assert.equal(await page.evaluate(() => window.__pwned), undefined, `${name} executed script`);
     assert.equal(await page.evaluate(() => ({}).polluted), undefined, `${name} polluted Object.prototype`);
     assert.equal(page.dialogs, 0, name);
-    // (The page's own data block is the one script in the body.)
-    assert.equal(await page.locator('body script:not(#ail-page), iframe, style, form:not(.slot), img, object, embed').count(), 0, `${name} made an element it should not`);
+    // (The page's own data block is the one script in the body; its styles
+    // are inline in <head>.)
+    assert.equal(await page.locator('body :is(script:not(#ail-page), iframe, style, form:not(.slot), img, object, embed)').count(), 0, `${name} made an element it should not`);
     assert.equal(await page.locator('head script').count(), pageScripts, `${name} added a script`);
+    assert.equal(await page.locator('head style').count(), pageStyles, `${name} added a style`);
   }
   assert.deepEqual(page.external, [], 'no request to a third party');
   assert.deepEqual(page.errors, []);
