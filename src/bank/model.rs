@@ -228,7 +228,7 @@ pub enum Kind {
     /// into the prompt and decides the answer kind; this item's own prompt
     /// and explanation are shown before and after what it writes.
     Generated {
-        /// The generator's name, such as `float-sum` (README lists them all).
+        /// The generator's name, such as `float-sum` (docs/authoring.md lists them all).
         generator: String,
         /// Parameter ranges and choices; any left out take the generator's defaults.
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -1,6 +1,6 @@
 //! A small LaTeX math parser that produces a MathML Core tree.
 //!
-//! It accepts a documented subset (see `docs` in README and the tables
+//! It accepts a documented subset (see docs/authoring.md and the tables
 //! below) and refuses everything else with an error that names the byte
 //! offset and the problem. We parse into our own tree rather than use a
 //! crate's HTML output so that (a) nothing from content can ever become

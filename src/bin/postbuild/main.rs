@@ -132,7 +132,7 @@ mod tool {
 
     pub fn headers_file(policy: &str) -> String {
         format!(
-            "# Written by postbuild (src/bin/postbuild.rs) after each build.\n\
+            "# Written by postbuild (src/bin/postbuild/main.rs) after each build.\n\
              /*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
              /sw.js\n  Cache-Control: no-cache\n"
         )
