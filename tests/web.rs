@@ -161,8 +161,8 @@ impl IntoElement for web_sys::Node {
 
 #[wasm_bindgen_test]
 fn every_lab_listed_as_built_has_a_page_and_no_other_does() {
-    use ai_interview_lab::labs::LABS;
     use ai_interview_lab::ui::labs::{has_page, BUILT};
+    use ail_labs::LABS;
     for lab in LABS {
         assert_eq!(
             has_page(lab.slug),

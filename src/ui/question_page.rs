@@ -474,7 +474,7 @@ fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool, nav:
 
 /// Links to the labs that compute this question's numbers (none if no built lab does).
 fn lab_links(id: &str, lang: Lang, nav: &Nav) -> Html {
-    let labs: Vec<_> = crate::labs::labs_for_question(id)
+    let labs: Vec<_> = ail_labs::labs_for_question(id)
         .filter(|l| super::labs::BUILT.contains(&l.slug))
         .collect();
     if labs.is_empty() {

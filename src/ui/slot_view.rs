@@ -185,7 +185,7 @@ fn verdict(p: &SlotProps, g: &Graded) -> Html {
         _ => None,
     };
     let fmt_name = format.map(crate::i18n::format_name).unwrap_or_default();
-    let opt = |x: Option<f64>| x.map(crate::labs::fmt_num).unwrap_or_else(|| "—".into());
+    let opt = |x: Option<f64>| x.map(ail_labs::fmt_num).unwrap_or_else(|| "—".into());
     let expected = match &p.kind {
         Kind::Ordering { answer, .. } => Some(
             answer

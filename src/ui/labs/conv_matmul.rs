@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::{query_values, setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::conv_matmul::{dims, run, Shape};
-use crate::labs::query::Query;
-use crate::labs::{fmt_num, parse_whole, InputError};
+use ail_labs::conv_matmul::{dims, run, Shape};
+use ail_labs::query::Query;
+use ail_labs::{fmt_num, parse_whole, InputError};
 
 const KEYS: [(&str, &str); 8] = [
     ("c", "2"),

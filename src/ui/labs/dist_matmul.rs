@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::dist_matmul::{simulate, Run};
-use crate::labs::query::Query;
-use crate::labs::{fmt_num, InputError};
+use ail_labs::dist_matmul::{simulate, Run};
+use ail_labs::query::Query;
+use ail_labs::{fmt_num, InputError};
 
 #[function_component(DistMatmulLab)]
 pub fn dist_matmul_lab(p: &LabProps) -> Html {

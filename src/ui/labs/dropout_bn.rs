@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::{query_value, setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::dropout_bn::{batch_norm, dropout_mc, dropout_sample};
-use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, parse_whole, InputError};
+use ail_labs::dropout_bn::{batch_norm, dropout_mc, dropout_sample};
+use ail_labs::query::Query;
+use ail_labs::{fmt_list, fmt_num, parse_scalar, parse_vector, parse_whole, InputError};
 
 const DEFAULTS: [(&str, &str); 9] = [
     ("x", "1,2,3,4"),

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::eigen_perm::{check_symmetric, parse_perm, permute, Matrix};
-use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_matrix, InputError};
+use ail_labs::eigen_perm::{check_symmetric, parse_perm, permute, Matrix};
+use ail_labs::query::Query;
+use ail_labs::{fmt_list, fmt_num, parse_matrix, InputError};
 
 const DEFAULT_S: &str = "4,1,0.5,0;1,3,0.2,0.1;0.5,0.2,2,0.3;0,0.1,0.3,1";
 const DEFAULT_PERM: &str = "3,1,0,2";

@@ -5,12 +5,12 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::exact::exact_decimal;
-use crate::labs::float_lab::{
+use ail_labs::exact::exact_decimal;
+use ail_labs::float_lab::{
     operate, parse_operand, swamping_threshold, Class, Fmt, Op, Stored, Trace,
 };
-use crate::labs::query::Query;
-use crate::labs::{fmt_num, InputError};
+use ail_labs::query::Query;
+use ail_labs::{fmt_num, InputError};
 
 fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {

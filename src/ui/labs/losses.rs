@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::{query_values, setter, Field, LabProps};
 use crate::i18n::Lang;
-use crate::labs::losses::{curve, gradients, Point};
-use crate::labs::query::Query;
-use crate::labs::{fmt_num, parse_scalar, InputError};
+use ail_labs::losses::{curve, gradients, Point};
+use ail_labs::query::Query;
+use ail_labs::{fmt_num, parse_scalar, InputError};
 
 const KEYS: [(&str, &str); 6] = [
     ("w", "-1.5"),

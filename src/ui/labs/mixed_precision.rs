@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::{query_values, setter, Field, LabProps};
-use crate::labs::mixed_precision::{run, Params};
-use crate::labs::query::Query;
-use crate::labs::{fmt_num, parse_scalar, InputError};
+use ail_labs::mixed_precision::{run, Params};
+use ail_labs::query::Query;
+use ail_labs::{fmt_num, parse_scalar, InputError};
 
 const KEYS: [(&str, &str); 6] = [
     ("w", "1"),

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::{query_value, setter, Field, LabProps};
-use crate::labs::mlp::{backward, check, forward, gradient_check, sgd_step, Net};
-use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_matrix, parse_scalar, parse_vector, InputError};
+use ail_labs::mlp::{backward, check, forward, gradient_check, sgd_step, Net};
+use ail_labs::query::Query;
+use ail_labs::{fmt_list, fmt_num, parse_matrix, parse_scalar, parse_vector, InputError};
 
 const DEFAULTS: [(&str, &str); 7] = [
     ("x", "1,2"),

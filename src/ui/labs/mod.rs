@@ -18,9 +18,9 @@ use yew::prelude::*;
 use super::nav::use_nav;
 use super::IndexRef;
 use crate::i18n::Lang;
-use crate::labs::query::Query;
-use crate::labs::{lab, InputError, LABS};
 use crate::route::Route;
+use ail_labs::query::Query;
+use ail_labs::{lab, InputError, LABS};
 
 /// What every lab page receives.
 #[derive(Properties, PartialEq, Clone)]

@@ -7,11 +7,11 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
-use crate::labs::nms::{
+use ail_labs::nms::{
     check_threshold, parse_boxes, random_boxes, Pairs, Parallel, ScoredBox, MAX_BOXES,
 };
-use crate::labs::query::Query;
-use crate::labs::{parse_scalar, InputError};
+use ail_labs::query::Query;
+use ail_labs::{parse_scalar, InputError};
 
 const DEFAULT_BOXES: &str =
     "10,10,50,50,0.9;14,12,54,52,0.8;60,20,90,60,0.75;12,14,48,56,0.7;62,24,92,58,0.6";

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
-use crate::labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
-use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_scalar, parse_vector, push_polyline, InputError};
+use ail_labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
+use ail_labs::query::Query;
+use ail_labs::{fmt_list, fmt_num, parse_scalar, parse_vector, push_polyline, InputError};
 
 fn defaults(surface: Surface) -> [(&'static str, &'static str); 7] {
     let (lr, steps, x0) = match surface {

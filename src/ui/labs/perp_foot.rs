@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::{setter, Field, LabProps};
 use crate::i18n::Lang;
-use crate::labs::perp_foot::{perpendicular_foot, stable_view, ViewBox};
-use crate::labs::query::Query;
-use crate::labs::{fmt_list, fmt_num, parse_vector, InputError};
+use ail_labs::perp_foot::{perpendicular_foot, stable_view, ViewBox};
+use ail_labs::query::Query;
+use ail_labs::{fmt_list, fmt_num, parse_vector, InputError};
 
 const DEFAULTS: [(&str, &str); 3] = [("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
 
@@ -137,7 +137,7 @@ fn svg(
     a: &[f64],
     b: &[f64],
     c: &[f64],
-    f: &crate::labs::perp_foot::Foot,
+    f: &ail_labs::perp_foot::Foot,
     vb: ViewBox,
     dragging: UseStateHandle<Option<(usize, ViewBox)>>,
     svg_ref: NodeRef,

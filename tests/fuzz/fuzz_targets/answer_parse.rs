@@ -2,8 +2,8 @@
 //! finite; a parsed permutation is one.
 #![no_main]
 
-use ai_interview_lab::bank::FloatFormat;
-use ai_interview_lab::grade::{parse_numbers_as, parse_permutation};
+use ail_core::bank::FloatFormat;
+use ail_core::grade::{parse_numbers_as, parse_permutation};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,15 +8,15 @@ fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(loaded) = ai_interview_lab::bank::load(src) {
+    if let Ok(loaded) = ail_core::bank::load(src) {
         for p in &loaded.problems {
             assert!(!p.message.is_empty());
             assert!(!p.question.is_empty());
         }
         // Everything that loaded renders to node trees without panicking.
         for q in &loaded.bank.questions {
-            let _ = ai_interview_lab::markup::markdown::parse(&q.prompt.en);
-            let _ = ai_interview_lab::generate::instantiate_question(q, 7);
+            let _ = ail_core::markup::markdown::parse(&q.prompt.en);
+            let _ = ail_core::generate::instantiate_question(q, 7);
         }
     }
 });

@@ -1,0 +1,170 @@
+//! Rounding to the bank's float formats and distances in units in the last
+//! place. The single-rounding f64 → f16/bf16 conversions live with the labs'
+//! kernels (`ail_labs::numeric::float_format`), which explain how.
+
+use crate::bank::FloatFormat;
+
+/// `x` rounded to `format` and widened back to f64 (exactly representable).
+///
+/// Values beyond the format's largest finite number become ±inf, values
+/// below its smallest subnormal become ±0; NaN stays NaN.
+pub fn round_to(format: FloatFormat, x: f64) -> f64 {
+    match format {
+        FloatFormat::F32 => x as f32 as f64,
+        FloatFormat::F16 => f16_from_f64(x).to_f64(),
+        FloatFormat::Bf16 => bf16_from_f64(x).to_f64(),
+    }
+}
+
+pub use ail_labs::numeric::float_format::{bf16_from_f64, f16_from_f64, f32_round_to_odd};
+
+/// The bit pattern of `x` rounded to `format`, in the low bits of a u32.
+pub fn bits(format: FloatFormat, x: f64) -> u32 {
+    match format {
+        FloatFormat::F32 => (x as f32).to_bits(),
+        FloatFormat::F16 => f16_from_f64(x).to_bits() as u32,
+        FloatFormat::Bf16 => bf16_from_f64(x).to_bits() as u32,
+    }
+}
+
+/// Width of the format in bits.
+pub fn width(format: FloatFormat) -> u32 {
+    match format {
+        FloatFormat::F32 => 32,
+        FloatFormat::F16 | FloatFormat::Bf16 => 16,
+    }
+}
+
+/// Maps a format's bit pattern to an integer that is monotonic in the value
+/// (so +0 and -0 both map to 0 and adjacent floats differ by 1).
+fn ordered(format: FloatFormat, x: f64) -> i64 {
+    let b = bits(format, x) as i64;
+    let sign = 1i64 << (width(format) - 1);
+    if b & sign != 0 {
+        -(b & (sign - 1))
+    } else {
+        b
+    }
+}
+
+/// How many representable `format` values lie between `a` and `b` after
+/// each is rounded to `format` (0 when they round to the same value).
+///
+/// Returns `None` if either is NaN. Infinities count as one step past the
+/// largest finite value.
+pub fn ulp_distance(format: FloatFormat, a: f64, b: f64) -> Option<u64> {
+    if a.is_nan() || b.is_nan() {
+        return None;
+    }
+    Some(ordered(format, a).abs_diff(ordered(format, b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use FloatFormat::*;
+
+    #[test]
+    fn f32_rounds_9_9e9_to_9900000256() {
+        // 9.9e9 = 1.00011100001...b x 2^33; the f32 grid there is 2^10 = 1024,
+        // and 9.9e9 / 1024 = 9667968.75 rounds up to 9667969.
+        assert_eq!(round_to(F32, 9.9e9), 9_900_000_256.0);
+        assert_eq!(bits(F32, 9.9e9), 0x5013_8581);
+    }
+
+    #[test]
+    fn f16_overflows_9_9e9_to_infinity() {
+        assert_eq!(round_to(F16, 9.9e9), f64::INFINITY);
+        assert_eq!(round_to(F16, 65504.0), 65504.0);
+    }
+
+    #[test]
+    fn f16_rounds_ties_to_even() {
+        // 1 + 2^-11 is exactly halfway between 1 and 1 + 2^-10: ties to even (1.0).
+        assert_eq!(round_to(F16, 1.0 + 2f64.powi(-11)), 1.0);
+        // 1 + 3*2^-11 is halfway between 1+2^-10 (odd) and 1+2^-9 (even).
+        assert_eq!(
+            round_to(F16, 1.0 + 3.0 * 2f64.powi(-11)),
+            1.0 + 2f64.powi(-9)
+        );
+    }
+
+    #[test]
+    fn bf16_keeps_eight_significant_bits() {
+        // 9.9e9 / 2^26 = 147.52..., rounds to 148: 148 * 2^26.
+        assert_eq!(round_to(Bf16, 9.9e9), 148.0 * 2f64.powi(26));
+    }
+
+    /// Every pair of adjacent finite values of `from_bits`' format: the exact
+    /// midpoint rounds to the even one, the f64 just above it to the upper,
+    /// the f64 just below it to the lower. This is where a conversion that
+    /// loses sticky bits fails.
+    fn check_midpoints(width: u32, from_bits: fn(u32) -> f64, round: fn(f64) -> f64) {
+        let top = 1u32 << (width - 1);
+        for b in 0..top - 1 {
+            let (lo, hi) = (from_bits(b), from_bits(b + 1));
+            if !hi.is_finite() || lo.is_nan() {
+                continue;
+            }
+            let mid = (lo + hi) / 2.0; // exact: both have few bits
+            let even = if b % 2 == 0 { lo } else { hi };
+            for sign in [1.0, -1.0] {
+                assert_eq!(round(sign * mid), sign * even, "tie at {mid}");
+                let above = f64::from_bits(mid.to_bits() + 1);
+                let below = f64::from_bits(mid.to_bits() - 1);
+                assert_eq!(round(sign * above), sign * hi, "just above {mid}");
+                assert_eq!(round(sign * below), sign * lo, "just below {mid}");
+            }
+        }
+    }
+
+    #[test]
+    fn f16_rounds_every_midpoint_neighbourhood_correctly() {
+        check_midpoints(
+            16,
+            |b| half::f16::from_bits(b as u16).to_f64(),
+            |x| round_to(F16, x),
+        );
+    }
+
+    #[test]
+    fn bf16_rounds_every_midpoint_neighbourhood_correctly() {
+        check_midpoints(
+            16,
+            |b| half::bf16::from_bits(b as u16).to_f64(),
+            |x| round_to(Bf16, x),
+        );
+    }
+
+    #[test]
+    fn sticky_bits_below_the_top_32_are_kept() {
+        // 986.5003 · 2^-24: just above the midpoint of two f16 subnormals,
+        // the excess only in the f64's low 32 bits. Correct: 987 · 2^-24.
+        let g = 5.88e-5;
+        let steps = g / 2f64.powi(-24);
+        assert!(steps > 986.5 && steps < 986.501, "{steps}");
+        assert_eq!(round_to(F16, g), 987.0 * 2f64.powi(-24));
+        // half's own from_f64 gets this one wrong on its portable path.
+    }
+
+    #[test]
+    fn round_to_odd_marks_inexact_results() {
+        assert_eq!(f32_round_to_odd(1.0), 1.0);
+        let x = 1.0 + 2f64.powi(-30); // between 1 and 1 + 2^-23, nearest 1 (even)
+        assert_eq!(f32_round_to_odd(x).to_bits(), 1.0f32.to_bits() + 1);
+        assert_eq!(f32_round_to_odd(-x).to_bits(), (-1.0f32).to_bits() + 1);
+        assert_eq!(f32_round_to_odd(1e-50), f32::from_bits(1));
+        assert_eq!(f32_round_to_odd(-1e-50), -f32::from_bits(1));
+        assert!(f32_round_to_odd(1e300).is_infinite());
+    }
+
+    #[test]
+    fn ulp_distance_counts_steps_across_zero() {
+        assert_eq!(ulp_distance(F32, 1.0, 1.0 + f32::EPSILON as f64), Some(1));
+        assert_eq!(ulp_distance(F32, 0.0, -0.0), Some(0));
+        let tiny = f32::from_bits(1) as f64;
+        assert_eq!(ulp_distance(F32, -tiny, tiny), Some(2));
+        assert_eq!(ulp_distance(F16, 9.9e9, f64::INFINITY), Some(0));
+        assert_eq!(ulp_distance(F32, f64::NAN, 1.0), None);
+    }
+}

@@ -1,6 +1,0 @@
-//! Numerics shared by grading and the labs: rounding to the bank's float
-//! formats, and the labs' deterministic random number generator
-//! (re-exported from `ail_kernels`). No web imports.
-
-pub mod float_format;
-pub use ail_kernels::numeric::rng;
