@@ -11,7 +11,7 @@
 //! - [`practice`]: practice order and per-question state transitions.
 //! - [`progress`]: the review log, merging, FSRS scheduling and stats.
 //! - [`route`]: page addresses, old hash routes, queries.
-//! - [`i18n`]: UI strings, zh and en.
+//! - [`lang`]: the two languages (imports nothing); [`i18n`]: UI strings.
 //! - [`page`]: what a static page carries for the module that takes it over.
 //! - [`settle`]: when a lab's large tables follow a burst of edits.
 //! - [`assets`]: which built file names carry a content hash.
@@ -21,6 +21,7 @@ pub mod bank;
 pub mod generate;
 pub mod grade;
 pub mod i18n;
+pub mod lang;
 pub mod markup;
 pub mod numeric;
 pub mod page;

@@ -10,7 +10,7 @@
 //! earlier versions working. Parsing is plain string work, tested natively;
 //! the UI only reads `location` and listens for navigation.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Where the app is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +245,7 @@ pub enum Theme {
 /// target the iframe posts its height to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmbedParams {
-    pub lang: Option<crate::i18n::Lang>,
+    pub lang: Option<crate::lang::Lang>,
     pub theme: Option<Theme>,
     pub host: Option<String>,
     /// `?bank=<url>`: load this bank instead of the built-in one; `?bank=`
@@ -261,7 +261,7 @@ impl EmbedParams {
         for (k, v) in query_pairs(search.strip_prefix('?').unwrap_or(search)) {
             let v = percent_decode(v);
             match k {
-                "lang" if v == "zh" || v == "en" => p.lang = Some(crate::i18n::Lang::from_tag(&v)),
+                "lang" if v == "zh" || v == "en" => p.lang = Some(crate::lang::Lang::from_tag(&v)),
                 "theme" if v == "dark" => p.theme = Some(Theme::Dark),
                 "theme" if v == "light" => p.theme = Some(Theme::Light),
                 "host" => p.host = valid_origin(&v),
@@ -588,7 +588,7 @@ mod tests {
 
     #[test]
     fn embed_params_keep_only_valid_values() {
-        use crate::i18n::Lang;
+        use crate::lang::Lang;
         let p =
             EmbedParams::parse("?lang=zh&theme=dark&host=https%3A%2F%2FBlog.Example.com%3A8443");
         assert_eq!(p.lang, Some(Lang::Zh));

@@ -32,10 +32,10 @@ impl Text {
     }
 
     /// The text in `lang`, falling back to the other language when that one is empty.
-    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
         let (first, second) = match lang {
-            crate::i18n::Lang::Zh => (&self.zh, &self.en),
-            crate::i18n::Lang::En => (&self.en, &self.zh),
+            crate::lang::Lang::Zh => (&self.zh, &self.en),
+            crate::lang::Lang::En => (&self.en, &self.zh),
         };
         if first.trim().is_empty() {
             second

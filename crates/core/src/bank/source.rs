@@ -2,7 +2,7 @@
 //! a file the learner picks or drops, or the built-in one. The checks are
 //! plain functions so they are tested natively; the UI does the fetching.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Largest bank accepted, in bytes (5 MB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
