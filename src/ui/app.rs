@@ -123,7 +123,7 @@ pub fn app(p: &AppProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         custom.set(match super::fetch_bank(&url).await {
                             Err(e) => Load::Failed(e.message(lang)),
-                            Ok(text) => match crate::bank::load(&text) {
+                            Ok(text) => match ail_core::load(&text) {
                                 Err(e) => Load::Failed(format!("{url}: {e}")),
                                 Ok(l) => Load::Ready(BankRef(Rc::new(l))),
                             },

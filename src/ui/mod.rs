@@ -308,7 +308,7 @@ fn same_site_or_https(
 pub fn bank_from_file(name: &str, text: &str, lang: Lang) -> Result<BankRef, String> {
     crate::bank::source::check_size(text.len())
         .map_err(|e| format!("{name}: {}", e.message(lang)))?;
-    crate::bank::load(text)
+    ail_core::load(text)
         .map(|l| BankRef(Rc::new(l)))
         .map_err(|e| format!("{name}: {e}"))
 }

@@ -15,6 +15,11 @@
 //! - [`page`]: what a static page carries for the module that takes it over.
 //! - [`settle`]: when a lab's large tables follow a burst of edits.
 //! - [`assets`]: which built file names carry a content hash.
+//!
+//! [`load`] reads a bank with every rule. The modules form layers; none
+//! imports one above it (`tests/layers.rs` checks that the `use crate::`
+//! graph has no cycle): `lang`; `markup`; `bank`; `numeric`; `grade`;
+//! `i18n`; `generate`; then `route`, `practice`, `progress`, `page`.
 
 pub mod assets;
 pub mod bank;
@@ -29,3 +34,11 @@ pub mod practice;
 pub mod progress;
 pub mod route;
 pub mod settle;
+
+/// Loads a bank from its JSON text with every rule: the format's
+/// ([`bank::validate`]) and the generators' ([`generate::check`]), which
+/// sit a layer above the format. What the app, the build and `check-bank`
+/// call.
+pub fn load(src: &str) -> Result<bank::Loaded, bank::FatalError> {
+    bank::load_with(src, generate::check::check)
+}

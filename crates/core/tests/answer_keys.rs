@@ -6,8 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use ail_core::bank::{load, Bank, FloatFormat, Kind};
+use ail_core::bank::{Bank, FloatFormat, Kind};
 use ail_core::grade::{grade, Response, Verdict};
+use ail_core::load;
 use ail_core::numeric::float_format::round_to;
 use ail_labs::dist_matmul::simulate;
 use ail_labs::dropout_bn::batch_norm;

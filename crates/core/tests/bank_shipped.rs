@@ -4,9 +4,10 @@
 //! grader, and the float keys are recomputed from the core float code rather
 //! than trusted.
 
-use ail_core::bank::{load, Bank, FloatFormat, Kind, Question};
+use ail_core::bank::{Bank, FloatFormat, Kind, Question};
 use ail_core::generate::instantiate_question;
 use ail_core::grade::{grade, Response, Verdict};
+use ail_core::load;
 use ail_core::numeric::float_format::{bits, round_to};
 
 fn shipped() -> Bank {

@@ -2,7 +2,8 @@
 //! shared harness and asserts the exact problem: question id, field path
 //! and message.
 
-use ail_core::bank::{load, Problem};
+use ail_core::bank::Problem;
+use ail_core::load;
 
 /// A valid open question; tests override fields by JSON merge.
 const BASE: &str = r#"{"id":"q1","topic":"t","difficulty":"easy",
@@ -379,4 +380,31 @@ fn answer_limit_rejects_unknown_fields_so_typos_are_caught() {
     let e = load(&src).unwrap_err();
     assert_eq!(e.path, "answer_limit.en_word");
     assert!(e.message.contains("unknown field `en_word`"), "{e}");
+}
+
+#[test]
+fn generated_items_are_checked_by_the_generators_rules() {
+    // The format's rules accept any generator name; the generators' layer
+    // (ail_core::load) names an unknown one, at the question's kind.
+    one_problem(
+        &[question(
+            r#"{"kind":{"type":"generated","generator":"no-such-thing"}}"#,
+        )],
+        "q1",
+        "kind.generator",
+        "no-such-thing",
+    );
+    // A parameter out of range, in a part: the field path goes to the
+    // parameter, and the rest of the bank still loads.
+    let part = r#"{"parts":[{"id":"p","prompt":{"zh":"问","en":"Ask"},
+        "explanation":{"zh":"因","en":"Why"},
+        "kind":{"type":"generated","generator":"float-stored-value","params":{"digits":[3,99]}}}]}"#;
+    let (kept, problems) = check(&[question(part), question(r#"{"id":"q2"}"#)]);
+    assert_eq!(kept, ["q2"]);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].question, "q1");
+    assert_eq!(problems[0].field, "parts[0].kind.params.digits");
+    // Without the generators' layer the same bank is only format-checked.
+    let loaded = ail_core::bank::load_with(&bank(&[question(part)]), |_| Vec::new()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
 }

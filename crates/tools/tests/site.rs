@@ -5,8 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ai_interview_lab::ui::labs::BUILT;
-use ail_core::bank::{load, Bank, BankIndex};
+use ail_core::bank::{Bank, BankIndex};
 use ail_core::i18n::Lang;
+use ail_core::load;
 use ail_core::markup::plain::summary;
 use ail_core::route::Route;
 use ail_tools::site::{self, Assets, PageKind, SitePage, SiteUrl};

@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(loaded) = ail_core::bank::load(src) {
+    if let Ok(loaded) = ail_core::load(src) {
         for p in &loaded.problems {
             assert!(!p.message.is_empty());
             assert!(!p.question.is_empty());

@@ -104,7 +104,7 @@ mod tests {
             "prompt":{"zh":"求 $S = QLQ^\\top$ 的 **特征值**。\n\n第二段","en":"Find the **eigenvalues** of $S = QLQ^\\top$.\n\nSecond paragraph"},
             "kind":{"type":"open","key_points":[{"zh":"点","en":"p"}]},
             "answer":{"zh":"答","en":"A"},"explanation":{"zh":"解","en":"E"}}]}"#;
-        let bank = crate::bank::load(src).unwrap().bank;
+        let bank = crate::load(src).unwrap().bank;
         let index = BankIndex::of(&bank);
         assert_eq!(index.id, "b");
         assert_eq!(index.ids(), ["q1"]);

@@ -78,13 +78,18 @@ pub struct Loaded {
     pub warnings: Vec<Problem>,
 }
 
-/// Parses and validates `src`. Questions with problems are dropped (the
-/// first of two duplicates is kept) and listed in `problems`; questions
-/// that loaded are then checked for `warnings`. Only an unreadable
-/// envelope is fatal.
-pub fn load(src: &str) -> Result<Loaded, FatalError> {
+/// Parses and validates `src` with the format's rules and `more` (rules of
+/// a layer above, given the parsed bank: [`crate::load`] passes the
+/// generators'). Questions with problems are dropped (the first of two
+/// duplicates is kept) and listed in `problems`; questions that loaded are
+/// then checked for `warnings`. Only an unreadable envelope is fatal.
+pub fn load_with(
+    src: &str,
+    more: impl FnOnce(&Bank) -> Vec<Problem>,
+) -> Result<Loaded, FatalError> {
     let (mut bank, mut problems) = parse::parse_bank(src)?;
-    let found = validate::validate(&bank);
+    let mut found = validate::validate(&bank);
+    found.extend(more(&bank));
     let bad: HashSet<String> = found
         .iter()
         .filter(|p| {

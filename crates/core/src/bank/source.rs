@@ -143,7 +143,7 @@ mod tests {
             })
         );
         let big = " ".repeat(MAX_BYTES + 1);
-        let e = crate::bank::load(&big).unwrap_err();
+        let e = crate::load(&big).unwrap_err();
         assert!(e.message.contains("the limit is 5242880"), "{}", e.message);
     }
 
@@ -152,7 +152,7 @@ mod tests {
         let q = "{}";
         let qs = vec![q; MAX_QUESTIONS + 1].join(",");
         let src = format!("{{\"version\":1,\"id\":\"b\",\"title\":{{\"zh\":\"t\",\"en\":\"t\"}},\"author\":\"a\",\"topics\":[],\"questions\":[{qs}]}}");
-        let e = crate::bank::load(&src).unwrap_err();
+        let e = crate::load(&src).unwrap_err();
         assert_eq!(e.path, "questions");
         assert!(
             e.message.contains("2001 questions; the limit is 2000"),

@@ -173,7 +173,7 @@ fn check_answer_length(q: &Question, limit: &AnswerLimit, out: &mut Vec<Problem>
     }
 }
 
-fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
+pub(crate) fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
     match kind {
         Kind::Open { key_points } => {
             if key_points.is_empty() {
@@ -260,7 +260,9 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
                 ));
             }
         }
-        Kind::Generated { generator, params } => check_generated(generator, params, at, id, out),
+        // Its generator and parameters are checked a layer above the format
+        // (`generate::check`), which draws a variant.
+        Kind::Generated { .. } => {}
         Kind::Ordering { items, answer } => {
             if answer.is_empty() {
                 out.push(Problem::new(
@@ -296,49 +298,6 @@ fn check_kind(kind: &Kind, at: &str, id: &str, out: &mut Vec<Problem>) {
     }
 }
 
-/// A generated item: a known generator, valid parameters, and a first
-/// variant (seed 0) that can be drawn and is itself a valid kind.
-fn check_generated(
-    generator: &str,
-    params: &std::collections::BTreeMap<String, super::model::Param>,
-    at: &str,
-    id: &str,
-    out: &mut Vec<Problem>,
-) {
-    use crate::generate::{instantiate, GenError};
-    match instantiate(generator, params, 0) {
-        Ok(inst) => {
-            let before = out.len();
-            check_kind(&inst.kind, at, id, out);
-            check_text(&inst.prompt, &format!("{at}(variant 0).prompt"), id, out);
-            check_text(
-                &inst.explanation,
-                &format!("{at}(variant 0).explanation"),
-                id,
-                out,
-            );
-            for p in &mut out[before..] {
-                p.message = format!("generator `{generator}` made a bad variant: {}", p.message);
-            }
-        }
-        Err(GenError::BadParams(errors)) => {
-            for e in errors {
-                out.push(Problem::new(
-                    id,
-                    &format!("{at}.params.{}", e.param),
-                    e.message,
-                ));
-            }
-        }
-        Err(e @ GenError::UnknownGenerator { .. }) => {
-            out.push(Problem::new(id, &format!("{at}.generator"), e.to_string()))
-        }
-        Err(e @ GenError::NoInstance { .. }) => {
-            out.push(Problem::new(id, &format!("{at}.params"), e.to_string()))
-        }
-    }
-}
-
 fn check_options(options: &[super::model::Choice], at: &str, id: &str, out: &mut Vec<Problem>) {
     if options.len() < 2 {
         out.push(Problem::new(
@@ -365,7 +324,7 @@ pub const MAX_TEXT_CHARS: usize = 50_000;
 
 /// Both languages present and non-blank, not over [`MAX_TEXT_CHARS`];
 /// every formula parses.
-fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
+pub(crate) fn check_text(t: &Text, at: &str, id: &str, out: &mut Vec<Problem>) {
     for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
         if s.trim().is_empty() {
             out.push(Problem::new(

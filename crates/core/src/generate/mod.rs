@@ -19,6 +19,7 @@
 //! no tie that makes the answer depend on a convention, no overflow unless
 //! overflow is the point); the tests prove it over 10,000 seeds.
 
+pub mod check;
 mod float;
 mod geometry;
 mod training;

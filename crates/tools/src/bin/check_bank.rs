@@ -27,7 +27,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match ail_core::bank::load(&src) {
+        match ail_core::load(&src) {
             Err(e) => {
                 println!("{path}: {e}");
                 ok = false;
@@ -68,7 +68,7 @@ fn variant(args: &[String]) -> ExitCode {
     };
     let loaded = match std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read: {e}"))
-        .and_then(|src| ail_core::bank::load(&src).map_err(|e| e.to_string()))
+        .and_then(|src| ail_core::load(&src).map_err(|e| e.to_string()))
     {
         Ok(l) => l,
         Err(e) => {

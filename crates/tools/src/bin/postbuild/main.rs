@@ -310,7 +310,7 @@ mod tool {
     pub fn builtin_bank(dir: &Path) -> Result<ail_core::bank::Bank, String> {
         let path = dir.join("static/bank.json");
         let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let loaded = ail_core::bank::load(&src).map_err(|e| format!("{}: {e}", path.display()))?;
+        let loaded = ail_core::load(&src).map_err(|e| format!("{}: {e}", path.display()))?;
         if let Some(p) = loaded.problems.first() {
             return Err(format!(
                 "{}: {p} ({} problem(s); run check-bank)",
