@@ -4,11 +4,12 @@
 //! with the question and part id; a new key without a recomputation fails
 //! the coverage test.
 
+mod common;
+use common::shipped;
 use std::collections::BTreeMap;
 
 use ail_core::bank::{Bank, FloatFormat, Kind};
 use ail_core::grade::{grade, Response, Verdict};
-use ail_core::load;
 use ail_core::numeric::float_format::round_to;
 use ail_labs::dist_matmul::simulate;
 use ail_labs::dropout_bn::batch_norm;
@@ -18,15 +19,6 @@ use ail_labs::mlp::{backward, sgd_step, Net};
 use ail_labs::nms::{iou, ScoredBox};
 use ail_labs::optimizers::{adam_update, ADAM_EPS};
 use ail_labs::perp_foot::perpendicular_foot;
-
-fn shipped() -> Bank {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../static/bank.json"
-    ))
-    .expect("static/bank.json");
-    load(&src).expect("bank loads").bank
-}
 
 fn bx(x1: f64, y1: f64, x2: f64, y2: f64) -> ScoredBox {
     ScoredBox {

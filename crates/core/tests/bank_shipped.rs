@@ -4,34 +4,12 @@
 //! grader, and the float keys are recomputed from the core float code rather
 //! than trusted.
 
+mod common;
 use ail_core::bank::{Bank, FloatFormat, Kind, Question};
 use ail_core::generate::instantiate_question;
 use ail_core::grade::{grade, Response, Verdict};
-use ail_core::load;
 use ail_core::numeric::float_format::{bits, round_to};
-
-fn shipped() -> Bank {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../static/bank.json"
-    ))
-    .expect("static/bank.json");
-    let loaded = load(&src).unwrap_or_else(|e| panic!("bank.json does not load: {e}"));
-    let problems: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
-    assert!(
-        problems.is_empty(),
-        "bank.json has problems:\n{}",
-        problems.join("\n")
-    );
-    // Its `answer_limit` keeps every answer a 30-second one.
-    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
-    assert!(
-        warnings.is_empty(),
-        "bank.json has warnings:\n{}",
-        warnings.join("\n")
-    );
-    loaded.bank
-}
+use common::shipped;
 
 fn question<'a>(bank: &'a Bank, id: &str) -> &'a Question {
     bank.question(id)

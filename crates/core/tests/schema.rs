@@ -1,7 +1,9 @@
 //! `static/bank.schema.json` must be exactly what the Rust types generate,
 //! so authors' editors never see a stale schema. Regenerate with
-//! `UPDATE_SCHEMA=1 cargo test --test schema`.
+//! `UPDATE_SCHEMA=1 cargo test -p ail-core --test schema`.
 #![cfg(not(target_arch = "wasm32"))]
+
+mod common;
 
 use ail_core::bank::Bank;
 
@@ -22,7 +24,7 @@ fn shipped_schema_matches_the_rust_types() {
     let shipped = std::fs::read_to_string(PATH).unwrap_or_default();
     assert!(
         shipped == fresh,
-        "static/bank.schema.json is stale: run UPDATE_SCHEMA=1 cargo test --test schema"
+        "static/bank.schema.json is stale: run UPDATE_SCHEMA=1 cargo test -p ail-core --test schema"
     );
 }
 
@@ -53,14 +55,7 @@ fn shipped_bank_conforms_to_the_schema_shape() {
     // Light structural check without a validator crate: every top-level
     // property the bank uses is declared in the schema.
     let schema: serde_json::Value = serde_json::from_str(&generated()).unwrap();
-    let bank: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../static/bank.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let bank: serde_json::Value = serde_json::from_str(&common::shipped_text()).unwrap();
     let props = schema["properties"].as_object().unwrap();
     for key in bank.as_object().unwrap().keys() {
         assert!(props.contains_key(key), "bank key {key} not in schema");

@@ -2,33 +2,11 @@
 //! shared harness and asserts the exact problem: question id, field path
 //! and message.
 
+mod common;
+
 use ail_core::bank::Problem;
 use ail_core::load;
-
-/// A valid open question; tests override fields by JSON merge.
-const BASE: &str = r#"{"id":"q1","topic":"t","difficulty":"easy",
- "prompt":{"zh":"问","en":"Ask"},
- "kind":{"type":"open","key_points":[{"zh":"点","en":"point"}]},
- "answer":{"zh":"答","en":"Answer"},
- "explanation":{"zh":"解释","en":"Why"}}"#;
-
-/// `BASE` with top-level fields replaced by those in `patch` (a JSON object).
-fn question(patch: &str) -> String {
-    let mut q: serde_json::Value = serde_json::from_str(BASE).unwrap();
-    let p: serde_json::Value = serde_json::from_str(patch).unwrap();
-    for (k, v) in p.as_object().unwrap() {
-        q[k] = v.clone();
-    }
-    q.to_string()
-}
-
-fn bank(questions: &[String]) -> String {
-    format!(
-        r#"{{"version":1,"id":"test-bank","title":{{"zh":"测","en":"Test"}},"author":"us",
-        "topics":[{{"id":"t","name":{{"zh":"主题","en":"Topic"}}}}],"questions":[{}]}}"#,
-        questions.join(",")
-    )
-}
+use common::{bank, question};
 
 /// Loads a bank of these questions; returns (ids kept, problems).
 fn check(questions: &[String]) -> (Vec<String>, Vec<Problem>) {

@@ -4,24 +4,16 @@
 //! stays text; the sitemap lists every indexed page.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../../core/tests/common/mod.rs"]
+mod common;
 use ai_interview_lab::ui::labs::BUILT;
-use ail_core::bank::{Bank, BankIndex};
+use ail_core::bank::BankIndex;
 use ail_core::i18n::Lang;
 use ail_core::load;
 use ail_core::markup::plain::summary;
 use ail_core::route::Route;
 use ail_tools::site::{self, Assets, PageKind, SitePage, SiteUrl};
-
-fn shipped() -> Bank {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../static/bank.json"
-    ))
-    .unwrap();
-    let loaded = load(&src).unwrap();
-    assert!(loaded.problems.is_empty());
-    loaded.bank
-}
+use common::shipped;
 
 fn assets() -> Assets {
     Assets {
