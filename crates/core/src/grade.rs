@@ -5,7 +5,7 @@
 
 use crate::bank::validate::is_permutation;
 use crate::bank::{FloatFormat, Kind, Tolerance};
-use crate::numeric::float_format::{round_to, ulp_distance};
+
 use ail_labs::float_lab::Stored;
 
 /// What the learner gave.
@@ -169,9 +169,9 @@ pub fn check_number_in(
     let within = match *tol {
         Tolerance::Absolute { value } => abs_error <= value,
         Tolerance::Relative { value } => abs_error <= value * expected.abs(),
-        Tolerance::Ulps { format, ulps } => {
-            ulp_distance(format, given, expected).is_some_and(|d| d <= ulps as u64)
-        }
+        Tolerance::Ulps { format, ulps } => format
+            .ulp_distance(given, expected)
+            .is_some_and(|d| d <= ulps as u64),
     };
     let shown = match *tol {
         Tolerance::Ulps { format, .. } => Some(format),
@@ -179,10 +179,10 @@ pub fn check_number_in(
     };
     let (ulps, stored, neighbours) = match shown {
         Some(f) => {
-            let key = Stored::of(f.lab_fmt(), expected);
+            let key = Stored::of(f, expected);
             (
-                ulp_distance(f, given, expected),
-                Some(round_to(f, given)),
+                f.ulp_distance(given, expected),
+                Some(f.round(given)),
                 Some(key.neighbours()),
             )
         }
@@ -238,7 +238,7 @@ fn parse_hex(token: &str, hex: &str, format: Option<FloatFormat>) -> Result<f64,
     let Some(format) = format else {
         return Err(AnswerError::HexNotAccepted(token.to_string()));
     };
-    let digits = crate::numeric::float_format::width(format) / 4;
+    let digits = format.width() / 4;
     let too_wide = || AnswerError::HexTooWide {
         token: token.to_string(),
         format,
@@ -260,7 +260,7 @@ fn parse_hex(token: &str, hex: &str, format: Option<FloatFormat>) -> Result<f64,
         16,
     )
     .map_err(|_| too_wide())?;
-    let v = format.lab_fmt().from_bits(bits);
+    let v = format.from_bits(bits);
     if !v.is_finite() {
         return Err(AnswerError::NotFinite(token.to_string()));
     }
@@ -358,12 +358,6 @@ pub fn parse_permutation(s: &str, n: usize) -> Result<Vec<usize>, AnswerError> {
         return Err(AnswerError::NotAPermutation { n });
     }
     Ok(v)
-}
-
-/// The value the learner's number becomes when stored in `format`
-/// (shown in feedback for ULP tolerances).
-pub fn stored_as(format: FloatFormat, x: f64) -> f64 {
-    round_to(format, x)
 }
 
 #[cfg(test)]
@@ -637,6 +631,20 @@ mod tests {
         assert_eq!(
             grade(&k16, &Response::Typed("0xzz".into())),
             Err(AnswerError::NotANumber("0xzz".into()))
+        );
+    }
+
+    #[test]
+    fn an_f64_answer_takes_16_hex_digits_and_counts_f64_ulps() {
+        let f64 = Some(FloatFormat::F64);
+        assert_eq!(parse_numbers_as("0x3FB999999999999A", f64), Ok(vec![0.1]));
+        assert!(matches!(
+            parse_numbers_as("0x13FB999999999999A", f64),
+            Err(AnswerError::HexTooWide { digits: 16, .. })
+        ));
+        assert_eq!(
+            FloatFormat::F64.ulp_distance(0.1, 0.1 + 2f64.powi(-56)),
+            Some(1)
         );
     }
 

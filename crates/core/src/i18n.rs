@@ -204,14 +204,9 @@ pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
     strings(lang).difficulty[i]
 }
 
-/// A message saying what form of answer is expected.
-/// `f32`, `f16` or `bf16`.
+/// `f64`, `f32`, `f16` or `bf16`, as the bank writes them.
 pub fn format_name(f: crate::bank::FloatFormat) -> &'static str {
-    match f {
-        crate::bank::FloatFormat::F32 => "f32",
-        crate::bank::FloatFormat::F16 => "f16",
-        crate::bank::FloatFormat::Bf16 => "bf16",
-    }
+    f.name()
 }
 
 pub fn answer_error(lang: Lang, e: &AnswerError) -> String {

@@ -10,10 +10,9 @@ use std::collections::BTreeMap;
 
 use ail_core::bank::{Bank, FloatFormat, Kind};
 use ail_core::grade::{grade, Response, Verdict};
-use ail_core::numeric::float_format::round_to;
 use ail_labs::dist_matmul::simulate;
 use ail_labs::dropout_bn::batch_norm;
-use ail_labs::float_lab::{Fmt, Op};
+use ail_labs::float_lab::Op;
 use ail_labs::losses::{gradients, Point};
 use ail_labs::mlp::{backward, sgd_step, Net};
 use ail_labs::nms::{iou, ScoredBox};
@@ -215,17 +214,17 @@ fn recomputed() -> BTreeMap<(&'static str, &'static str), Vec<f64>> {
         ("cnn-layers-as-matmul", "im2col-shape"),
         vec![(3 * 3 * 3) as f64, (conv.0 * conv.1) as f64],
     );
-    let stored = Fmt::F32.round(9.9e9);
+    let stored = FloatFormat::F32.round(9.9e9);
     k.insert(("fp32-rounding", "stored-value"), vec![stored]);
-    let s = ail_labs::float_lab::Stored::of(Fmt::F32, stored);
+    let s = ail_labs::float_lab::Stored::of(FloatFormat::F32, stored);
     k.insert(("fp32-rounding", "ulp-at-value"), vec![s.ulp().unwrap()]);
     k.insert(
         ("fp32-rounding", "bf16-value"),
-        vec![round_to(FloatFormat::Bf16, 9.9e9)],
+        vec![FloatFormat::Bf16.round(9.9e9)],
     );
     let smallest = (1..30)
         .rev()
-        .find(|&e| Fmt::F16.apply(Op::Add, 1.0, 2f64.powi(-e)) != 1.0)
+        .find(|&e| FloatFormat::F16.apply(Op::Add, 1.0, 2f64.powi(-e)) != 1.0)
         .unwrap();
     k.insert(
         ("mixed-precision-fp32-steps", "smallest-update"),

@@ -8,7 +8,6 @@ mod common;
 use ail_core::bank::{Bank, FloatFormat, Kind, Question};
 use ail_core::generate::instantiate_question;
 use ail_core::grade::{grade, Response, Verdict};
-use ail_core::numeric::float_format::{bits, round_to};
 use common::shipped;
 
 fn question<'a>(bank: &'a Bank, id: &str) -> &'a Question {
@@ -153,21 +152,21 @@ fn every_answer_key_is_graded_correct_by_the_app() {
 fn fp32_keys_are_recomputed_from_the_float_code() {
     let bank = shipped();
     let q = question(&bank, "fp32-rounding");
-    let stored = round_to(FloatFormat::F32, 9.9e9);
+    let stored = FloatFormat::F32.round(9.9e9);
     assert_eq!(numeric_key(q, "stored-value"), [stored]);
     // ULP at the stored value: the gap to the next f32 up.
-    let next_up = f32::from_bits(bits(FloatFormat::F32, stored) + 1) as f64;
+    let next_up = f32::from_bits(FloatFormat::F32.bits(stored) as u32 + 1) as f64;
     assert_eq!(numeric_key(q, "ulp-at-value"), [next_up - stored]);
     assert_eq!(
         numeric_key(q, "bf16-value"),
-        [round_to(FloatFormat::Bf16, 9.9e9)]
+        [FloatFormat::Bf16.round(9.9e9)]
     );
     // The fp16 choice: the key must be the option that says infinity.
     let p = q.parts.iter().find(|p| p.id == "fp16-conversion").unwrap();
     let Kind::Single { options, correct } = &p.kind else {
         panic!("fp16-conversion is not single choice")
     };
-    assert!(round_to(FloatFormat::F16, 9.9e9).is_infinite());
+    assert!(FloatFormat::F16.round(9.9e9).is_infinite());
     assert!(
         options[*correct].text.en.contains("infty"),
         "key option: {}",
@@ -183,7 +182,7 @@ fn fp16_smallest_update_key_is_recomputed() {
     let q = question(&bank, "mixed-precision-fp32-steps");
     let k = (1..30)
         .rev()
-        .find(|&k| round_to(FloatFormat::F16, 1.0 + 2f64.powi(-k)) != 1.0)
+        .find(|&k| FloatFormat::F16.round(1.0 + 2f64.powi(-k)) != 1.0)
         .expect("some update changes 1.0");
     assert_eq!(numeric_key(q, "smallest-update"), [k as f64]);
 }

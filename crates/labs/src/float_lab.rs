@@ -12,43 +12,13 @@
 
 use super::exact::{exact_decimal, Dec};
 use super::InputError;
-use crate::numeric::float_format::{bf16_from_f64, f16_from_f64};
 
-/// A binary interchange format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fmt {
-    F64,
-    F32,
-    F16,
-    Bf16,
-}
+pub use crate::numeric::float_format::{FloatFormat, Op};
 
-/// Arithmetic operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    Add,
-    Sub,
-    Mul,
-    Div,
-}
-
-impl Fmt {
-    /// All formats, widest first.
-    pub const ALL: [Fmt; 4] = [Fmt::F64, Fmt::F32, Fmt::F16, Fmt::Bf16];
-
-    /// Query-string name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Fmt::F64 => "f64",
-            Fmt::F32 => "f32",
-            Fmt::F16 => "f16",
-            Fmt::Bf16 => "bf16",
-        }
-    }
-
+impl FloatFormat {
     /// Parses a query-string name (field `fmt`).
-    pub fn parse(s: &str) -> Result<Fmt, InputError> {
-        Fmt::ALL
+    pub fn parse(s: &str) -> Result<FloatFormat, InputError> {
+        FloatFormat::ALL
             .into_iter()
             .find(|f| f.name() == s.trim())
             .ok_or_else(|| {
@@ -58,80 +28,6 @@ impl Fmt {
                     "The format must be f64, f32, f16 or bf16.",
                 )
             })
-    }
-
-    /// (total bits, exponent bits, fraction bits).
-    pub fn layout(self) -> (u32, u32, u32) {
-        match self {
-            Fmt::F64 => (64, 11, 52),
-            Fmt::F32 => (32, 8, 23),
-            Fmt::F16 => (16, 5, 10),
-            Fmt::Bf16 => (16, 8, 7),
-        }
-    }
-
-    /// Exponent bias.
-    pub fn bias(self) -> i32 {
-        (1 << (self.layout().1 - 1)) - 1
-    }
-
-    /// `x` rounded to this format (round to nearest, ties to even; overflow
-    /// to ±inf, underflow to subnormals or ±0), as an exact f64.
-    pub fn round(self, x: f64) -> f64 {
-        match self {
-            Fmt::F64 => x,
-            Fmt::F32 => x as f32 as f64,
-            Fmt::F16 => f16_from_f64(x).to_f64(),
-            Fmt::Bf16 => bf16_from_f64(x).to_f64(),
-        }
-    }
-
-    /// Bit pattern of `x` rounded to this format.
-    pub fn bits(self, x: f64) -> u64 {
-        match self {
-            Fmt::F64 => x.to_bits(),
-            Fmt::F32 => (x as f32).to_bits() as u64,
-            Fmt::F16 => f16_from_f64(x).to_bits() as u64,
-            Fmt::Bf16 => bf16_from_f64(x).to_bits() as u64,
-        }
-    }
-
-    /// The value of a bit pattern of this format (must fit its width).
-    pub fn from_bits(self, b: u64) -> f64 {
-        match self {
-            Fmt::F64 => f64::from_bits(b),
-            Fmt::F32 => f32::from_bits(b as u32) as f64,
-            Fmt::F16 => half::f16::from_bits(b as u16).to_f64(),
-            Fmt::Bf16 => half::bf16::from_bits(b as u16).to_f64(),
-        }
-    }
-
-    /// `x op y` for operands already in this format, correctly rounded to it
-    /// (see the module note on the wider intermediate format).
-    pub fn apply(self, op: Op, x: f64, y: f64) -> f64 {
-        fn go<
-            T: std::ops::Add<Output = T>
-                + std::ops::Sub<Output = T>
-                + std::ops::Mul<Output = T>
-                + std::ops::Div<Output = T>,
-        >(
-            op: Op,
-            a: T,
-            b: T,
-        ) -> T {
-            match op {
-                Op::Add => a + b,
-                Op::Sub => a - b,
-                Op::Mul => a * b,
-                Op::Div => a / b,
-            }
-        }
-        match self {
-            Fmt::F64 => go(op, x, y),
-            Fmt::F32 => go(op, x, y) as f32 as f64,
-            Fmt::F16 => half::f16::from_f32(go(op, x as f32, y as f32)).to_f64(),
-            Fmt::Bf16 => half::bf16::from_f32(go(op, x as f32, y as f32)).to_f64(),
-        }
     }
 }
 
@@ -150,16 +46,6 @@ impl Op {
             )),
         }
     }
-
-    /// The symbol.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Op::Add => "+",
-            Op::Sub => "−",
-            Op::Mul => "×",
-            Op::Div => "÷",
-        }
-    }
 }
 
 /// What kind of value a bit pattern holds.
@@ -175,7 +61,7 @@ pub enum Class {
 /// A value's fields in a format.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
-    pub fmt: Fmt,
+    pub fmt: FloatFormat,
     pub bits: u64,
     pub sign: u64,
     /// Biased exponent field.
@@ -190,7 +76,7 @@ pub struct Stored {
 
 impl Stored {
     /// Decomposes a bit pattern of `fmt`.
-    pub fn from_bits(fmt: Fmt, bits: u64) -> Stored {
+    pub fn from_bits(fmt: FloatFormat, bits: u64) -> Stored {
         let (w, e, f) = fmt.layout();
         let sign = bits >> (w - 1);
         let exponent = (bits >> f) & ((1 << e) - 1);
@@ -221,7 +107,7 @@ impl Stored {
     }
 
     /// `x` stored in `fmt`.
-    pub fn of(fmt: Fmt, x: f64) -> Stored {
+    pub fn of(fmt: FloatFormat, x: f64) -> Stored {
         Stored::from_bits(fmt, fmt.bits(x))
     }
 
@@ -309,7 +195,7 @@ impl Stored {
 }
 
 /// Parses `x`: a decimal, or `0x…` as a bit pattern of `fmt` (field `x`).
-pub fn parse_operand(field: &str, s: &str, fmt: Fmt) -> Result<Stored, InputError> {
+pub fn parse_operand(field: &str, s: &str, fmt: FloatFormat) -> Result<Stored, InputError> {
     let t = s.trim();
     if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
         let (w, _, _) = fmt.layout();
@@ -359,7 +245,7 @@ pub struct Trace {
 /// One operation in `fmt` on stored operands, with its rounding trace (add/sub: exact
 /// decimal sum and G/R/S bits; mul/div: the exact value is not always a short decimal,
 /// so the trace reports only the bracket and the overflow/underflow flags).
-pub fn operate(fmt: Fmt, op: Op, x: &Stored, y: &Stored) -> (Stored, Trace) {
+pub fn operate(fmt: FloatFormat, op: Op, x: &Stored, y: &Stored) -> (Stored, Trace) {
     let r = fmt.apply(op, x.value, y.value);
     let result = Stored::of(fmt, r);
     let mut trace = Trace {
@@ -444,7 +330,7 @@ pub fn operate(fmt: Fmt, op: Op, x: &Stored, y: &Stored) -> (Stored, Trace) {
 /// The smallest positive `y` (a value of `fmt`) with `fmt(x + y) != x`, for
 /// finite `x`: the swamping threshold. Found by bisection on the bit
 /// patterns of positive values (monotone in value), so it is exact.
-pub fn swamping_threshold(fmt: Fmt, x: f64) -> Option<f64> {
+pub fn swamping_threshold(fmt: FloatFormat, x: f64) -> Option<f64> {
     if !x.is_finite() {
         return None;
     }
@@ -474,7 +360,7 @@ mod tests {
     #[test]
     fn f32_stores_9_9e9_as_9900000256_with_bits_0x50138581() {
         // 9.9e9 = 1.00100111000010110000001 (24 bits, rounded up) × 2^33.
-        let s = Stored::of(Fmt::F32, 9.9e9);
+        let s = Stored::of(FloatFormat::F32, 9.9e9);
         assert_eq!(s.exact(), "9900000256");
         assert_eq!(s.hex(), "0x50138581");
         assert_eq!((s.sign, s.exponent, s.unbiased), (0, 160, 33));
@@ -488,7 +374,7 @@ mod tests {
 
     #[test]
     fn adding_1e_9_to_9_9e9_changes_nothing_in_any_format_that_holds_it() {
-        for fmt in [Fmt::F64, Fmt::F32, Fmt::Bf16] {
+        for fmt in [FloatFormat::F64, FloatFormat::F32, FloatFormat::Bf16] {
             let x = Stored::of(fmt, 9.9e9);
             let y = Stored::of(fmt, 1e-9);
             let (r, t) = operate(fmt, Op::Add, &x, &y);
@@ -499,10 +385,10 @@ mod tests {
             );
         }
         let (r, t) = operate(
-            Fmt::F16,
+            FloatFormat::F16,
             Op::Add,
-            &Stored::of(Fmt::F16, 9.9e9),
-            &Stored::of(Fmt::F16, 1e-9),
+            &Stored::of(FloatFormat::F16, 9.9e9),
+            &Stored::of(FloatFormat::F16, 1e-9),
         );
         assert_eq!(r.class, Class::Infinite, "f16 cannot hold 9.9e9 at all");
         assert!(!t.overflow, "the operand was already inf");
@@ -511,16 +397,21 @@ mod tests {
     #[test]
     fn exact_ties_round_to_even_in_f32() {
         // 9900000256 + 512 is exactly halfway between 9900000256 (fraction …0001, odd) and 9900001280: rounds up to even.
-        let x = Stored::of(Fmt::F32, 9.9e9);
-        let (r, t) = operate(Fmt::F32, Op::Add, &x, &Stored::of(Fmt::F32, 512.0));
+        let x = Stored::of(FloatFormat::F32, 9.9e9);
+        let (r, t) = operate(
+            FloatFormat::F32,
+            Op::Add,
+            &x,
+            &Stored::of(FloatFormat::F32, 512.0),
+        );
         assert_eq!(r.value, 9_900_001_280.0);
         assert!(t.tie && t.guard && !t.round && !t.sticky, "{t:?}");
         // 1 + 2^-24 is halfway between 1 (even) and 1 + 2^-23: stays 1.
         let (r, t) = operate(
-            Fmt::F32,
+            FloatFormat::F32,
             Op::Add,
-            &Stored::of(Fmt::F32, 1.0),
-            &Stored::of(Fmt::F32, 2f64.powi(-24)),
+            &Stored::of(FloatFormat::F32, 1.0),
+            &Stored::of(FloatFormat::F32, 2f64.powi(-24)),
         );
         assert_eq!(r.value, 1.0);
         assert!(t.tie);
@@ -529,24 +420,32 @@ mod tests {
     #[test]
     fn swamping_threshold_is_just_over_half_an_ulp_or_exactly_half_when_odd() {
         // x = 1.0 (even last bit): 2^-24 ties back to 1.0, so the smallest y is the next f32 above 2^-24.
-        let y = swamping_threshold(Fmt::F32, 1.0).unwrap();
+        let y = swamping_threshold(FloatFormat::F32, 1.0).unwrap();
         assert_eq!(y, f32::from_bits(2f32.powi(-24).to_bits() + 1) as f64);
         // x = f32(9.9e9) has an odd last bit: exactly 512 already rounds up (tie to even).
-        assert_eq!(swamping_threshold(Fmt::F32, 9_900_000_256.0), Some(512.0));
         assert_eq!(
-            swamping_threshold(Fmt::F16, 1.0),
+            swamping_threshold(FloatFormat::F32, 9_900_000_256.0),
+            Some(512.0)
+        );
+        assert_eq!(
+            swamping_threshold(FloatFormat::F16, 1.0),
             Some(half::f16::from_bits(half::f16::from_f64(2f64.powi(-11)).to_bits() + 1).to_f64())
         );
     }
 
     #[test]
     fn overflow_and_underflow_are_flagged() {
-        let big = Stored::of(Fmt::F16, 60000.0);
-        let (r, t) = operate(Fmt::F16, Op::Add, &big, &big);
+        let big = Stored::of(FloatFormat::F16, 60000.0);
+        let (r, t) = operate(FloatFormat::F16, Op::Add, &big, &big);
         assert_eq!(r.class, Class::Infinite);
         assert!(t.overflow);
-        let tiny = Stored::of(Fmt::F16, 2f64.powi(-14));
-        let (r, t) = operate(Fmt::F16, Op::Mul, &tiny, &Stored::of(Fmt::F16, 0.25));
+        let tiny = Stored::of(FloatFormat::F16, 2f64.powi(-14));
+        let (r, t) = operate(
+            FloatFormat::F16,
+            Op::Mul,
+            &tiny,
+            &Stored::of(FloatFormat::F16, 0.25),
+        );
         assert_eq!(r.class, Class::Subnormal);
         assert_eq!(r.value, 2f64.powi(-16));
         assert!(
@@ -554,10 +453,10 @@ mod tests {
             "2^-16 is exactly representable as a subnormal: gradual underflow, no loss"
         );
         let (r, t) = operate(
-            Fmt::F16,
+            FloatFormat::F16,
             Op::Mul,
-            &Stored::of(Fmt::F16, 2f64.powi(-24)),
-            &Stored::of(Fmt::F16, 0.25),
+            &Stored::of(FloatFormat::F16, 2f64.powi(-24)),
+            &Stored::of(FloatFormat::F16, 0.25),
         );
         assert_eq!(r.value, 0.0);
         assert!(t.underflow);
@@ -565,15 +464,27 @@ mod tests {
 
     #[test]
     fn classes_of_special_bit_patterns() {
-        assert_eq!(Stored::from_bits(Fmt::F16, 0x7c00).class, Class::Infinite);
-        assert_eq!(Stored::from_bits(Fmt::F16, 0x7e00).class, Class::NaN);
-        assert_eq!(Stored::from_bits(Fmt::F16, 0x0001).class, Class::Subnormal);
         assert_eq!(
-            Stored::from_bits(Fmt::F16, 0x0001).exact(),
+            Stored::from_bits(FloatFormat::F16, 0x7c00).class,
+            Class::Infinite
+        );
+        assert_eq!(
+            Stored::from_bits(FloatFormat::F16, 0x7e00).class,
+            Class::NaN
+        );
+        assert_eq!(
+            Stored::from_bits(FloatFormat::F16, 0x0001).class,
+            Class::Subnormal
+        );
+        assert_eq!(
+            Stored::from_bits(FloatFormat::F16, 0x0001).exact(),
             "0.000000059604644775390625"
         );
-        assert_eq!(Stored::from_bits(Fmt::Bf16, 0x8000).class, Class::Zero);
-        assert_eq!(Stored::from_bits(Fmt::F16, 0x7bff).exact(), "65504");
+        assert_eq!(
+            Stored::from_bits(FloatFormat::Bf16, 0x8000).class,
+            Class::Zero
+        );
+        assert_eq!(Stored::from_bits(FloatFormat::F16, 0x7bff).exact(), "65504");
     }
 
     #[test]
@@ -591,7 +502,7 @@ mod tests {
                 (Op::Mul, a * b),
                 (Op::Div, a / b),
             ] {
-                let got = Fmt::F32.apply(op, a as f64, b as f64);
+                let got = FloatFormat::F32.apply(op, a as f64, b as f64);
                 assert!(
                     got.to_bits() == (hw as f64).to_bits() || (got.is_nan() && hw.is_nan()),
                     "{a:e} {op:?} {b:e}"
@@ -604,18 +515,18 @@ mod tests {
     fn grs_trace_agrees_with_the_rounded_result_on_random_f16_sums() {
         let mut r = SplitMix64::new(16);
         for _ in 0..20_000 {
-            let x = Stored::from_bits(Fmt::F16, r.below(0x7c00));
+            let x = Stored::from_bits(FloatFormat::F16, r.below(0x7c00));
             let y = Stored::from_bits(
-                Fmt::F16,
+                FloatFormat::F16,
                 r.below(0x7c00) | if r.below(2) == 1 { 0x8000 } else { 0 },
             );
-            let (res, t) = operate(Fmt::F16, Op::Add, &x, &y);
+            let (res, t) = operate(FloatFormat::F16, Op::Add, &x, &y);
             if t.exact_hit || t.overflow || !res.value.is_finite() {
                 continue;
             }
             let (lo, hi) = t.bracket.unwrap();
             // Round to nearest: up iff G and (R or S or odd lo); ties to even.
-            let lo_bits = Fmt::F16.bits(lo);
+            let lo_bits = FloatFormat::F16.bits(lo);
             let up = t.guard && (t.round || t.sticky || lo_bits & 1 == 1);
             assert_eq!(
                 res.value,
@@ -629,17 +540,24 @@ mod tests {
 
     #[test]
     fn hex_operands_must_fit_the_format() {
-        assert_eq!(parse_operand("x", "0x3c00", Fmt::F16).unwrap().value, 1.0);
-        assert!(parse_operand("x", "0x13c00", Fmt::F16)
+        assert_eq!(
+            parse_operand("x", "0x3c00", FloatFormat::F16)
+                .unwrap()
+                .value,
+            1.0
+        );
+        assert!(parse_operand("x", "0x13c00", FloatFormat::F16)
             .unwrap_err()
             .en
             .contains("does not fit"));
-        assert!(parse_operand("x", "0xzz", Fmt::F32)
+        assert!(parse_operand("x", "0xzz", FloatFormat::F32)
             .unwrap_err()
             .en
             .contains("not a hex bit pattern"));
         assert_eq!(
-            parse_operand("x", "0x4f13ab68", Fmt::F32).unwrap().hex(),
+            parse_operand("x", "0x4f13ab68", FloatFormat::F32)
+                .unwrap()
+                .hex(),
             "0x4f13ab68"
         );
     }
@@ -652,7 +570,7 @@ mod tests {
         let t = std::time::Instant::now();
         let mut n = 0;
         for _ in 0..reps {
-            for fmt in Fmt::ALL {
+            for fmt in FloatFormat::ALL {
                 let x = Stored::of(fmt, 9.9e9);
                 let y = Stored::of(fmt, 1e-9);
                 n += operate(fmt, Op::Add, &x, &y).1.exact.map_or(0, |s| s.len());
@@ -665,10 +583,10 @@ mod tests {
         let tiny = f64::from_bits(1);
         for _ in 0..50 {
             n += operate(
-                Fmt::F64,
+                FloatFormat::F64,
                 Op::Add,
-                &Stored::of(Fmt::F64, 1e300),
-                &Stored::of(Fmt::F64, tiny),
+                &Stored::of(FloatFormat::F64, 1e300),
+                &Stored::of(FloatFormat::F64, tiny),
             )
             .1
             .exact

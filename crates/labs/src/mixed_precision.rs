@@ -9,7 +9,7 @@
 //! loss (hence every gradient) by `scale` before the fp16 cast and dividing
 //! in fp32 afterwards keeps it.
 
-use super::float_lab::{Fmt, Op};
+use super::float_lab::{FloatFormat, Op};
 use super::InputError;
 
 /// Largest step count accepted.
@@ -65,7 +65,7 @@ pub fn run(p: &Params) -> Result<Outcome, InputError> {
             "The scale should be a power of two, such as 1024.",
         ));
     }
-    let h = Fmt::F16;
+    let h = FloatFormat::F16;
     let (w16, lr16, g16) = (h.round(p.w), h.round(p.lr), h.round(p.g));
     if !w16.is_finite() {
         return Err(InputError::new(
@@ -82,7 +82,7 @@ pub fn run(p: &Params) -> Result<Outcome, InputError> {
             "lr·g is outside fp16's range.",
         ));
     }
-    let f = Fmt::F32;
+    let f = FloatFormat::F32;
     let u32 = f.apply(Op::Mul, f.round(p.lr), f.round(p.g));
     let (a, stall) = descend(h, w16, u16, p.steps);
     let (b, _) = descend(f, f.round(p.w), u16, p.steps);
@@ -114,7 +114,7 @@ pub fn run(p: &Params) -> Result<Outcome, InputError> {
 /// So the run jumps straight to the last step that stays inside the grid,
 /// and takes single steps only at a grid's edge, at the first step of a
 /// tie, and past the float range: 100,000 steps take a few dozen jumps.
-pub fn descend(fmt: Fmt, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
+pub fn descend(fmt: FloatFormat, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
     let (_, _, frac) = fmt.layout();
     let p = frac as i32 + 1;
     let emin = 1 - fmt.bias();
@@ -177,7 +177,7 @@ mod tests {
     use crate::numeric::rng::SplitMix64;
 
     /// Every step, as `run` did before `descend`.
-    fn plain(fmt: Fmt, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
+    fn plain(fmt: FloatFormat, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
         let (mut x, mut stall) = (x0, None);
         for step in 1..=steps {
             let next = fmt.apply(Op::Sub, x, u);
@@ -196,7 +196,7 @@ mod tests {
             |lo: f64, hi: f64| lo + (hi - lo) * (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         let (mut jumped, mut ties, mut stalls) = (0, 0, 0);
         for i in 0..6000 {
-            let fmt = [Fmt::F16, Fmt::F32, Fmt::Bf16][i % 3];
+            let fmt = [FloatFormat::F16, FloatFormat::F32, FloatFormat::Bf16][i % 3];
             let (_, _, frac) = fmt.layout();
             let emin = 1 - fmt.bias();
             // Starting points from the subnormals to near the top of the range, either sign.
@@ -234,11 +234,11 @@ mod tests {
     #[test]
     fn descend_crosses_zero_binades_and_overflows_like_the_plain_loop() {
         for (fmt, x0, u, steps) in [
-            (Fmt::F16, 1.0, 0.0009765625, 5000), // down through every binade below 1, past zero
-            (Fmt::F16, 0.5, 0.0001, 100_000),    // into the subnormals, then stalls below zero
-            (Fmt::F16, -60000.0, 100.0, 100),    // to −65504, then −inf
-            (Fmt::F32, 1.0, 1e-4, 100_000),      // the lab's fp32 run
-            (Fmt::F16, 6.103515625e-5, 5.96e-8, 3000), // from the smallest normal into the subnormals
+            (FloatFormat::F16, 1.0, 0.0009765625, 5000), // down through every binade below 1, past zero
+            (FloatFormat::F16, 0.5, 0.0001, 100_000), // into the subnormals, then stalls below zero
+            (FloatFormat::F16, -60000.0, 100.0, 100), // to −65504, then −inf
+            (FloatFormat::F32, 1.0, 1e-4, 100_000),   // the lab's fp32 run
+            (FloatFormat::F16, 6.103515625e-5, 5.96e-8, 3000), // from the smallest normal into the subnormals
         ] {
             let u = fmt.round(u);
             let (got, want) = (descend(fmt, x0, u, steps), plain(fmt, x0, u, steps));
@@ -248,7 +248,10 @@ mod tests {
                 "{fmt:?} {x0} {u} {steps}"
             );
         }
-        assert_eq!(descend(Fmt::F16, -60000.0, 100.0, 100).0, f64::NEG_INFINITY);
+        assert_eq!(
+            descend(FloatFormat::F16, -60000.0, 100.0, 100).0,
+            f64::NEG_INFINITY
+        );
     }
 
     const BASE: Params = Params {

@@ -7,7 +7,7 @@ use super::{setter, Field, LabProps, Settled};
 use crate::i18n::Lang;
 use ail_labs::exact::exact_decimal;
 use ail_labs::float_lab::{
-    operate, parse_operand, swamping_threshold, Class, Fmt, Op, Stored, Trace,
+    operate, parse_operand, swamping_threshold, Class, FloatFormat, Op, Stored, Trace,
 };
 use ail_labs::query::Query;
 use ail_labs::{fmt_num, InputError};
@@ -88,9 +88,9 @@ pub fn float_lab(p: &LabProps) -> Html {
         raw("fmt", "f32"),
     );
     let mut errors: Vec<InputError> = Vec::new();
-    let fmt = Fmt::parse(&fmt_raw)
+    let fmt = FloatFormat::parse(&fmt_raw)
         .map_err(|e| errors.push(e))
-        .unwrap_or(Fmt::F32);
+        .unwrap_or(FloatFormat::F32);
     let op = Op::parse(&op_raw)
         .map_err(|e| errors.push(e))
         .unwrap_or(Op::Add);
@@ -143,7 +143,7 @@ pub fn float_lab(p: &LabProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct XSectionProps {
     x: Stored,
-    fmt: Fmt,
+    fmt: FloatFormat,
     lang: Lang,
 }
 
@@ -271,7 +271,7 @@ fn trace_view(t: &Trace, op: Op, lang: Lang) -> Html {
 }
 
 fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
-    let rows = Fmt::ALL.iter().map(|&f| {
+    let rows = FloatFormat::ALL.iter().map(|&f| {
         let x = parse_operand("x", x_raw, f).ok();
         let y = parse_operand("y", y_raw, f).ok();
         let cells = match (x, y) {

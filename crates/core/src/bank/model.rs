@@ -286,30 +286,9 @@ pub enum Tolerance {
     },
 }
 
-/// A binary floating-point format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FloatFormat {
-    /// IEEE 754 binary32.
-    F32,
-    /// IEEE 754 binary16.
-    F16,
-    /// bfloat16 (binary32's exponent, 8 significant bits).
-    Bf16,
-}
-
-impl FloatFormat {
-    /// The float lab's format of the same name.
-    pub fn lab_fmt(self) -> ail_labs::float_lab::Fmt {
-        use ail_labs::float_lab::Fmt;
-        match self {
-            FloatFormat::F32 => Fmt::F32,
-            FloatFormat::F16 => Fmt::F16,
-            FloatFormat::Bf16 => Fmt::Bf16,
-        }
-    }
-}
+/// The float formats (f64, f32, f16, bf16): one type for the bank, grading,
+/// the generators and the labs, defined with the labs' numerics.
+pub use ail_labs::numeric::float_format::FloatFormat;
 
 impl Question {
     /// Every piece of text in the question, for one pass over all of them.

@@ -1,6 +1,6 @@
 //! Float-format generators: stored value, sum, ULP, f16 overflow and underflow.
 //!
-//! Keys come from the float lab's formats ([`Fmt`]): `half` for f16/bf16,
+//! Keys come from the float lab's formats ([`FloatFormat`]): `half` for f16/bf16,
 //! hardware f32, correctly rounded operations. Decimal inputs are kept
 //! clear of rounding ties (at least 1e-6 of a ULP away), so the key does
 //! not depend on how the decimal reached binary.
@@ -9,7 +9,7 @@ use super::{int_in, num, sci_tex, text, Generator, Instance, ParamKind, ParamSpe
 use crate::bank::{Choice, FloatFormat, Kind, Tolerance};
 use crate::numeric::rng::SplitMix64;
 use ail_labs::exact::exact_decimal;
-use ail_labs::float_lab::{Fmt, Op, Stored};
+use ail_labs::float_lab::{Op, Stored};
 
 const FORMATS: &[&str] = &["f32", "f16", "bf16"];
 
@@ -34,7 +34,7 @@ fn parse_format(s: &str) -> FloatFormat {
 
 /// Significant bits (with the hidden bit) of a format.
 pub(crate) fn precision(f: FloatFormat) -> i32 {
-    f.lab_fmt().layout().2 as i32 + 1
+    f.layout().2 as i32 + 1
 }
 
 fn name(f: FloatFormat) -> &'static str {
@@ -48,7 +48,7 @@ fn exact(x: f64) -> String {
 
 /// The two adjacent values of `fmt` around a non-representable `x` (one
 /// of them is ±inf past the largest finite value).
-fn bracket(fmt: Fmt, x: f64) -> Option<(f64, f64)> {
+fn bracket(fmt: FloatFormat, x: f64) -> Option<(f64, f64)> {
     let r = fmt.round(x);
     let (below, above) = Stored::of(fmt, r).neighbours();
     if r < x {
@@ -61,7 +61,7 @@ fn bracket(fmt: Fmt, x: f64) -> Option<(f64, f64)> {
 /// Where `x` sits between its two neighbours in `fmt`, as a fraction of
 /// the gap in [0, 1): 0 when `x` is representable. `None` outside the
 /// finite range.
-pub(crate) fn position_in_gap(fmt: Fmt, x: f64) -> Option<f64> {
+pub(crate) fn position_in_gap(fmt: FloatFormat, x: f64) -> Option<f64> {
     if fmt.round(x) == x {
         return x.is_finite().then_some(0.0);
     }
@@ -70,7 +70,7 @@ pub(crate) fn position_in_gap(fmt: Fmt, x: f64) -> Option<f64> {
 }
 
 /// Not representable and clear of a rounding tie.
-fn rounds_clearly(fmt: Fmt, x: f64) -> bool {
+fn rounds_clearly(fmt: FloatFormat, x: f64) -> bool {
     matches!(position_in_gap(fmt, x), Some(p) if p > 1e-6 && (p - 0.5).abs() > 1e-6 && p < 1.0 - 1e-6)
 }
 
@@ -130,12 +130,13 @@ fn integer_magnitudes(f: FloatFormat) -> (i64, i64) {
         FloatFormat::F32 => (8, 14),
         FloatFormat::F16 => (3, 4),
         FloatFormat::Bf16 => (3, 14),
+        FloatFormat::F64 => (16, 300),
     }
 }
 
 fn draw_stored_value(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
-    let fmt = f.lab_fmt();
+    let fmt = f;
     let d = p.draw_int("digits", rng);
     let (lo, hi) = integer_magnitudes(f);
     let e10 = int_in(rng, lo.max(d - 1), hi);
@@ -209,7 +210,7 @@ pub const SUM: Generator = Generator {
 
 fn draw_sum(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
-    let fmt = f.lab_fmt();
+    let fmt = f;
     // Sums stay below 10^11, where the operands are still easy to read.
     let (lo, hi) = integer_magnitudes(f);
     let e10 = int_in(rng, lo, hi.min(10));
@@ -308,7 +309,7 @@ pub const ULP: Generator = Generator {
 
 fn draw_ulp(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
     let f = parse_format(p.draw_choice("format", rng));
-    let fmt = f.lab_fmt();
+    let fmt = f;
     let k = p.draw_int("decimal_exponent", rng);
     let m = int_in(rng, 11, 99);
     // Parse the decimal so x is the f64 nearest to m·10^(k-1), as a reader would type it.
@@ -381,7 +382,7 @@ const F16_MAX: f64 = 65504.0;
 const F16_OVERFLOW_AT: f64 = 65520.0;
 
 fn draw_overflow(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
-    let fmt = Fmt::F16;
+    let fmt = FloatFormat::F16;
     let whole = p.draw_int("magnitude", rng);
     let tenths = int_in(rng, 0, 9);
     let a = fmt.round(whole as f64 + tenths as f64 / 10.0);
@@ -488,7 +489,7 @@ pub const UNDERFLOW: Generator = Generator {
 };
 
 fn draw_underflow(p: &Params, rng: &mut SplitMix64) -> Option<Instance> {
-    let fmt = Fmt::F16;
+    let fmt = FloatFormat::F16;
     let k = p.draw_int("decimal_exponent", rng);
     let m = int_in(rng, 100, 999);
     let g: f64 = format!("{m}e{}", k - 2).parse().ok()?;

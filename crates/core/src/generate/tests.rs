@@ -383,7 +383,7 @@ fn hex_answers_of_float_variants_are_accepted() {
     for seed in 0..500 {
         let inst = draw("float-stored-value", seed);
         let (key, _, format) = numeric_key(&inst);
-        let hex = Stored::of(format.unwrap().lab_fmt(), key[0]).hex();
+        let hex = Stored::of(format.unwrap(), key[0]).hex();
         let g = grade(&inst.kind, &Response::Typed(hex.clone())).unwrap();
         assert_eq!(g.verdict, Verdict::Correct, "{hex}");
         // The neighbour's bit pattern is one ULP off and wrong.
