@@ -221,7 +221,7 @@ pub fn app(p: &AppProps) -> Html {
                 <p><code data-testid="load-error">{ msg.clone() }</code></p>
                 <button class="button" onclick={retry}>{ s.retry }</button>
                 if hash_mode {
-                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ lang.pick("改用内置题库", "Use the built-in bank") }</a>
+                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ s.bank_use_builtin }</a>
                 }
             </section>
         },
@@ -406,7 +406,7 @@ fn variant_page(p: &VariantProps) -> Html {
         Some(Err((at, e))) => {
             return html! {
                 <section class="load-error" role="alert" data-testid="variant-error">
-                    <h1 id="q-title" tabindex="-1">{ p.lang.pick("这道题的变体生成失败", "This question's variant could not be drawn") }</h1>
+                    <h1 id="q-title" tabindex="-1">{ strings(p.lang).variant_failed }</h1>
                     <p><code>{ format!("{}, {at}: {e}", p.id) }</code></p>
                     <p><a href={p.nav.href(&Route::Home)}>{ strings(p.lang).home }</a></p>
                 </section>
@@ -471,7 +471,7 @@ fn read_file(file: web_sys::File, on_file: Callback<(String, String)>) {
 pub fn bank_box(p: &BankBoxProps) -> Html {
     let dragging = use_state(|| false);
     let lang = p.lang;
-    let zh = lang == Lang::Zh;
+    let s = strings(lang);
     let on_change = {
         let on_file = p.on_file.clone();
         Callback::from(move |e: Event| {
@@ -511,33 +511,31 @@ pub fn bank_box(p: &BankBoxProps) -> Html {
     html! {
         <section class={classes!("bank-box", (*dragging).then_some("dragging"))} ondragover={over} ondragleave={leave} ondrop={drop}
             aria-labelledby="bank-h">
-            <h2 id="bank-h">{ if zh { "题库" } else { "Question bank" } }</h2>
+            <h2 id="bank-h">{ s.bank_heading }</h2>
             { match &p.index {
                 Some(index) => { let index = &index.0; html! {
                     <p data-testid="bank-meta">
                         <strong data-testid="bank-title">{ index.title.get(lang).to_string() }</strong>
-                        { if zh { "，作者 " } else { ", by " } }<span data-testid="bank-author">{ index.author.clone() }</span>
-                        { if zh { "，" } else { ", " } }<span data-testid="bank-count">{ crate::i18n::question_count(lang, index.questions.len()) }</span>
-                        { if from_url.is_some() { if zh { "（来自网址）" } else { " (from a URL)" } } else if zh { "（来自文件）" } else { " (from a file)" } }
+                        { s.bank_by }<span data-testid="bank-author">{ index.author.clone() }</span>
+                        { s.bank_count_sep }<span data-testid="bank-count">{ crate::i18n::question_count(lang, index.questions.len()) }</span>
+                        { if from_url.is_some() { s.bank_from_url } else { s.bank_from_file } }
                     </p>
                 } }
                 None => html! {
-                    <p>{ if zh { "打开一个同样格式的题库：它只在这次访问中使用，不会上传到任何地方。" }
-                         else { "Open a bank in the same format: it is used for this visit only and sent nowhere." } }</p>
+                    <p>{ s.bank_pick_intro }</p>
                 },
             } }
             <p class="actions">
                 <label class="button file-button">
-                    { if zh { "打开题库文件…" } else { "Open a bank file…" } }
+                    { s.bank_open_file }
                     <input type="file" accept="application/json,.json" data-testid="bank-file" onchange={on_change} />
                 </label>
-                <a class="button" href={builtin_url()} data-testid="builtin-bank">{ if zh { "回到内置题库" } else { "Back to the built-in bank" } }</a>
+                <a class="button" href={builtin_url()} data-testid="builtin-bank">{ s.bank_back_to_builtin }</a>
             </p>
             <p class="hint">
-                { if zh { "也可以把 JSON 文件拖到这里，或者用 ?bank=https://… 打开网上的题库。格式：" }
-                  else { "You can also drop a JSON file here, or open a bank on the web with ?bank=https://…. The format: " } }
-                <a href="static/bank.schema.json" data-testid="schema-link">{ if zh { "JSON Schema" } else { "its JSON Schema" } }</a>
-                { if zh { "（作者指南在仓库的 docs/authoring.md）。" } else { " (the authoring guide is docs/authoring.md in the repository)." } }
+                { s.bank_drop_hint }
+                <a href="static/bank.schema.json" data-testid="schema-link">{ s.bank_schema_link }</a>
+                { s.bank_authoring_note }
             </p>
             { for p.file_error.clone().map(|e| html! { <p class="answer-error" role="alert" data-testid="bank-file-error">{ e }</p> }) }
         </section>

@@ -20,7 +20,7 @@ use super::store::{Action as StoreAction, StoreHandle};
 use super::texts::{key, TextsRef};
 use super::IndexRef;
 use crate::bank::{Kind, Question};
-use crate::i18n::{position, strings, Lang};
+use crate::i18n::{lab_name, position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::progress::{Outcome, Review};
 use crate::route::{Order, Route};
@@ -202,7 +202,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
                                 }
                                 { for p.drawn.as_ref().and_then(|d| d.labs.get(i + 1).cloned().flatten()).map(|route| html! {
                                     <p class="variant-lab"><a href={lab_href(&nav, &route)} data-testid="variant-lab">
-                                        { lang.pick("在实验室里打开这组数 →", "Open these numbers in the lab →") }
+                                        { s.variant_in_lab }
                                     </a></p>
                                 }) }
                             </section>
@@ -432,10 +432,11 @@ fn confidence(recorder: &Recorder, lang: Lang) -> Html {
         let r = recorder.clone();
         Callback::from(move |_: MouseEvent| r.amend(crate::progress::auto_rating(true, true)))
     };
+    let s = strings(lang);
     html! {
-        <div class="confidence" role="group" aria-label={lang.pick("把握程度", "Confidence")}>
-            <button class="button" data-testid="knew-it" onclick={knew}>{ lang.pick("我会", "I knew it") }</button>
-            <button class="button" data-testid="guessed" onclick={guessed}>{ lang.pick("我是猜的", "I guessed") }</button>
+        <div class="confidence" role="group" aria-label={s.confidence}>
+            <button class="button" data-testid="knew-it" onclick={knew}>{ s.knew_it }</button>
+            <button class="button" data-testid="guessed" onclick={guessed}>{ s.guessed }</button>
         </div>
     }
 }
@@ -463,11 +464,12 @@ fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool, nav:
             embed,
         ));
     });
+    let s = strings(lang);
     html! {
         <div class="variant-bar">
-            <span>{ lang.pick("变体 ", "Variant ") }
+            <span>{ s.variant_label }
                 <code data-testid="variant-seed" data-seed={seed.to_string()} title={seed.to_string()}>{ short_seed(seed) }</code></span>
-            <button class="button needs-js" data-testid="new-variant" {onclick}>{ lang.pick("换一题", "New variant") }</button>
+            <button class="button needs-js" data-testid="new-variant" {onclick}>{ s.new_variant }</button>
         </div>
     }
 }
@@ -482,9 +484,9 @@ fn lab_links(id: &str, lang: Lang, nav: &Nav) -> Html {
     }
     html! {
         <section class="lab-links">
-            <h2>{ lang.pick("动手算一算", "Compute it yourself") }</h2>
+            <h2>{ strings(lang).compute_it }</h2>
             <ul>{ for labs.iter().map(|l| html! {
-                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ lang.pick(l.zh, l.en) }</a></li>
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ lab_name(lang, l.zh, l.en) }</a></li>
             }) }</ul>
         </section>
     }
