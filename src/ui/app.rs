@@ -77,108 +77,15 @@ pub fn app(p: &AppProps) -> Html {
     let params = &p.params;
     // `?bank=`: a bank from elsewhere, on the root page with hash routes.
     let hash_mode = params.bank.is_some() || p.page.is_err();
-    let read_location = move || super::nav::current(hash_mode);
-    let location = use_state(read_location);
-    let lang = {
-        let (page_lang, forced) = (location.0, params.lang);
-        use_state(move || forced.unwrap_or(if hash_mode { initial_lang() } else { page_lang }))
-    };
+    let location = use_location(hash_mode);
+    let lang = use_app_lang(location.0, params.lang, hash_mode);
     let route = location.1.clone();
     let embedded = matches!(route, Route::Embed(_));
     let store = use_store();
     use_embed_mode(embedded, params);
-
-    // Back and forward, a new hash, a new seed (`Nav::go`): read the route again.
-    {
-        let location = location.clone();
-        use_effect_with((), move |_| {
-            let listeners = web_sys::window().map(|w| {
-                ["popstate", "hashchange", super::nav::NAVIGATED].map(|ev| {
-                    let location = location.clone();
-                    EventListener::new(&w, ev, move |_| location.set(read_location()))
-                })
-            });
-            move || drop(listeners)
-        });
-    }
-    {
-        let lang = *lang;
-        use_effect_with(lang, move |l| {
-            if hash_mode {
-                set_document_lang(*l, strings(*l).app_title)
-            }
-        });
-    }
-
-    // A bank from elsewhere: from its URL, or from a picked file.
-    let custom = use_state(|| Load::<BankRef>::Loading);
-    let file_error = use_state(|| None::<String>);
-    let attempt = use_state(|| 0u32);
-    {
-        let (custom, url, lang) = (custom.clone(), params.bank.clone(), *lang);
-        use_effect_with(*attempt, move |_| {
-            match url.filter(|u| !u.trim().is_empty()) {
-                Some(url) => {
-                    custom.set(Load::Loading);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        custom.set(match super::fetch_bank(&url).await {
-                            Err(e) => Load::Failed(e.message(lang)),
-                            Ok(text) => match ail_core::load(&text) {
-                                Err(e) => Load::Failed(format!("{url}: {e}")),
-                                Ok(l) => Load::Ready(BankRef(Rc::new(l))),
-                            },
-                        });
-                    });
-                }
-                // `?bank=` with nothing: the page to pick a file on.
-                None => custom.set(Load::Failed(String::new())),
-            }
-        });
-    }
-
-    // A built-in question's other variant: its source, in the bank's format.
-    let source = use_state(|| Load::<Rc<Question>>::Loading);
-    {
-        let source = source.clone();
-        let wanted = match (&route, hash_mode) {
-            (Route::Question { id, .. }, false) => Some(id.clone()),
-            (Route::Embed(inner), false) => match &**inner {
-                Route::Question { id, .. } => Some(id.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        use_effect_with(wanted, move |wanted| {
-            if let Some(id) = wanted.clone() {
-                source.set(Load::Loading);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let url = question_url(&id);
-                    source.set(match fetch_text(&url).await {
-                        Err(e) => Load::Failed(e),
-                        Ok(text) => match crate::bank::parse::parse_question(&text) {
-                            Err(e) => Load::Failed(format!("{url}: {e}")),
-                            Ok(q) => Load::Ready(Rc::new(q)),
-                        },
-                    });
-                });
-            }
-        });
-    }
-
-    let index: Load<IndexRef> = if hash_mode {
-        match &*custom {
-            Load::Ready(b) => Load::Ready(IndexRef(Rc::new(BankIndex::of(&b.0.bank)))),
-            Load::Loading => Load::Loading,
-            Load::Failed(e) => Load::Failed(e.clone()),
-        }
-    } else {
-        match &p.page {
-            Ok(page) => Load::Ready(IndexRef(Rc::new(page.index.clone()))),
-            Err(e) => Load::Failed(e.clone()),
-        }
-    };
-    let index = use_memo(index, |i| i.clone());
-
+    let custom = use_custom_bank(params.bank.clone(), *lang);
+    let source = use_variant_source(&route, hash_mode);
+    let index = use_memo(bank_index(hash_mode, &custom.bank, &p.page), |i| i.clone());
     let nav = Nav {
         lang: *lang,
         hash: hash_mode,
@@ -189,80 +96,20 @@ pub fn app(p: &AppProps) -> Html {
         },
         in_page: true,
     };
-    let s = strings(*lang);
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |_| attempt.set(*attempt + 1))
-    };
-    let on_file = {
-        let (custom, file_error, lang) = (custom.clone(), file_error.clone(), *lang);
-        Callback::from(move |(name, text): (String, String)| {
-            match super::bank_from_file(&name, &text, lang) {
-                Ok(b) => {
-                    file_error.set(None);
-                    custom.set(Load::Ready(b));
-                }
-                Err(e) => file_error.set(Some(e)),
-            }
-        })
-    };
     let body_route = match &route {
         Route::Embed(inner) => (**inner).clone(),
         r => r.clone(),
     };
-    let body = match (&*index, hash_mode, &*custom) {
-        (_, true, Load::Failed(e)) if e.is_empty() => html! {
-            <BankBox index={None::<IndexRef>} lang={*lang} on_file={on_file.clone()} file_error={(*file_error).clone()} />
-        },
-        (Load::Loading, ..) => html! { <p class="status" role="status">{ s.loading }</p> },
-        (Load::Failed(msg), ..) => html! {
-            <section class="load-error" role="alert">
-                <h1>{ s.load_failed }</h1>
-                <p><code data-testid="load-error">{ msg.clone() }</code></p>
-                <button class="button" onclick={retry}>{ s.retry }</button>
-                if hash_mode {
-                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ lang.pick("改用内置题库", "Use the built-in bank") }</a>
-                }
-            </section>
-        },
-        (Load::Ready(index), ..) => {
-            let custom_bank = match &*custom {
-                Load::Ready(b) if hash_mode => Some(b.clone()),
-                _ => None,
-            };
-            let content = page_content(
-                &body_route,
-                index,
-                *lang,
-                embedded,
-                custom_bank.as_ref(),
-                &source,
-                &nav,
-                &on_file,
-                &file_error,
-            );
-            html! {
-                <>
-                    { for custom_bank.as_ref().map(|b| problems(b, *lang)) }
-                    { content }
-                </>
-            }
-        }
-    };
+    let body = app_body(&index, &custom, &body_route, embedded, &source, &nav);
     // The page is the app's once what it shows is ready: a variant's
     // source, a bank; in hash mode at once (the static page is hidden).
-    let ready = hash_mode
-        || match &body_route {
-            Route::Question { .. } => !matches!(*source, Load::Loading),
-            _ => true,
-        };
-    {
-        use_effect_with(ready, |ready| {
-            if *ready {
-                super::takeover::swap();
-            }
-        });
-    }
+    use_swap_when(
+        hash_mode
+            || match &body_route {
+                Route::Question { .. } => !matches!(*source, Load::Loading),
+                _ => true,
+            },
+    );
     let banner = use_update_offer(!matches!(*index, Load::Loading), *lang);
     let on_lang = hash_mode.then(|| {
         let lang = lang.clone();
@@ -280,6 +127,220 @@ pub fn app(p: &AppProps) -> Html {
                 </Chrome>
             </ContextProvider<StoreHandle>>
         </ContextProvider<Nav>>
+    }
+}
+
+/// The page's language and route, read again on Back and Forward, a new
+/// hash, or a new seed (`Nav::go`).
+#[hook]
+fn use_location(hash_mode: bool) -> UseStateHandle<(Lang, Route)> {
+    let read_location = move || super::nav::current(hash_mode);
+    let location = use_state(read_location);
+    {
+        let location = location.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|w| {
+                ["popstate", "hashchange", super::nav::NAVIGATED].map(|ev| {
+                    let location = location.clone();
+                    EventListener::new(&w, ev, move |_| location.set(read_location()))
+                })
+            });
+            move || drop(listeners)
+        });
+    }
+    location
+}
+
+/// The UI language: `?lang=` if given, else the page's; in hash mode the
+/// learner's (switched in place), which also sets `<html lang>` and the title.
+#[hook]
+fn use_app_lang(page_lang: Lang, forced: Option<Lang>, hash_mode: bool) -> UseStateHandle<Lang> {
+    let lang =
+        use_state(move || forced.unwrap_or(if hash_mode { initial_lang() } else { page_lang }));
+    use_effect_with(*lang, move |l| {
+        if hash_mode {
+            set_document_lang(*l, strings(*l).app_title)
+        }
+    });
+    lang
+}
+
+/// A bank from elsewhere and what loading it needs.
+struct CustomBank {
+    /// From `?bank=<url>` or a picked file; `Failed("")` at `?bank=` with
+    /// nothing, where a file is picked.
+    bank: UseStateHandle<Load<BankRef>>,
+    /// Why the picked file is not a bank.
+    file_error: UseStateHandle<Option<String>>,
+    /// Loads the URL again.
+    retry: Callback<MouseEvent>,
+    /// A picked or dropped file: (name, text).
+    on_file: Callback<(String, String)>,
+}
+
+/// Loads `?bank=<url>` (again on each retry) or takes a picked file.
+#[hook]
+fn use_custom_bank(url: Option<String>, lang: Lang) -> CustomBank {
+    let bank = use_state(|| Load::<BankRef>::Loading);
+    let file_error = use_state(|| None::<String>);
+    let attempt = use_state(|| 0u32);
+    {
+        let bank = bank.clone();
+        use_effect_with(*attempt, move |_| {
+            match url.filter(|u| !u.trim().is_empty()) {
+                Some(url) => {
+                    bank.set(Load::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        bank.set(match super::fetch_bank(&url).await {
+                            Err(e) => Load::Failed(e.message(lang)),
+                            Ok(text) => match ail_core::load(&text) {
+                                Err(e) => Load::Failed(format!("{url}: {e}")),
+                                Ok(l) => Load::Ready(BankRef(Rc::new(l))),
+                            },
+                        });
+                    });
+                }
+                // `?bank=` with nothing: the page to pick a file on.
+                None => bank.set(Load::Failed(String::new())),
+            }
+        });
+    }
+    let retry = Callback::from(move |_| attempt.set(*attempt + 1));
+    let on_file = {
+        let (bank, file_error) = (bank.clone(), file_error.clone());
+        Callback::from(move |(name, text): (String, String)| {
+            match super::bank_from_file(&name, &text, lang) {
+                Ok(b) => {
+                    file_error.set(None);
+                    bank.set(Load::Ready(b));
+                }
+                Err(e) => file_error.set(Some(e)),
+            }
+        })
+    };
+    CustomBank {
+        bank,
+        file_error,
+        retry,
+        on_file,
+    }
+}
+
+/// A built-in question's other variant needs its source, in the bank's
+/// format: fetched when `route` is such a question's page.
+#[hook]
+fn use_variant_source(route: &Route, hash_mode: bool) -> UseStateHandle<Load<Rc<Question>>> {
+    let source = use_state(|| Load::<Rc<Question>>::Loading);
+    let wanted = match (route, hash_mode) {
+        (Route::Question { id, .. }, false) => Some(id.clone()),
+        (Route::Embed(inner), false) => match &**inner {
+            Route::Question { id, .. } => Some(id.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    {
+        let source = source.clone();
+        use_effect_with(wanted, move |wanted| {
+            if let Some(id) = wanted.clone() {
+                source.set(Load::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = question_url(&id);
+                    source.set(match fetch_text(&url).await {
+                        Err(e) => Load::Failed(e),
+                        Ok(text) => match crate::bank::parse::parse_question(&text) {
+                            Err(e) => Load::Failed(format!("{url}: {e}")),
+                            Ok(q) => Load::Ready(Rc::new(q)),
+                        },
+                    });
+                });
+            }
+        });
+    }
+    source
+}
+
+/// The index of the bank on screen: a bank from elsewhere's once loaded,
+/// else the one in the page's data.
+fn bank_index(
+    hash_mode: bool,
+    custom: &Load<BankRef>,
+    page: &Result<Rc<PageData>, String>,
+) -> Load<IndexRef> {
+    if hash_mode {
+        match custom {
+            Load::Ready(b) => Load::Ready(IndexRef(Rc::new(BankIndex::of(&b.0.bank)))),
+            Load::Loading => Load::Loading,
+            Load::Failed(e) => Load::Failed(e.clone()),
+        }
+    } else {
+        match page {
+            Ok(page) => Load::Ready(IndexRef(Rc::new(page.index.clone()))),
+            Err(e) => Load::Failed(e.clone()),
+        }
+    }
+}
+
+/// Swaps the app's rendering in for the static page once `ready`.
+#[hook]
+fn use_swap_when(ready: bool) {
+    use_effect_with(ready, |ready| {
+        if *ready {
+            super::takeover::swap();
+        }
+    });
+}
+
+/// What `main` shows: the page for `route`, the bank picker, a loading
+/// line, or why the bank did not load.
+fn app_body(
+    index: &Load<IndexRef>,
+    custom: &CustomBank,
+    route: &Route,
+    embedded: bool,
+    source: &Load<Rc<Question>>,
+    nav: &Nav,
+) -> Html {
+    let (lang, hash_mode) = (nav.lang, nav.hash);
+    let s = strings(lang);
+    match (index, hash_mode, &*custom.bank) {
+        (_, true, Load::Failed(e)) if e.is_empty() => html! {
+            <BankBox index={None::<IndexRef>} {lang} on_file={custom.on_file.clone()} file_error={(*custom.file_error).clone()} />
+        },
+        (Load::Loading, ..) => html! { <p class="status" role="status">{ s.loading }</p> },
+        (Load::Failed(msg), ..) => html! {
+            <section class="load-error" role="alert">
+                <h1>{ s.load_failed }</h1>
+                <p><code data-testid="load-error">{ msg.clone() }</code></p>
+                <button class="button" onclick={custom.retry.clone()}>{ s.retry }</button>
+                if hash_mode {
+                    { " " }<a class="button" href={builtin_url()} data-testid="use-builtin">{ s.bank_use_builtin }</a>
+                }
+            </section>
+        },
+        (Load::Ready(index), ..) => {
+            let custom_bank = match &*custom.bank {
+                Load::Ready(b) if hash_mode => Some(b.clone()),
+                _ => None,
+            };
+            let content = page_content(
+                route,
+                index,
+                lang,
+                embedded,
+                custom_bank.as_ref(),
+                source,
+                nav,
+                &custom.on_file,
+                &custom.file_error,
+            );
+            html! {
+                <>
+                    { for custom_bank.as_ref().map(|b| problems(b, lang)) }
+                    { content }
+                </>
+            }
+        }
     }
 }
 
@@ -406,7 +467,7 @@ fn variant_page(p: &VariantProps) -> Html {
         Some(Err((at, e))) => {
             return html! {
                 <section class="load-error" role="alert" data-testid="variant-error">
-                    <h1 id="q-title" tabindex="-1">{ p.lang.pick("这道题的变体生成失败", "This question's variant could not be drawn") }</h1>
+                    <h1 id="q-title" tabindex="-1">{ strings(p.lang).variant_failed }</h1>
                     <p><code>{ format!("{}, {at}: {e}", p.id) }</code></p>
                     <p><a href={p.nav.href(&Route::Home)}>{ strings(p.lang).home }</a></p>
                 </section>
@@ -471,7 +532,7 @@ fn read_file(file: web_sys::File, on_file: Callback<(String, String)>) {
 pub fn bank_box(p: &BankBoxProps) -> Html {
     let dragging = use_state(|| false);
     let lang = p.lang;
-    let zh = lang == Lang::Zh;
+    let s = strings(lang);
     let on_change = {
         let on_file = p.on_file.clone();
         Callback::from(move |e: Event| {
@@ -511,33 +572,31 @@ pub fn bank_box(p: &BankBoxProps) -> Html {
     html! {
         <section class={classes!("bank-box", (*dragging).then_some("dragging"))} ondragover={over} ondragleave={leave} ondrop={drop}
             aria-labelledby="bank-h">
-            <h2 id="bank-h">{ if zh { "题库" } else { "Question bank" } }</h2>
+            <h2 id="bank-h">{ s.bank_heading }</h2>
             { match &p.index {
                 Some(index) => { let index = &index.0; html! {
                     <p data-testid="bank-meta">
                         <strong data-testid="bank-title">{ index.title.get(lang).to_string() }</strong>
-                        { if zh { "，作者 " } else { ", by " } }<span data-testid="bank-author">{ index.author.clone() }</span>
-                        { if zh { "，" } else { ", " } }<span data-testid="bank-count">{ crate::i18n::question_count(lang, index.questions.len()) }</span>
-                        { if from_url.is_some() { if zh { "（来自网址）" } else { " (from a URL)" } } else if zh { "（来自文件）" } else { " (from a file)" } }
+                        { s.bank_by }<span data-testid="bank-author">{ index.author.clone() }</span>
+                        { s.bank_count_sep }<span data-testid="bank-count">{ crate::i18n::question_count(lang, index.questions.len()) }</span>
+                        { if from_url.is_some() { s.bank_from_url } else { s.bank_from_file } }
                     </p>
                 } }
                 None => html! {
-                    <p>{ if zh { "打开一个同样格式的题库：它只在这次访问中使用，不会上传到任何地方。" }
-                         else { "Open a bank in the same format: it is used for this visit only and sent nowhere." } }</p>
+                    <p>{ s.bank_pick_intro }</p>
                 },
             } }
             <p class="actions">
                 <label class="button file-button">
-                    { if zh { "打开题库文件…" } else { "Open a bank file…" } }
+                    { s.bank_open_file }
                     <input type="file" accept="application/json,.json" data-testid="bank-file" onchange={on_change} />
                 </label>
-                <a class="button" href={builtin_url()} data-testid="builtin-bank">{ if zh { "回到内置题库" } else { "Back to the built-in bank" } }</a>
+                <a class="button" href={builtin_url()} data-testid="builtin-bank">{ s.bank_back_to_builtin }</a>
             </p>
             <p class="hint">
-                { if zh { "也可以把 JSON 文件拖到这里，或者用 ?bank=https://… 打开网上的题库。格式：" }
-                  else { "You can also drop a JSON file here, or open a bank on the web with ?bank=https://…. The format: " } }
-                <a href="static/bank.schema.json" data-testid="schema-link">{ if zh { "JSON Schema" } else { "its JSON Schema" } }</a>
-                { if zh { "（作者指南在仓库的 docs/authoring.md）。" } else { " (the authoring guide is docs/authoring.md in the repository)." } }
+                { s.bank_drop_hint }
+                <a href="static/bank.schema.json" data-testid="schema-link">{ s.bank_schema_link }</a>
+                { s.bank_authoring_note }
             </p>
             { for p.file_error.clone().map(|e| html! { <p class="answer-error" role="alert" data-testid="bank-file-error">{ e }</p> }) }
         </section>

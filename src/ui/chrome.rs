@@ -69,14 +69,11 @@ pub fn chrome(p: &ChromeProps) -> Html {
                 { p.children.clone() }
                 <footer class="embed-foot">
                     <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
-                        { p.lang.pick("在 AI 面试实验室中打开 ↗", "Open in AI Interview Lab ↗") }
+                        { s.embed_open_full }
                     </a>
                     if !p.storage_ok {
                         <p class="storage-notice" role="status" data-testid="storage-notice">
-                            { p.lang.pick(
-                                "这个嵌入页无法使用浏览器存储：进度不会保存在这里。",
-                                "Browser storage is not available in this embed: progress is not saved here.",
-                            ) }
+                            { s.embed_no_storage }
                         </p>
                     }
                 </footer>

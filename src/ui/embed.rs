@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{strings, Lang};
 
 /// The message type the iframe posts and `embed.js` accepts.
 pub const HEIGHT_MESSAGE: &str = "ail-height";
@@ -111,17 +111,16 @@ pub fn embed_code(p: &EmbedCodeProps) -> Html {
             });
         })
     };
-    let zh = p.lang == Lang::Zh;
+    let s = strings(p.lang);
     html! {
         <details class="embed-code">
-            <summary>{ if zh { "嵌入到你的网页" } else { "Embed in your page" } }</summary>
-            <p>{ if zh { "把这两行放进博客文章，就能嵌入这一页（iframe 会随内容自动调整高度）。可选：data-lang、data-theme、data-seed。" }
-                 else { "Paste these two lines into a blog post to embed this page (the iframe sizes itself to its content). Options: data-lang, data-theme, data-seed." } }</p>
+            <summary>{ s.embed_code_summary }</summary>
+            <p>{ s.embed_code_help }</p>
             <pre><code data-testid="embed-snippet">{ code }</code></pre>
-            <button class="button" data-testid="copy-embed" {onclick}>{ if zh { "复制嵌入代码" } else { "Copy embed code" } }</button>
+            <button class="button" data-testid="copy-embed" {onclick}>{ s.embed_copy }</button>
             { match *status {
-                Some(true) => html! { <span class="copied" role="status">{ if zh { " 已复制" } else { " Copied" } }</span> },
-                Some(false) => html! { <span class="copied" role="status">{ if zh { " 无法访问剪贴板，请手动选中上面的代码复制。" } else { " The clipboard is not available: select the code above and copy it." } }</span> },
+                Some(true) => html! { <span class="copied" role="status">{ s.embed_copied }</span> },
+                Some(false) => html! { <span class="copied" role="status">{ s.embed_copy_failed }</span> },
                 None => Html::default(),
             } }
         </details>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::nav::use_nav;
 use super::store::StoreHandle;
 use super::IndexRef;
-use crate::i18n::{difficulty, question_count, strings, Lang};
+use crate::i18n::{difficulty, question_count, streak_end, strings, Lang};
 use crate::practice::ordered_ids;
 use crate::route::{Order, Route};
 
@@ -92,17 +92,17 @@ pub fn home(p: &HomeProps) -> Html {
 
 /// The built-in bank: its title, author and size, and where to open another.
 fn builtin_box(index: &crate::bank::BankIndex, lang: Lang) -> Html {
-    let zh = lang == Lang::Zh;
+    let s = strings(lang);
     html! {
         <section class="bank-box" aria-labelledby="bank-h">
-            <h2 id="bank-h">{ if zh { "题库" } else { "Question bank" } }</h2>
+            <h2 id="bank-h">{ s.bank_heading }</h2>
             <p data-testid="bank-meta">
                 <strong data-testid="bank-title">{ index.title.get(lang).to_string() }</strong>
-                { if zh { "，作者 " } else { ", by " } }<span data-testid="bank-author">{ index.author.clone() }</span>
-                { if zh { "，" } else { ", " } }<span data-testid="bank-count">{ question_count(lang, index.questions.len()) }</span>
+                { s.bank_by }<span data-testid="bank-author">{ index.author.clone() }</span>
+                { s.bank_count_sep }<span data-testid="bank-count">{ question_count(lang, index.questions.len()) }</span>
             </p>
             <p class="actions">
-                <a class="button" href="./?bank=" data-testid="own-bank">{ if zh { "使用你自己的题库…" } else { "Use your own bank…" } }</a>
+                <a class="button" href="./?bank=" data-testid="own-bank">{ s.bank_use_own }</a>
             </p>
         </section>
     }
@@ -123,6 +123,7 @@ fn today_box(p: &TodayProps) -> Html {
     let nav = use_nav();
     let store = use_context::<StoreHandle>();
     let lang = p.lang;
+    let s = strings(lang);
     let index = &p.index.0;
     let today = store.as_ref().and_then(|store| {
         let bp = store.progress.banks.get(&index.id)?;
@@ -136,24 +137,21 @@ fn today_box(p: &TodayProps) -> Html {
         (t.reviews > 0).then_some(t)
     });
     let review = html! {
-        <a class="button" href={nav.href(&Route::Review)} data-testid="home-review">{ lang.pick("复习 →", "Review →") }</a>
+        <a class="button" href={nav.href(&Route::Review)} data-testid="home-review">{ s.review_link }</a>
     };
     html! {
-        <section class="today-box" aria-label={lang.pick("今天", "Today")} data-testid="today-box">
+        <section class="today-box" aria-label={s.today_label} data-testid="today-box">
             { match today {
                 Some(t) => html! {
                     <p>
-                        { lang.pick("今天到期 ", "Due today: ") }<strong data-testid="due-count">{ t.due }</strong>
-                        { lang.pick("，新题 ", ", new: ") }<strong data-testid="new-count">{ t.new }</strong>
-                        { lang.pick("。连续 ", ". Streak: ") }<strong data-testid="streak">{ t.streak }</strong>
-                        { match lang { Lang::Zh => " 天。".to_string(), Lang::En => if t.streak == 1 { " day.".into() } else { " days.".to_string() } } }
+                        { s.today_due }<strong data-testid="due-count">{ t.due }</strong>
+                        { s.today_new }<strong data-testid="new-count">{ t.new }</strong>
+                        { s.today_streak }<strong data-testid="streak">{ t.streak }</strong>
+                        { streak_end(lang, t.streak) }
                     </p>
                 },
                 None => html! {
-                    <p class="muted">{ lang.pick(
-                        "答过题之后，这里会显示今天到期的题和连续练习的天数。",
-                        "Once you answer questions, what is due today and your streak show here.",
-                    ) }</p>
+                    <p class="muted">{ s.today_empty }</p>
                 },
             } }
             { review }

@@ -122,21 +122,7 @@ pub fn practice(p: &PracticeProps) -> Html {
     let (page_lang, page_route) = (*location).clone();
     // On the home page, a hash route is followed to its page; one that is
     // no route is said so.
-    let hash = use_state(hash_route);
-    {
-        let hash = hash.clone();
-        let home = page_route == Route::Home;
-        use_effect_with((), move |_| {
-            let listener = home.then(|| {
-                web_sys::window().map(|w| {
-                    gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                        hash.set(hash_route())
-                    })
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    let hash = use_hash_route(page_route == Route::Home);
     let route = match (&page_route, &*hash) {
         (Route::Home, Some(r)) => r.clone(),
         _ => page_route.clone(),
@@ -177,9 +163,64 @@ pub fn practice(p: &PracticeProps) -> Html {
             }
         });
     }
-    let body = match (&p.page, (*index).clone()) {
-        (Ok(page), Some(index)) => match &inner {
-            Route::Home => html! { <Home {index} {lang} seed={*seed} /> },
+    let body = practice_body(
+        p,
+        (*index).clone(),
+        &inner,
+        &page_route,
+        *seed,
+        embedded,
+        &nav,
+    );
+    html! {
+        <ContextProvider<Nav> context={nav}>
+            <ContextProvider<StoreHandle> context={store.clone()}>
+                <Chrome {lang} route={route.clone()} embed={embedded} {banner}
+                    notices={store_notices(&store, lang)} storage_ok={super::embed::storage_works()}>
+                    { body }
+                </Chrome>
+            </ContextProvider<StoreHandle>>
+        </ContextProvider<Nav>>
+    }
+}
+
+/// The hash route (see [`hash_route`]), followed on the home page
+/// (`home`) as it changes.
+#[hook]
+fn use_hash_route(home: bool) -> UseStateHandle<Option<Route>> {
+    let hash = use_state(hash_route);
+    {
+        let hash = hash.clone();
+        use_effect_with((), move |_| {
+            let listener = home.then(|| {
+                web_sys::window().map(|w| {
+                    gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                        hash.set(hash_route())
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    hash
+}
+
+/// What `main` shows for `route` (the route inside an embed): the home
+/// page, the page's question, "no such page", or why the page's data could
+/// not be read.
+fn practice_body(
+    p: &PracticeProps,
+    index: Option<IndexRef>,
+    route: &Route,
+    page_route: &Route,
+    seed: u64,
+    embedded: bool,
+    nav: &Nav,
+) -> Html {
+    let lang = nav.lang;
+    match (&p.page, index) {
+        (Ok(page), Some(index)) => match route {
+            Route::Home => html! { <Home {index} {lang} {seed} /> },
             Route::Question { id, order, .. } => {
                 let question = page.question.clone().map(Rc::new);
                 let drawn = page.seed.map(|seed| Drawn {
@@ -192,10 +233,10 @@ pub fn practice(p: &PracticeProps) -> Html {
                 }
             }
             // A hash that is no route, or a 404 page for anything else.
-            Route::NotFound(raw) if page_route == Route::Home => {
-                not_found(&format!("#{raw}"), lang, &nav)
+            Route::NotFound(raw) if *page_route == Route::Home => {
+                not_found(&format!("#{raw}"), lang, nav)
             }
-            _ => not_found(&format!("/{}", super::nav::page_address().0), lang, &nav),
+            _ => not_found(&format!("/{}", super::nav::page_address().0), lang, nav),
         },
         _ => {
             let e = p.page.as_ref().err().cloned().unwrap_or_default();
@@ -206,15 +247,5 @@ pub fn practice(p: &PracticeProps) -> Html {
                 </section>
             }
         }
-    };
-    html! {
-        <ContextProvider<Nav> context={nav}>
-            <ContextProvider<StoreHandle> context={store.clone()}>
-                <Chrome {lang} route={route.clone()} embed={embedded} {banner}
-                    notices={store_notices(&store, lang)} storage_ok={super::embed::storage_works()}>
-                    { body }
-                </Chrome>
-            </ContextProvider<StoreHandle>>
-        </ContextProvider<Nav>>
     }
 }

@@ -20,7 +20,7 @@ use super::store::{Action as StoreAction, StoreHandle};
 use super::texts::{key, TextsRef};
 use super::IndexRef;
 use crate::bank::{Kind, Question};
-use crate::i18n::{position, strings, Lang};
+use crate::i18n::{lab_name, position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::progress::{Outcome, Review};
 use crate::route::{Order, Route};
@@ -94,45 +94,10 @@ pub fn question_page(p: &QuestionProps) -> Html {
         question: p.question.clone(),
         seed: p.drawn.as_ref().map(|d| d.seed),
     };
-    let state = {
-        let (q, initial) = (p.question.clone(), p.initial.clone());
-        use_reducer(move || {
-            Reduced(match (initial, &q) {
-                (Some(s), _) => s,
-                (None, Some(q)) => QuestionState::new(q),
-                (None, None) => QuestionState::empty(),
-            })
-        })
-    };
-    let ids = match (&store, p.order.review) {
-        (Some(store), true) => super::store::todays_queue(&p.index.0, store),
-        _ => ordered_ids(&p.index.0, &p.order),
-    };
-    let pos = crate::practice::position(&ids, &p.id);
-    let route_of = |id: &String| question_route(id, &p.order, None, p.embed);
-    let prev = pos.as_ref().and_then(|x| x.previous.as_ref()).map(route_of);
-    // In review mode a rated question leaves the queue: go on with the first left.
-    let next = match (&pos, p.order.review) {
-        (Some(x), _) => x.next.as_ref().map(route_of),
-        (None, true) => ids.iter().find(|x| **x != *p.id).map(route_of),
-        (None, false) => None,
-    };
-
-    // Move focus to the question heading when a question opens (screen
-    // readers announce it; keyboard users start from the top).
-    let embed = p.embed;
-    use_effect_with(p.id.clone(), move |_| {
-        if embed {
-            return;
-        }
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("q-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    let state = use_question_state(p.question.clone(), p.initial.clone());
+    let place = place_in_order(p, store.as_ref());
+    let (prev, next) = (place.previous, place.next);
+    use_focus_heading(p.id.clone(), p.embed);
     use_keys(&state, &recorder, &nav, prev.clone(), next.clone());
 
     let Some(q) = p.question.clone() else {
@@ -152,10 +117,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
             d.dispatch(a)
         })
     };
-    let heading = match &pos {
-        Some(x) => position(lang, x.index, x.total),
-        None => String::new(),
-    };
+    let heading = place.heading;
     let texts = &p.texts;
     let main_slot = key::slot(None);
 
@@ -187,28 +149,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
             }
 
             if !q.parts.is_empty() {
-                <section class="parts" aria-labelledby="h-parts">
-                    <h2 id="h-parts">{ s.check_yourself }</h2>
-                    { for q.parts.iter().enumerate().map(|(i, part)| {
-                        let slot = key::slot(Some(&part.id));
-                        html! {
-                            <section class="part" data-testid="part" data-part={part.id.clone()}>
-                                <div class="part-prompt">{ texts.block(&key::part_prompt(&slot), &part.prompt, lang) }</div>
-                                <SlotView slot={i + 1} dom_id={format!("part-{}", part.id)} kind={part.kind.clone()}
-                                    state={st.slots[i + 1].clone()} {lang} explanation={Some(part.explanation.clone())}
-                                    texts={texts.clone()} prefix={slot.clone()} on_action={on_action.clone()} />
-                                if p.prerender {
-                                    { super::slot_view::static_explanation(&part.kind, Some(&part.explanation), texts, &slot, lang) }
-                                }
-                                { for p.drawn.as_ref().and_then(|d| d.labs.get(i + 1).cloned().flatten()).map(|route| html! {
-                                    <p class="variant-lab"><a href={lab_href(&nav, &route)} data-testid="variant-lab">
-                                        { lang.pick("在实验室里打开这组数 →", "Open these numbers in the lab →") }
-                                    </a></p>
-                                }) }
-                            </section>
-                        }
-                    }) }
-                </section>
+                { parts(&q, p, st, &on_action, &nav) }
             }
             if p.prerender && !matches!(q.kind, Kind::Open { .. }) {
                 { super::slot_view::static_explanation(&q.kind, None, texts, &main_slot, lang) }
@@ -216,21 +157,135 @@ pub fn question_page(p: &QuestionProps) -> Html {
 
             { lab_links(&q.id, lang, &nav) }
 
-            <nav class="pager" aria-label={s.next}>
-                { match &prev {
-                    Some(r) => html! { <a class="button" href={nav.href(r)} rel="prev" data-testid="previous">{ "← " }{ s.previous }</a> },
-                    None => html! { <span class="button disabled" aria-hidden="true">{ "← " }{ s.previous }</span> },
-                } }
-                { match &next {
-                    Some(r) => html! { <a class="button primary" href={nav.href(r)} rel="next" data-testid="next">{ s.next }{ " →" }</a> },
-                    None => html! { <a class="button" href={nav.href(&Route::Home)} data-testid="next">{ s.home }</a> },
-                } }
-            </nav>
+            { pager(prev.as_ref(), next.as_ref(), &nav, lang) }
             <p class="hint needs-js">{ s.keyboard_hint }</p>
             if !p.embed {
                 <EmbedCode target={format!("q/{}", q.id)} {lang} />
             }
         </article>
+    }
+}
+
+/// The question's state: what the learner did on the static page
+/// (`initial`), else a fresh one.
+#[hook]
+fn use_question_state(
+    question: Option<Rc<Question>>,
+    initial: Option<QuestionState>,
+) -> UseReducerHandle<Reduced> {
+    use_reducer(move || {
+        Reduced(match (initial, &question) {
+            (Some(s), _) => s,
+            (None, Some(q)) => QuestionState::new(q),
+            (None, None) => QuestionState::empty(),
+        })
+    })
+}
+
+/// Where a question stands in its order: the heading ("Question 3 of
+/// 33", empty outside the order) and the routes before and after it.
+struct Place {
+    heading: String,
+    previous: Option<Route>,
+    next: Option<Route>,
+}
+
+/// The page's [`Place`] in its order, or in today's queue in review mode.
+fn place_in_order(p: &QuestionProps, store: Option<&StoreHandle>) -> Place {
+    let ids = match (store, p.order.review) {
+        (Some(store), true) => super::store::todays_queue(&p.index.0, store),
+        _ => ordered_ids(&p.index.0, &p.order),
+    };
+    let pos = crate::practice::position(&ids, &p.id);
+    let route_of = |id: &String| question_route(id, &p.order, None, p.embed);
+    let previous = pos.as_ref().and_then(|x| x.previous.as_ref()).map(route_of);
+    // In review mode a rated question leaves the queue: go on with the first left.
+    let next = match (&pos, p.order.review) {
+        (Some(x), _) => x.next.as_ref().map(route_of),
+        (None, true) => ids.iter().find(|x| **x != *p.id).map(route_of),
+        (None, false) => None,
+    };
+    let heading = match &pos {
+        Some(x) => position(p.lang, x.index, x.total),
+        None => String::new(),
+    };
+    Place {
+        heading,
+        previous,
+        next,
+    }
+}
+
+/// Moves focus to the question heading when a question opens (screen
+/// readers announce it; keyboard users start from the top); not in an
+/// embed, where it would scroll the host page.
+#[hook]
+fn use_focus_heading(id: AttrValue, embed: bool) {
+    use_effect_with(id, move |_| {
+        if embed {
+            return;
+        }
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("q-title"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The auto-graded parts ("Check yourself"), each with its answer slot
+/// and, for a drawn variant, a link to its numbers in a lab.
+fn parts(
+    q: &Question,
+    p: &QuestionProps,
+    st: &QuestionState,
+    on_action: &Callback<Action>,
+    nav: &Nav,
+) -> Html {
+    let (lang, texts) = (p.lang, &p.texts);
+    let s = strings(lang);
+    html! {
+        <section class="parts" aria-labelledby="h-parts">
+            <h2 id="h-parts">{ s.check_yourself }</h2>
+            { for q.parts.iter().enumerate().map(|(i, part)| {
+                let slot = key::slot(Some(&part.id));
+                html! {
+                    <section class="part" data-testid="part" data-part={part.id.clone()}>
+                        <div class="part-prompt">{ texts.block(&key::part_prompt(&slot), &part.prompt, lang) }</div>
+                        <SlotView slot={i + 1} dom_id={format!("part-{}", part.id)} kind={part.kind.clone()}
+                            state={st.slots[i + 1].clone()} {lang} explanation={Some(part.explanation.clone())}
+                            texts={texts.clone()} prefix={slot.clone()} on_action={on_action.clone()} />
+                        if p.prerender {
+                            { super::slot_view::static_explanation(&part.kind, Some(&part.explanation), texts, &slot, lang) }
+                        }
+                        { for p.drawn.as_ref().and_then(|d| d.labs.get(i + 1).cloned().flatten()).map(|route| html! {
+                            <p class="variant-lab"><a href={lab_href(nav, &route)} data-testid="variant-lab">
+                                { s.variant_in_lab }
+                            </a></p>
+                        }) }
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// Previous and next in the order; after the last, home.
+fn pager(prev: Option<&Route>, next: Option<&Route>, nav: &Nav, lang: Lang) -> Html {
+    let s = strings(lang);
+    html! {
+        <nav class="pager" aria-label={s.next}>
+            { match prev {
+                Some(r) => html! { <a class="button" href={nav.href(r)} rel="prev" data-testid="previous">{ "← " }{ s.previous }</a> },
+                None => html! { <span class="button disabled" aria-hidden="true">{ "← " }{ s.previous }</span> },
+            } }
+            { match next {
+                Some(r) => html! { <a class="button primary" href={nav.href(r)} rel="next" data-testid="next">{ s.next }{ " →" }</a> },
+                None => html! { <a class="button" href={nav.href(&Route::Home)} data-testid="next">{ s.home }</a> },
+            } }
+        </nav>
     }
 }
 
@@ -432,10 +487,11 @@ fn confidence(recorder: &Recorder, lang: Lang) -> Html {
         let r = recorder.clone();
         Callback::from(move |_: MouseEvent| r.amend(crate::progress::auto_rating(true, true)))
     };
+    let s = strings(lang);
     html! {
-        <div class="confidence" role="group" aria-label={lang.pick("把握程度", "Confidence")}>
-            <button class="button" data-testid="knew-it" onclick={knew}>{ lang.pick("我会", "I knew it") }</button>
-            <button class="button" data-testid="guessed" onclick={guessed}>{ lang.pick("我是猜的", "I guessed") }</button>
+        <div class="confidence" role="group" aria-label={s.confidence}>
+            <button class="button" data-testid="knew-it" onclick={knew}>{ s.knew_it }</button>
+            <button class="button" data-testid="guessed" onclick={guessed}>{ s.guessed }</button>
         </div>
     }
 }
@@ -463,11 +519,12 @@ fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool, nav:
             embed,
         ));
     });
+    let s = strings(lang);
     html! {
         <div class="variant-bar">
-            <span>{ lang.pick("变体 ", "Variant ") }
+            <span>{ s.variant_label }
                 <code data-testid="variant-seed" data-seed={seed.to_string()} title={seed.to_string()}>{ short_seed(seed) }</code></span>
-            <button class="button needs-js" data-testid="new-variant" {onclick}>{ lang.pick("换一题", "New variant") }</button>
+            <button class="button needs-js" data-testid="new-variant" {onclick}>{ s.new_variant }</button>
         </div>
     }
 }
@@ -482,9 +539,9 @@ fn lab_links(id: &str, lang: Lang, nav: &Nav) -> Html {
     }
     html! {
         <section class="lab-links">
-            <h2>{ lang.pick("动手算一算", "Compute it yourself") }</h2>
+            <h2>{ strings(lang).compute_it }</h2>
             <ul>{ for labs.iter().map(|l| html! {
-                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ lang.pick(l.zh, l.en) }</a></li>
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ lab_name(lang, l.zh, l.en) }</a></li>
             }) }</ul>
         </section>
     }

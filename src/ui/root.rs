@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{strings, Lang};
 use crate::route::{EmbedParams, Theme};
 
 /// The page's query string, read once (`?lang=…&theme=…&host=…&bank=…`).
@@ -70,9 +70,9 @@ pub fn use_update_offer(ready: bool, lang: Lang) -> Html {
     let onclick = Callback::from(move |_: MouseEvent| super::pwa::apply_update(&worker));
     html! {
         <div class="update-banner" role="status" data-testid="update-banner">
-            <span>{ lang.pick("新版本已下载。", "A new version is ready.") }</span>
+            <span>{ strings(lang).update_ready }</span>
             <button class="button primary" data-testid="update-reload" {onclick}>
-                { lang.pick("重新加载以更新", "Reload to update") }
+                { strings(lang).update_reload }
             </button>
         </div>
     }

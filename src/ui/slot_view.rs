@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::texts::{key, TextsRef};
 use crate::bank::{Kind, Text, Tolerance};
 use crate::grade::{Graded, Verdict};
-use crate::i18n::{answer_error, strings, Lang};
+use crate::i18n::{answer_error, hex_placeholder, key_neighbours, stored_as, strings, Lang};
 use crate::practice::{Action, SlotState};
 
 #[derive(Properties, PartialEq)]
@@ -209,9 +209,9 @@ fn verdict(p: &SlotProps, g: &Graded) -> Html {
                     <tr><th scope="row">{ s.abs_error }</th>{ for g.numeric.iter().map(|c| html! { <td>{ format!("{:e}", c.abs_error) }</td> }) }</tr>
                     if format.is_some() {
                         <tr><th scope="row">{ s.ulps }</th>{ for g.numeric.iter().map(|c| html! { <td data-testid="ulps">{ c.ulps.map(|u| u.to_string()).unwrap_or_default() }</td> }) }</tr>
-                        <tr><th scope="row">{ match p.lang { Lang::Zh => format!("你的值存成 {fmt_name}"), Lang::En => format!("Your value as {fmt_name}") } }</th>
+                        <tr><th scope="row">{ stored_as(p.lang, fmt_name) }</th>
                             { for g.numeric.iter().map(|c| html! { <td>{ opt(c.stored) }</td> }) }</tr>
-                        <tr><th scope="row">{ match p.lang { Lang::Zh => format!("正确值在 {fmt_name} 中的上下相邻值"), Lang::En => format!("{fmt_name} neighbours of the key") } }</th>
+                        <tr><th scope="row">{ key_neighbours(p.lang, fmt_name) }</th>
                             { for g.numeric.iter().map(|c| html! { <td data-testid="neighbours">{ match c.neighbours {
                                 Some((lo, hi)) => format!("{} / {}", opt(lo), opt(hi)),
                                 None => String::new(),
@@ -224,17 +224,6 @@ fn verdict(p: &SlotProps, g: &Graded) -> Html {
                 <div class="why">{ p.texts.block(&key::part_explanation(&p.prefix), t, p.lang) }</div>
             }) }
         </div>
-    }
-}
-
-fn hex_placeholder(lang: Lang, f: crate::bank::FloatFormat) -> String {
-    let example = match f {
-        crate::bank::FloatFormat::F32 => "0x50138581",
-        _ => "0x3c00",
-    };
-    match lang {
-        Lang::Zh => format!("例如 9900000256、1e-9、2^-24，或位模式 {example}"),
-        Lang::En => format!("e.g. 9900000256, 1e-9, 2^-24, or the bit pattern {example}"),
     }
 }
 

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Lang;
+use crate::i18n::{strings, Lang};
 use crate::progress::{self, BankProgress, Progress, Review};
 
 pub const KEY: &str = "ail.progress";
@@ -287,6 +287,7 @@ pub fn todays_queue(bank: &crate::bank::BankIndex, store: &Store) -> Vec<String>
 /// A plain function, not a component: the app shell calls it with its own
 /// store (a component costs about 5 KB of wasm).
 pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
+    let s = strings(lang);
     html! {
         <>
         { for store.notices.iter().enumerate().map(|(i, n)| {
@@ -297,16 +298,14 @@ pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
             match n {
                 Notice::TabOnly => html! {
                     <div class="notice" role="status" data-testid="memory-notice">
-                        <p>{ lang.pick("浏览器存储已满或被阻止：进度暂存在这个标签页里，关闭标签页后会丢失。可以在“进度”页导出。",
-                                   "Browser storage is full or blocked: progress is kept in this tab only, until you close it. You can export it from the Progress page.") }</p>
-                        <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
+                        <p>{ s.notice_tab_only }</p>
+                        <button class="button" onclick={dismiss}>{ s.dismiss }</button>
                     </div>
                 },
                 Notice::MemoryOnly => html! {
                     <div class="notice" role="status" data-testid="memory-notice">
-                        <p>{ lang.pick("浏览器存储不可用（隐私模式、空间已满或被阻止）：进度只保存在这一页的内存里，离开这一页就会丢失。",
-                                   "Browser storage is unavailable (private mode, full, or blocked): progress is kept in memory on this page only, and is lost when you leave it.") }</p>
-                        <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
+                        <p>{ s.notice_memory_only }</p>
+                        <button class="button" onclick={dismiss}>{ s.dismiss }</button>
                     </div>
                 },
                 Notice::Unreadable { key, reason, raw } => {
@@ -314,11 +313,11 @@ pub fn store_notices(store: &StoreHandle, lang: Lang) -> Html {
                     let download = Callback::from(move |_: MouseEvent| download("ai-interview-lab-progress-backup.json", &raw));
                     html! {
                         <div class="notice" role="alert" data-testid="corrupt-notice">
-                            <p>{ lang.pick("保存的进度无法读取，已从空白开始。原始内容没有删除：", "Your saved progress could not be read, so this visit starts empty. The original text was not deleted: ") }
+                            <p>{ s.notice_unreadable }
                                { match key { Some(k) => format!("{k}. "), None => String::new() } }
                                <code>{ reason.clone() }</code></p>
-                            <button class="button" data-testid="download-backup" onclick={download}>{ lang.pick("下载备份", "Download the backup") }</button>
-                            <button class="button" onclick={dismiss}>{ lang.pick("知道了", "OK") }</button>
+                            <button class="button" data-testid="download-backup" onclick={download}>{ s.download_backup }</button>
+                            <button class="button" onclick={dismiss}>{ s.dismiss }</button>
                         </div>
                     }
                 }

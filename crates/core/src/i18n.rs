@@ -1,13 +1,22 @@
-//! UI strings in Chinese and English.
+//! UI strings in Chinese and English: the one place where the app's own
+//! text is written.
 //!
-//! Every string is a field of [`Strings`], so a missing translation is a
-//! compile error, not a blank button. Content (questions) carries its own
-//! two languages in the bank.
+//! - Fixed text is a field of [`Strings`]: `strings(lang).field`. A missing
+//!   translation is a compile error, not a blank button.
+//! - Text with values is a function here, `fn name(lang: Lang, values…)`,
+//!   returning a `String` (or a `&'static str` where the value only picks
+//!   the form, as in [`streak_end`]).
+//!
+//! Components write no text of their own (`tests/ui_text.rs` checks
+//! `src/ui`). Content (questions) carries its own two languages in the
+//! bank.
 
 pub use crate::lang::Lang;
 
 use crate::bank::Difficulty;
+use crate::bank::FloatFormat;
 use crate::grade::AnswerError;
+use crate::progress::MergeReport;
 
 /// All fixed UI text for one language.
 pub struct Strings {
@@ -63,6 +72,105 @@ pub struct Strings {
     pub choose_one: &'static str,
     pub choose_all: &'static str,
     pub source_note: &'static str,
+
+    // The bank box (home, and a bank from elsewhere)
+    pub bank_heading: &'static str,
+    /// Between the bank's title and its author.
+    pub bank_by: &'static str,
+    /// Between the author and the number of questions.
+    pub bank_count_sep: &'static str,
+    pub bank_from_url: &'static str,
+    pub bank_from_file: &'static str,
+    /// Before a bank from elsewhere is picked.
+    pub bank_pick_intro: &'static str,
+    pub bank_open_file: &'static str,
+    pub bank_back_to_builtin: &'static str,
+    /// After a bank from elsewhere failed to load.
+    pub bank_use_builtin: &'static str,
+    pub bank_use_own: &'static str,
+    /// Before the link to the JSON Schema.
+    pub bank_drop_hint: &'static str,
+    pub bank_schema_link: &'static str,
+    /// After the link to the JSON Schema.
+    pub bank_authoring_note: &'static str,
+
+    // Embeds
+    /// An embed's link to the full page.
+    pub embed_open_full: &'static str,
+    pub embed_no_storage: &'static str,
+    pub embed_code_summary: &'static str,
+    pub embed_code_help: &'static str,
+    pub embed_copy: &'static str,
+    pub embed_copied: &'static str,
+    pub embed_copy_failed: &'static str,
+
+    // The learner's day (home)
+    pub today_label: &'static str,
+    /// Before the number due today.
+    pub today_due: &'static str,
+    /// Before the number of new questions.
+    pub today_new: &'static str,
+    /// Before the streak; [`streak_end`] follows it.
+    pub today_streak: &'static str,
+    pub today_empty: &'static str,
+    pub review_link: &'static str,
+
+    // A question
+    pub variant_failed: &'static str,
+    /// Before a variant's seed.
+    pub variant_label: &'static str,
+    pub new_variant: &'static str,
+    pub variant_in_lab: &'static str,
+    /// Above the links to a question's labs.
+    pub compute_it: &'static str,
+    /// After a right answer: how sure the learner was.
+    pub confidence: &'static str,
+    pub knew_it: &'static str,
+    pub guessed: &'static str,
+
+    // Review and stats
+    pub review_title: &'static str,
+    pub daily_limit: &'static str,
+    pub start_review: &'static str,
+    /// After a question of the queue that is due.
+    pub queue_due: &'static str,
+    /// After a question of the queue that is new.
+    pub queue_new: &'static str,
+    pub review_done: &'static str,
+    /// Under the first bar of the 30-day chart.
+    pub chart_start: &'static str,
+    /// Under the last bar of the 30-day chart.
+    pub chart_end: &'static str,
+    pub stats_title: &'static str,
+    pub total_reviews: &'static str,
+    pub streak_days: &'static str,
+    pub retention: &'static str,
+    pub col_topic: &'static str,
+    pub col_accuracy: &'static str,
+    pub col_due: &'static str,
+    pub col_new: &'static str,
+    pub reset: &'static str,
+    pub confirm_reset: &'static str,
+    pub cancel: &'static str,
+    pub export_import: &'static str,
+    pub export_help: &'static str,
+    pub export: &'static str,
+    pub import_file: &'static str,
+    pub undo_import: &'static str,
+    /// Before the reason an import failed.
+    pub cannot_import: &'static str,
+    pub merge: &'static str,
+
+    // Updates and storage notices
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
+    pub notice_tab_only: &'static str,
+    pub notice_memory_only: &'static str,
+    /// Before the backup's key and the reason.
+    pub notice_unreadable: &'static str,
+    pub download_backup: &'static str,
+    /// Dismisses a notice.
+    pub dismiss: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -115,6 +223,79 @@ const ZH: Strings = Strings {
     choose_one: "选择一项",
     choose_all: "选择所有正确的选项",
     source_note: "题目来自一篇 2020 年 NVIDIA AI 工程师面经；答案由本站重新撰写，并改正了原文中的错误。",
+    // The bank box (home, and a bank from elsewhere)
+    bank_heading: "题库",
+    bank_by: "，作者 ",
+    bank_count_sep: "，",
+    bank_from_url: "（来自网址）",
+    bank_from_file: "（来自文件）",
+    bank_pick_intro: "打开一个同样格式的题库：它只在这次访问中使用，不会上传到任何地方。",
+    bank_open_file: "打开题库文件…",
+    bank_back_to_builtin: "回到内置题库",
+    bank_use_builtin: "改用内置题库",
+    bank_use_own: "使用你自己的题库…",
+    bank_drop_hint: "也可以把 JSON 文件拖到这里，或者用 ?bank=https://… 打开网上的题库。格式：",
+    bank_schema_link: "JSON Schema",
+    bank_authoring_note: "（作者指南在仓库的 docs/authoring.md）。",
+    // Embeds
+    embed_open_full: "在 AI 面试实验室中打开 ↗",
+    embed_no_storage: "这个嵌入页无法使用浏览器存储：进度不会保存在这里。",
+    embed_code_summary: "嵌入到你的网页",
+    embed_code_help: "把这两行放进博客文章，就能嵌入这一页（iframe 会随内容自动调整高度）。可选：data-lang、data-theme、data-seed。",
+    embed_copy: "复制嵌入代码",
+    embed_copied: " 已复制",
+    embed_copy_failed: " 无法访问剪贴板，请手动选中上面的代码复制。",
+    // The learner's day (home)
+    today_label: "今天",
+    today_due: "今天到期 ",
+    today_new: "，新题 ",
+    today_streak: "。连续 ",
+    today_empty: "答过题之后，这里会显示今天到期的题和连续练习的天数。",
+    review_link: "复习 →",
+    // A question
+    variant_failed: "这道题的变体生成失败",
+    variant_label: "变体 ",
+    new_variant: "换一题",
+    variant_in_lab: "在实验室里打开这组数 →",
+    compute_it: "动手算一算",
+    confidence: "把握程度",
+    knew_it: "我会",
+    guessed: "我是猜的",
+    // Review and stats
+    review_title: "今日复习",
+    daily_limit: "每日上限（到期 + 新题）",
+    start_review: "开始",
+    queue_due: "（到期）",
+    queue_new: "（新）",
+    review_done: "今天的复习完成了。",
+    chart_start: "30 天前",
+    chart_end: "今天",
+    stats_title: "进度",
+    total_reviews: "复习总数",
+    streak_days: "连续天数",
+    retention: "估计记忆保持率（FSRS）",
+    col_topic: "主题",
+    col_accuracy: "正确率",
+    col_due: "到期",
+    col_new: "新题",
+    reset: "重置",
+    confirm_reset: "确认重置",
+    cancel: "取消",
+    export_import: "导出与导入",
+    export_help: "导出全部进度为 JSON 文件；导入时按复习时间合并，不会丢失或重复计算任何一次复习，并且可以撤销。",
+    export: "导出",
+    import_file: "导入文件…",
+    undo_import: "撤销导入",
+    cannot_import: "无法导入：",
+    merge: "合并",
+    // Updates and storage notices
+    update_ready: "新版本已下载。",
+    update_reload: "重新加载以更新",
+    notice_tab_only: "浏览器存储已满或被阻止：进度暂存在这个标签页里，关闭标签页后会丢失。可以在“进度”页导出。",
+    notice_memory_only: "浏览器存储不可用（隐私模式、空间已满或被阻止）：进度只保存在这一页的内存里，离开这一页就会丢失。",
+    notice_unreadable: "保存的进度无法读取，已从空白开始。原始内容没有删除：",
+    download_backup: "下载备份",
+    dismiss: "知道了",
 };
 
 const EN: Strings = Strings {
@@ -167,6 +348,79 @@ const EN: Strings = Strings {
     choose_one: "Choose one",
     choose_all: "Choose every correct option",
     source_note: "Questions come from a 2020 NVIDIA AI-engineer interview report; the answers are our own, with the report's mistakes corrected.",
+    // The bank box (home, and a bank from elsewhere)
+    bank_heading: "Question bank",
+    bank_by: ", by ",
+    bank_count_sep: ", ",
+    bank_from_url: " (from a URL)",
+    bank_from_file: " (from a file)",
+    bank_pick_intro: "Open a bank in the same format: it is used for this visit only and sent nowhere.",
+    bank_open_file: "Open a bank file…",
+    bank_back_to_builtin: "Back to the built-in bank",
+    bank_use_builtin: "Use the built-in bank",
+    bank_use_own: "Use your own bank…",
+    bank_drop_hint: "You can also drop a JSON file here, or open a bank on the web with ?bank=https://…. The format: ",
+    bank_schema_link: "its JSON Schema",
+    bank_authoring_note: " (the authoring guide is docs/authoring.md in the repository).",
+    // Embeds
+    embed_open_full: "Open in AI Interview Lab ↗",
+    embed_no_storage: "Browser storage is not available in this embed: progress is not saved here.",
+    embed_code_summary: "Embed in your page",
+    embed_code_help: "Paste these two lines into a blog post to embed this page (the iframe sizes itself to its content). Options: data-lang, data-theme, data-seed.",
+    embed_copy: "Copy embed code",
+    embed_copied: " Copied",
+    embed_copy_failed: " The clipboard is not available: select the code above and copy it.",
+    // The learner's day (home)
+    today_label: "Today",
+    today_due: "Due today: ",
+    today_new: ", new: ",
+    today_streak: ". Streak: ",
+    today_empty: "Once you answer questions, what is due today and your streak show here.",
+    review_link: "Review →",
+    // A question
+    variant_failed: "This question's variant could not be drawn",
+    variant_label: "Variant ",
+    new_variant: "New variant",
+    variant_in_lab: "Open these numbers in the lab →",
+    compute_it: "Compute it yourself",
+    confidence: "Confidence",
+    knew_it: "I knew it",
+    guessed: "I guessed",
+    // Review and stats
+    review_title: "Review",
+    daily_limit: "Daily limit (due + new)",
+    start_review: "Start",
+    queue_due: " (due)",
+    queue_new: " (new)",
+    review_done: "Nothing left for today.",
+    chart_start: "30 days ago",
+    chart_end: "today",
+    stats_title: "Progress",
+    total_reviews: "Reviews",
+    streak_days: "Streak (days)",
+    retention: "Estimated retention (FSRS)",
+    col_topic: "Topic",
+    col_accuracy: "Accuracy",
+    col_due: "Due",
+    col_new: "New",
+    reset: "Reset",
+    confirm_reset: "Confirm reset",
+    cancel: "Cancel",
+    export_import: "Export and import",
+    export_help: "Export all progress as a JSON file. Importing merges by review time: no review is lost or counted twice, and it can be undone.",
+    export: "Export",
+    import_file: "Import a file…",
+    undo_import: "Undo import",
+    cannot_import: "Cannot import: ",
+    merge: "Merge",
+    // Updates and storage notices
+    update_ready: "A new version is ready.",
+    update_reload: "Reload to update",
+    notice_tab_only: "Browser storage is full or blocked: progress is kept in this tab only, until you close it. You can export it from the Progress page.",
+    notice_memory_only: "Browser storage is unavailable (private mode, full, or blocked): progress is kept in memory on this page only, and is lost when you leave it.",
+    notice_unreadable: "Your saved progress could not be read, so this visit starts empty. The original text was not deleted: ",
+    download_backup: "Download the backup",
+    dismiss: "OK",
 };
 
 /// The strings for `lang`.
@@ -194,6 +448,80 @@ pub fn position(lang: Lang, index: usize, total: usize) -> String {
     }
 }
 
+/// After the streak's number: " 天。" / " day." / " days.".
+pub fn streak_end(lang: Lang, days: usize) -> &'static str {
+    match (lang, days) {
+        (Lang::Zh, _) => " 天。",
+        (Lang::En, 1) => " day.",
+        (Lang::En, _) => " days.",
+    }
+}
+
+/// The review page's summary: `left` questions today, `due` of them due.
+pub fn review_summary(lang: Lang, left: usize, due: usize) -> String {
+    let new = left - due;
+    match lang {
+        Lang::Zh => format!("今天还有 {left} 道：{due} 道到期，{new} 道新题。"),
+        Lang::En => format!("{left} left today: {due} due, {new} new."),
+    }
+}
+
+/// The 30-day chart's accessible name: reviews per day over `days` days,
+/// the highest bar `max`.
+pub fn day_chart_label(lang: Lang, days: usize, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("最近 {days} 天每天的复习数，最多 {max} 次"),
+        Lang::En => format!("Reviews per day over the last {days} days, at most {max}"),
+    }
+}
+
+/// What an import would add, before the learner confirms it.
+pub fn import_preview(lang: Lang, r: &MergeReport) -> String {
+    let (added, already, banks) = (r.added, r.already, r.new_banks);
+    match lang {
+        Lang::Zh => format!("将新增 {added} 次复习（{already} 次已存在，不会重复计算），新增 {banks} 个题库。"),
+        Lang::En => format!("This adds {added} reviews ({already} already here are not counted twice) and {banks} new bank(s)."),
+    }
+}
+
+/// A graded number's row head: the learner's value rounded to `format`
+/// (`f32`, `f16`, `bf16`).
+pub fn stored_as(lang: Lang, format: &str) -> String {
+    match lang {
+        Lang::Zh => format!("你的值存成 {format}"),
+        Lang::En => format!("Your value as {format}"),
+    }
+}
+
+/// A graded number's row head: the key's neighbours in `format`.
+pub fn key_neighbours(lang: Lang, format: &str) -> String {
+    match lang {
+        Lang::Zh => format!("正确值在 {format} 中的上下相邻值"),
+        Lang::En => format!("{format} neighbours of the key"),
+    }
+}
+
+/// The placeholder of an answer that may be a bit pattern of `f`.
+pub fn hex_placeholder(lang: Lang, f: FloatFormat) -> String {
+    let example = match f {
+        FloatFormat::F32 => "0x50138581",
+        _ => "0x3c00",
+    };
+    match lang {
+        Lang::Zh => format!("例如 9900000256、1e-9、2^-24，或位模式 {example}"),
+        Lang::En => format!("e.g. 9900000256, 1e-9, 2^-24, or the bit pattern {example}"),
+    }
+}
+
+/// A lab's name from the registry of labs (`ail_labs::LabInfo`, which
+/// names both languages and knows no [`Lang`]).
+pub fn lab_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
 /// The difficulty's display name.
 pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
     let i = match d {
@@ -209,6 +537,7 @@ pub fn format_name(f: crate::bank::FloatFormat) -> &'static str {
     f.name()
 }
 
+/// Why an answer cannot be graded, and what form is expected.
 pub fn answer_error(lang: Lang, e: &AnswerError) -> String {
     match (lang, e) {
         (Lang::Zh, AnswerError::Empty) => "请先输入或选择答案。".into(),
@@ -292,6 +621,26 @@ mod tests {
         assert_eq!(question_count(Lang::Zh, 33), "33 题");
         assert_eq!(position(Lang::En, 0, 33), "Question 1 of 33");
         assert_eq!(position(Lang::Zh, 2, 33), "第 3 / 33 题");
+    }
+
+    #[test]
+    fn texts_with_values_put_each_value_in_place() {
+        assert_eq!(streak_end(Lang::En, 1), " day.");
+        assert_eq!(streak_end(Lang::En, 2), " days.");
+        assert_eq!(streak_end(Lang::Zh, 1), " 天。");
+        assert_eq!(
+            review_summary(Lang::En, 5, 2),
+            "5 left today: 2 due, 3 new."
+        );
+        assert_eq!(
+            review_summary(Lang::Zh, 5, 2),
+            "今天还有 5 道：2 道到期，3 道新题。"
+        );
+        assert_eq!(
+            hex_placeholder(Lang::En, FloatFormat::F16),
+            "e.g. 9900000256, 1e-9, 2^-24, or the bit pattern 0x3c00"
+        );
+        assert_eq!(lab_name(Lang::Zh, "垂足", "Foot"), "垂足");
     }
 
     #[test]
