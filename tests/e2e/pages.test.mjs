@@ -83,6 +83,20 @@ test('the same address becomes interactive: nothing moves, the largest paint sta
   assert.deepEqual(page.errors, []);
 });
 
+test('formulas draw the minus sign, never a hyphen, after the module has taken over', async () => {
+  const page = await openPage(browser);
+  for (const path of ['q/batch-norm/', 'zh/q/parallel-nms/']) {
+    await gotoRoute(page, path);
+    await page.getByTestId('reveal').click();
+    const mo = await page.evaluate(() => [...document.querySelectorAll('#app mo')].map((m) => m.textContent));
+    assert.ok(mo.length > 20, `${path}: ${mo.length} operators`);
+    assert.deepEqual(mo.filter((t) => t === '-'), [], path);
+    assert.ok(mo.includes('\u2212'), `${path}: no minus sign among ${mo.length} operators`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 /** Text and box of what the top of the page shows. */
 function shown(page) {
   return page.evaluate(() => ['header.top .brand', 'header.top .lang', '#q-title', '.prompt', '.part-prompt', 'article.lab h1', '.lab-body p', '.intro h1', '.today-box', '.topic h3']

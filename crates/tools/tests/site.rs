@@ -341,3 +341,22 @@ fn the_sitemap_lists_every_indexed_page_with_its_other_language() {
         assert!(SiteUrl::parse(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn no_formula_on_any_page_draws_a_hyphen_for_a_minus() {
+    // Chromium draws `<mo>-</mo>` as a short dash: a formula's minus is
+    // U+2212 (ail_core::markup::latex). Every page, both languages.
+    let bank = shipped();
+    let index = BankIndex::of(&bank);
+    let (mut formulas, mut minus) = (0, 0);
+    for page in site::pages(&bank, BUILT).unwrap() {
+        let html = site::document(&page, &index, &assets(), None);
+        assert!(!html.contains("<mo>-</mo>"), "{}: <mo>-</mo>", page.file());
+        formulas += html.matches("<math").count();
+        minus += html.matches("<mo>\u{2212}</mo>").count();
+    }
+    // The check looked at real formulas with real minus signs.
+    assert!(formulas > 500, "{formulas} formulas");
+    assert!(minus > 100, "{minus} minus signs");
+    println!("{formulas} formulas, {minus} minus signs");
+}

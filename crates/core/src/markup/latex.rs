@@ -162,6 +162,13 @@ const GREEK: &[(&str, char)] = &[
     ("Phi", 'Φ'),
     ("Psi", 'Ψ'),
     ("Omega", 'Ω'),
+    ("vartheta", 'ϑ'),
+    ("varrho", 'ϱ'),
+    ("varsigma", 'ς'),
+    ("varpi", 'ϖ'),
+    ("upsilon", 'υ'),
+    ("omicron", 'ο'),
+    ("Upsilon", 'Υ'),
 ];
 
 const SYMBOLS: &[(&str, &str)] = &[
@@ -233,16 +240,103 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("#", "#"),
     ("&", "&"),
     ("_", "_"),
+    ("dots", "…"),
+    ("dotsc", "…"),
+    ("dotso", "…"),
+    ("dotsb", "⋯"),
+    ("dotsm", "⋯"),
+    ("dotsi", "⋯"),
+    ("parallel", "∥"),
+    ("nparallel", "∦"),
+    ("perp", "⊥"),
+    ("gets", "←"),
+    ("leftrightarrow", "↔"),
+    ("uparrow", "↑"),
+    ("downarrow", "↓"),
+    ("longrightarrow", "⟶"),
+    ("longleftarrow", "⟵"),
+    ("Longrightarrow", "⟹"),
+    ("Longleftarrow", "⟸"),
+    ("longmapsto", "⟼"),
+    ("hookrightarrow", "↪"),
+    ("simeq", "≃"),
+    ("cong", "≅"),
+    ("asymp", "≍"),
+    ("doteq", "≐"),
+    ("triangleq", "≜"),
+    ("coloneqq", "≔"),
+    ("prec", "≺"),
+    ("succ", "≻"),
+    ("preceq", "⪯"),
+    ("succeq", "⪰"),
+    ("lesssim", "≲"),
+    ("gtrsim", "≳"),
+    ("leqslant", "⩽"),
+    ("geqslant", "⩾"),
+    ("supset", "⊃"),
+    ("supseteq", "⊇"),
+    ("subsetneq", "⊊"),
+    ("ni", "∋"),
+    ("nexists", "∄"),
+    ("setminus", "∖"),
+    ("bullet", "∙"),
+    ("ominus", "⊖"),
+    ("oslash", "⊘"),
+    ("uplus", "⊎"),
+    ("sqcup", "⊔"),
+    ("vee", "∨"),
+    ("wedge", "∧"),
+    ("lnot", "¬"),
+    ("dagger", "†"),
+    ("ddagger", "‡"),
+    ("vdash", "⊢"),
+    ("models", "⊨"),
+    ("colon", ":"),
+    ("vert", "|"),
+    ("Vert", "‖"),
+    ("lvert", "|"),
+    ("rvert", "|"),
+    ("diamond", "⋄"),
 ];
 
 /// Identifiers that stand alone rather than operators.
-const ORDINARY: &[(&str, &str)] = &[("infty", "∞"), ("emptyset", "∅")];
+const ORDINARY: &[(&str, &str)] = &[
+    ("infty", "∞"),
+    ("emptyset", "∅"),
+    ("varnothing", "∅"),
+    ("ell", "ℓ"),
+    ("hbar", "ℏ"),
+    ("aleph", "ℵ"),
+    ("Re", "ℜ"),
+    ("Im", "ℑ"),
+    ("wp", "℘"),
+    ("imath", "ı"),
+    ("jmath", "ȷ"),
+    ("angle", "∠"),
+    ("triangle", "△"),
+    ("degree", "°"),
+];
 
-const LARGE_OPS: &[(&str, &str)] = &[("sum", "∑"), ("prod", "∏"), ("int", "∫")];
+const LARGE_OPS: &[(&str, &str)] = &[
+    ("sum", "∑"),
+    ("prod", "∏"),
+    ("coprod", "∐"),
+    ("int", "∫"),
+    ("iint", "∬"),
+    ("iiint", "∭"),
+    ("oint", "∮"),
+    ("bigcup", "⋃"),
+    ("bigcap", "⋂"),
+    ("bigvee", "⋁"),
+    ("bigwedge", "⋀"),
+    ("bigoplus", "⨁"),
+    ("bigotimes", "⨂"),
+];
 
 const FUNCTIONS: &[&str] = &[
-    "log", "ln", "exp", "sin", "cos", "tan", "tanh", "max", "min", "arg", "det", "lim", "sup",
-    "inf", "sgn",
+    "log", "ln", "lg", "exp", "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh",
+    "coth", "arcsin", "arccos", "arctan", "max", "min", "arg", "det", "dim", "ker", "hom", "deg",
+    "gcd", "lim", "sup", "inf", "sgn", "Pr",
 ];
 
 const SPACES: &[(&str, f32)] = &[
@@ -250,6 +344,11 @@ const SPACES: &[(&str, f32)] = &[
     (":", 0.2222),
     (";", 0.2778),
     (" ", 0.25),
+    (">", 0.2222),
+    ("thinspace", 0.1667),
+    ("medspace", 0.2222),
+    ("thickspace", 0.2778),
+    ("enspace", 0.5),
     ("quad", 1.0),
     ("qquad", 2.0),
     ("!", 0.0),
@@ -488,7 +587,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let fence = matches!(c, '(' | ')' | '[' | ']' | '|');
                     nodes.push(MathNode::Operator {
-                        text: c.to_string(),
+                        text: operator_char(c).to_string(),
                         large: false,
                         fence,
                     });
@@ -521,7 +620,11 @@ impl<'a> Parser<'a> {
                 if matches!(name, "\\" | "right" | "end" | "left" | "begin") {
                     return self.err(start, format!("{what} needs an argument"));
                 }
-                self.command(name, start)
+                // A command as an argument (`\hat\hat x`) nests like a group.
+                self.enter()?;
+                let node = self.command(name, start)?;
+                self.depth -= 1;
+                Ok(node)
             }
             Some(c) if c.is_ascii_digit() => {
                 self.bump();
@@ -536,7 +639,7 @@ impl<'a> Parser<'a> {
             }
             Some(c) => {
                 self.bump();
-                Ok(op(&c.to_string()))
+                Ok(op(&operator_char(c).to_string()))
             }
         }
     }
@@ -639,11 +742,80 @@ impl<'a> Parser<'a> {
                     Ok(MathNode::Sqrt(Box::new(self.argument("`\\sqrt`")?)))
                 }
             }
-            "text" => {
-                let raw = self.raw_group("`\\text`")?;
+            // Text styles are plain text: MathML Core draws `<mtext>` in the
+            // text font and has no bold or italic for it without a style
+            // attribute, which the page's CSP forbids.
+            "text" | "textrm" | "textnormal" | "textbf" | "textit" | "textsf" | "texttt"
+            | "textup" | "mbox" => {
+                let raw = self.raw_group(&format!("`\\{name}`"))?;
                 Ok(MathNode::Text(unescape_text(raw)))
             }
+            "liminf" | "limsup" => Ok(MathNode::Ident {
+                text: format!("lim {}", &name[3..]),
+                upright: true,
+            }),
+            "bmod" => Ok(MathNode::Row(vec![
+                MathNode::Space(0.2222),
+                word("mod"),
+                MathNode::Space(0.2222),
+            ])),
+            "pmod" | "pod" => {
+                let arg = self.argument(&format!("`\\{name}`"))?;
+                let mut row = vec![MathNode::Space(1.0), op("(")];
+                if name == "pmod" {
+                    row.extend([word("mod"), MathNode::Space(0.3333)]);
+                }
+                row.extend([arg, op(")")]);
+                Ok(MathNode::Row(row))
+            }
+            "binom" | "dbinom" | "tbinom" => {
+                let n = self.argument(&format!("`\\{name}` top"))?;
+                let k = self.argument(&format!("`\\{name}` bottom"))?;
+                Ok(MathNode::Table {
+                    rows: vec![vec![n], vec![k]],
+                    open: "(".into(),
+                    close: ")".into(),
+                    left_aligned: false,
+                })
+            }
+            "mathop" => {
+                let arg = self.argument("`\\mathop`")?;
+                Ok(restyle(arg, Style::Upright))
+            }
+            // Style switches and limit placement change sizes only; the
+            // content that follows renders as it is.
+            "displaystyle" | "textstyle" | "scriptstyle" | "scriptscriptstyle" | "limits"
+            | "nolimits" => Ok(MathNode::Row(Vec::new())),
+            // Colours need a style attribute, which the CSP forbids: the
+            // content renders in the page's colour (docs/authoring.md).
+            "color" => {
+                self.colour_name(start)?;
+                Ok(MathNode::Row(Vec::new()))
+            }
+            "textcolor" => {
+                self.colour_name(start)?;
+                self.argument("`\\textcolor`")
+            }
+            "hspace" => {
+                self.skip_ws();
+                if self.peek() == Some('*') {
+                    self.bump();
+                }
+                let raw = self.raw_group("`\\hspace`")?;
+                match em_length(raw) {
+                    Some(w) => Ok(MathNode::Space(w)),
+                    None => self.err(
+                        start,
+                        format!("`\\hspace{{{raw}}}`: write a length such as `1em`, `0.5ex`, `3pt` or `18mu`"),
+                    ),
+                }
+            }
             "operatorname" => {
+                // `\operatorname*` (limits below in display style) reads the same.
+                self.skip_ws();
+                if self.peek() == Some('*') {
+                    self.bump();
+                }
                 let raw = self.raw_group("`\\operatorname`")?;
                 Ok(MathNode::Ident {
                     text: unescape_text(raw),
@@ -659,6 +831,20 @@ impl<'a> Parser<'a> {
             "left" => self.left_right(start),
             "begin" => self.environment(start),
             _ => self.err(start, format!("unknown or unsupported command `\\{name}`")),
+        }
+    }
+
+    /// Reads a colour's name (`{red}`, `{#1f77b4}`), which is checked and
+    /// then dropped.
+    fn colour_name(&mut self, start: usize) -> Result<(), LatexError> {
+        let raw = self.raw_group("`\\color`")?;
+        let ok = !raw.is_empty()
+            && raw.len() <= 20
+            && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '#');
+        if ok {
+            Ok(())
+        } else {
+            self.err(start, format!("`{raw}` is not a colour name"))
         }
     }
 
@@ -680,7 +866,8 @@ impl<'a> Parser<'a> {
             Some('\\') => match self.command_name()? {
                 "{" => "{",
                 "}" => "}",
-                "|" | "lVert" | "rVert" => "‖",
+                "|" | "lVert" | "rVert" | "Vert" => "‖",
+                "vert" | "lvert" | "rvert" => "|",
                 "langle" => "⟨",
                 "rangle" => "⟩",
                 "lfloor" => "⌊",
@@ -776,6 +963,43 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+}
+
+/// An upright word operator such as `mod`.
+fn word(w: &str) -> MathNode {
+    MathNode::Ident {
+        text: w.to_string(),
+        upright: true,
+    }
+}
+
+/// A length for `\hspace` in em: `em`, `ex` (0.431 em, KaTeX's x-height),
+/// `pt` (1/10 em at 10 pt) or `mu` (1/18 em). Between -10 and 10 em.
+fn em_length(raw: &str) -> Option<f32> {
+    let raw = raw.trim();
+    let split = raw.find(|c: char| c.is_ascii_alphabetic())?;
+    let (n, unit) = raw.split_at(split);
+    let n: f32 = n.trim().parse().ok()?;
+    let em = match unit.trim() {
+        "em" => n,
+        "ex" => n * 0.431,
+        "pt" => n / 10.0,
+        "mu" => n / 18.0,
+        _ => return None,
+    };
+    (em.is_finite() && em.abs() <= 10.0).then_some(em)
+}
+
+/// The character an operator typed as `c` is drawn with: the minus sign
+/// (U+2212) for a hyphen, as KaTeX, MathJax and Temml write it (MathML
+/// Core leaves a hyphen in `<mo>` to the font, and Chromium draws a short
+/// dash); `*` as the asterisk operator (U+2217).
+fn operator_char(c: char) -> char {
+    match c {
+        '-' => '\u{2212}',
+        '*' => '\u{2217}',
+        c => c,
     }
 }
 
@@ -1201,6 +1425,109 @@ mod tests {
             ok(r"Q'^\top"),
             "<mrow><msup><mi>Q</mi><mrow><mo>′</mo><mo>⊤</mo></mrow></msup></mrow>"
         );
-        assert_eq!(ok(r"V'^{-1}"), "<mrow><msup><mi>V</mi><mrow><mo>′</mo><mrow><mo>-</mo><mn>1</mn></mrow></mrow></msup></mrow>");
+        assert_eq!(ok(r"V'^{-1}"), "<mrow><msup><mi>V</mi><mrow><mo>′</mo><mrow><mo>−</mo><mn>1</mn></mrow></mrow></msup></mrow>");
+    }
+
+    #[test]
+    fn a_hyphen_is_drawn_as_the_minus_sign() {
+        assert_eq!(
+            ok("a-b"),
+            "<mrow><mi>a</mi><mo>\u{2212}</mo><mi>b</mi></mrow>"
+        );
+        assert_eq!(ok("-2"), "<mrow><mo>\u{2212}</mo><mn>2</mn></mrow>");
+        assert_eq!(
+            ok("e^-"),
+            "<mrow><msup><mi>e</mi><mo>\u{2212}</mo></msup></mrow>"
+        );
+        assert_eq!(
+            ok("a*b"),
+            "<mrow><mi>a</mi><mo>\u{2217}</mo><mi>b</mi></mrow>"
+        );
+        // Text keeps its hyphens.
+        assert_eq!(ok(r"\text{re-use}"), "<mrow><mtext>re-use</mtext></mrow>");
+    }
+
+    #[test]
+    fn every_kind_of_nesting_stops_at_the_depth_limit() {
+        let n = MAX_DEPTH + 2;
+        let cases = [
+            ("groups", "{".repeat(n) + "x" + &"}".repeat(n)),
+            ("accents", r"\hat".repeat(n) + " x"),
+            (
+                "accents in groups",
+                r"\hat{".repeat(n) + "x" + &"}".repeat(n),
+            ),
+            ("fractions", r"\frac{".repeat(n) + "1" + &"}{2}".repeat(n)),
+            (
+                "fractions as arguments",
+                r"\frac".repeat(n) + " 1 2" + &" 2".repeat(n - 1),
+            ),
+            ("roots", r"\sqrt".repeat(n) + " x"),
+            ("scripts", "x^{".repeat(n) + "y" + &"}".repeat(n)),
+            ("styles", r"\mathbf".repeat(n) + " x"),
+            (
+                "environments",
+                r"\begin{pmatrix}".repeat(n) + "x" + &r"\end{pmatrix}".repeat(n),
+            ),
+            ("fences", r"\left(".repeat(n) + "x" + &r"\right)".repeat(n)),
+        ];
+        for (what, src) in cases {
+            let e = parse(&src).expect_err(what);
+            assert!(
+                e.message.contains("deeper than 48"),
+                "{what}: {}",
+                e.message
+            );
+            assert!(
+                e.offset > 0 && e.offset < src.len(),
+                "{what}: offset {}",
+                e.offset
+            );
+        }
+        // Just inside the limit each still parses.
+        let m = MAX_DEPTH / 2 - 1;
+        assert!(parse(&(r"\hat".repeat(m) + " x")).is_ok());
+        assert!(parse(&("x^{".repeat(m) + "y" + &"}".repeat(m))).is_ok());
+    }
+
+    #[test]
+    fn commands_ml_writers_use() {
+        for src in [
+            r"x_1, \dots, x_n",
+            r"\ell(\theta)",
+            r"\Pr(A \mid B)",
+            r"a \parallel b",
+            r"x \gets x - \eta g",
+            r"A \simeq B \cong C",
+            r"a \mp b \bullet c \otimes d \oplus e",
+            r"\binom{n}{k}",
+            r"a \equiv b \pmod{n}",
+            r"a \bmod n",
+            r"\operatorname*{arg\,max}_\theta L",
+            r"\mathop{\mathrm{E}}_{x}",
+            r"\textbf{bold} \textit{it}",
+            r"a \hspace{1em} b \hspace{3pt} c",
+            r"\color{red} x + \textcolor{#1f77b4}{y}",
+            r"\displaystyle \sum\limits_{i} x_i",
+            r"\left\lvert x \right\rvert",
+            r"\liminf_{n} a_n \le \limsup_{n} a_n",
+            r"\bigcup_{i} A_i \setminus B",
+        ] {
+            if let Err(e) = parse(src) {
+                panic!("{src}: {e}");
+            }
+        }
+        assert_eq!(
+            ok(r"\binom{n}{k}"),
+            ok(r"\begin{pmatrix} n \\ k \end{pmatrix}"),
+            "a binomial is drawn as n over k in parentheses"
+        );
+        assert_eq!(ok(r"\textbf{a-b}"), "<mrow><mtext>a-b</mtext></mrow>");
+        assert_eq!(ok(r"\color{red}x"), "<mrow><mrow></mrow><mi>x</mi></mrow>");
+        assert!(fails(r"\color{red;background:url(x)}x")
+            .message
+            .contains("not a colour"));
+        assert!(fails(r"\hspace{1cm}").message.contains("length"));
+        assert!(fails(r"\hspace{99em}").message.contains("length"));
     }
 }

@@ -253,7 +253,7 @@ mod tests {
             // A minus after `=` or at the start is unary; `\log` is a word.
             (
                 r"L = -y\log s - (1-y)\log(1-s)",
-                "L = -y log s - (1 - y) log(1 - s)",
+                "L = −y log s − (1 − y) log(1 − s)",
             ),
             (r"\frac{a+b}{2}", "(a + b)/2"),
             (r"\frac{7}{8}N^2 + \frac{1}{2}", "(7/8)N² + 1/2"),
@@ -270,7 +270,7 @@ mod tests {
                 "(1, 0; 0, 1)",
             ),
             // No Unicode script for every character: `^` and brackets.
-            (r"e^{-x^2}", "e^(-x²)"),
+            (r"e^{-x^2}", "e^(−x²)"),
             (r"\mathbb{R}^{d \times k}", "ℝ^(d×k)"),
             (r"W_{q}", "W_q"),
         ] {
