@@ -162,7 +162,12 @@ fn math_node(n: &MathNode) -> Html {
             tag.add_child(html! { { text.clone() } });
         }
         MathNode::Space(w) => tag.add_attribute("width", crate::markup::latex::em(*w)),
-        MathNode::Frac(a, b) | MathNode::Root(a, b) | MathNode::Sub(a, b) | MathNode::Sup(a, b) => {
+        MathNode::Frac(a, b)
+        | MathNode::Root(a, b)
+        | MathNode::Sub(a, b)
+        | MathNode::Sup(a, b)
+        | MathNode::Under(a, b)
+        | MathNode::Over(a, b) => {
             tag.add_child(math_node(a));
             tag.add_child(math_node(b));
         }

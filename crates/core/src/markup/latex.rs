@@ -54,6 +54,10 @@ pub enum MathNode {
     SubSup(Box<MathNode>, Box<MathNode>, Box<MathNode>),
     /// `<mover accent="true">`: base and the accent character.
     Accent(Box<MathNode>, String),
+    /// `<munder>`: base and what goes under it (`\underbrace`, `\underset`).
+    Under(Box<MathNode>, Box<MathNode>),
+    /// `<mover>`: base and what goes over it (`\overset`, `\stackrel`).
+    Over(Box<MathNode>, Box<MathNode>),
     /// `<mtable>` wrapped in optional fences (`pmatrix`, `cases`, ...).
     Table {
         rows: Vec<Vec<MathNode>>,
@@ -768,6 +772,47 @@ impl<'a> Parser<'a> {
                 row.extend([arg, op(")")]);
                 Ok(MathNode::Row(row))
             }
+            "underbrace" | "overbrace" | "underline" => {
+                let base = self.argument(&format!("`\\{name}`"))?;
+                Ok(match name {
+                    "underbrace" => MathNode::Under(Box::new(base), Box::new(op("⏟"))),
+                    "overbrace" => MathNode::Over(Box::new(base), Box::new(op("⏞"))),
+                    _ => MathNode::Under(Box::new(base), Box::new(op("‾"))),
+                })
+            }
+            "overset" | "stackrel" | "underset" => {
+                let script = self.argument(&format!("`\\{name}` script"))?;
+                let base = self.argument(&format!("`\\{name}` base"))?;
+                Ok(if name == "underset" {
+                    MathNode::Under(Box::new(base), Box::new(script))
+                } else {
+                    MathNode::Over(Box::new(base), Box::new(script))
+                })
+            }
+            "xrightarrow" | "xleftarrow" => {
+                self.skip_ws();
+                let below = if self.peek() == Some('[') {
+                    self.bump();
+                    Some(MathNode::Row(self.row(Stop::Bracket)?))
+                } else {
+                    None
+                };
+                let above = self.argument(&format!("`\\{name}`"))?;
+                let arrow = op(if name == "xrightarrow" { "⟶" } else { "⟵" });
+                let over = MathNode::Over(Box::new(arrow), Box::new(above));
+                Ok(match below {
+                    Some(b) => MathNode::Under(Box::new(over), Box::new(b)),
+                    None => over,
+                })
+            }
+            "middle" => {
+                let d = self.delimiter("\\middle")?;
+                Ok(MathNode::Operator {
+                    text: d.to_string(),
+                    large: false,
+                    fence: true,
+                })
+            }
             "binom" | "dbinom" | "tbinom" => {
                 let n = self.argument(&format!("`\\{name}` top"))?;
                 let k = self.argument(&format!("`\\{name}` bottom"))?;
@@ -916,10 +961,27 @@ impl<'a> Parser<'a> {
         let (open, close, left_aligned) = match name {
             "pmatrix" => ("(", ")", false),
             "bmatrix" => ("[", "]", false),
+            "Bmatrix" => ("{", "}", false),
             "vmatrix" => ("|", "|", false),
-            "matrix" => ("", "", false),
+            "Vmatrix" => ("‖", "‖", false),
+            "matrix" | "smallmatrix" | "gathered" => ("", "", false),
             "cases" => ("{", "", true),
+            "rcases" => ("", "}", true),
             "aligned" => ("", "", true),
+            "array" => {
+                // A column spec such as `{cc|l}`: its letters must be l, c
+                // or r; columns all `l` are drawn left-aligned.
+                let spec_at = self.pos;
+                let spec = self.raw_group("`\\begin{array}`")?;
+                let cols: Vec<char> = spec.chars().filter(|c| !matches!(c, '|' | ' ')).collect();
+                if cols.is_empty() || cols.iter().any(|c| !matches!(c, 'l' | 'c' | 'r')) {
+                    return self.err(
+                        spec_at,
+                        format!("`{{{spec}}}`: an array's columns are written with l, c, r and |"),
+                    );
+                }
+                ("", "", cols.iter().all(|c| *c == 'l'))
+            }
             other => {
                 return self.err(
                     start,
@@ -1011,6 +1073,11 @@ fn op(s: &str) -> MathNode {
     }
 }
 
+/// Whether `n` is the brace of `\underbrace` or `\overbrace`.
+fn is_brace(n: &MathNode) -> bool {
+    matches!(n, MathNode::Operator { text, .. } if text == "⏟" || text == "⏞")
+}
+
 /// Whether a superscript holds only primes (from `'`).
 fn is_primes(n: &MathNode) -> bool {
     match n {
@@ -1033,6 +1100,14 @@ fn append(row: MathNode, extra: MathNode) -> MathNode {
 fn attach_script(base: MathNode, sup: bool, arg: MathNode) -> Result<MathNode, String> {
     let b = Box::new;
     Ok(match (base, sup) {
+        // The label of `\underbrace{…}_{…}` goes under the brace, of
+        // `\overbrace{…}^{…}` over it.
+        (MathNode::Under(x, u), false) if is_brace(&u) => {
+            MathNode::Under(b(MathNode::Under(x, u)), b(arg))
+        }
+        (MathNode::Over(x, o), true) if is_brace(&o) => {
+            MathNode::Over(b(MathNode::Over(x, o)), b(arg))
+        }
         // `Q'^\top` is legal LaTeX: the primes and the superscript share one script.
         (MathNode::Sup(x, p), true) if is_primes(&p) => MathNode::Sup(x, b(append(*p, arg))),
         (MathNode::Sub(x, s), true) => MathNode::SubSup(x, s, b(arg)),
@@ -1140,7 +1215,8 @@ pub fn tag_name(node: &MathNode) -> &'static str {
         MathNode::Sub(..) => "msub",
         MathNode::Sup(..) => "msup",
         MathNode::SubSup(..) => "msubsup",
-        MathNode::Accent(..) => "mover",
+        MathNode::Accent(..) | MathNode::Over(..) => "mover",
+        MathNode::Under(..) => "munder",
         MathNode::Table { .. } => "mtable",
     }
 }
@@ -1169,7 +1245,9 @@ pub fn debug_markup(node: &MathNode) -> String {
             MathNode::Frac(a, b)
             | MathNode::Root(a, b)
             | MathNode::Sub(a, b)
-            | MathNode::Sup(a, b) => {
+            | MathNode::Sup(a, b)
+            | MathNode::Under(a, b)
+            | MathNode::Over(a, b) => {
                 out.push_str(&format!("<{tag}>"));
                 go(a, out);
                 go(b, out);
@@ -1529,5 +1607,45 @@ mod tests {
             .contains("not a colour"));
         assert!(fails(r"\hspace{1cm}").message.contains("length"));
         assert!(fails(r"\hspace{99em}").message.contains("length"));
+    }
+
+    #[test]
+    fn scripts_under_and_over_and_more_environments() {
+        assert_eq!(
+            ok(r"\underbrace{a+b}_{n}"),
+            "<mrow><munder><munder><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mo>⏟</mo></munder><mrow><mi>n</mi></mrow></munder></mrow>"
+        );
+        assert_eq!(
+            ok(r"\overbrace{x}^{k}"),
+            "<mrow><mover><mover><mrow><mi>x</mi></mrow><mo>⏞</mo></mover><mrow><mi>k</mi></mrow></mover></mrow>"
+        );
+        assert_eq!(
+            ok(r"\overset{\text{def}}{=}"),
+            "<mrow><mover><mrow><mo>=</mo></mrow><mrow><mtext>def</mtext></mrow></mover></mrow>"
+        );
+        assert_eq!(ok(r"\stackrel{?}{=}"), ok(r"\overset{?}{=}"));
+        assert_eq!(
+            ok(r"\underset{x}{\arg\max}"),
+            "<mrow><munder><mrow><mi>arg</mi><mi>max</mi></mrow><mrow><mi>x</mi></mrow></munder></mrow>"
+        );
+        assert_eq!(
+            ok(r"\xrightarrow[b]{a}"),
+            "<mrow><munder><mover><mo>⟶</mo><mrow><mi>a</mi></mrow></mover><mrow><mi>b</mi></mrow></munder></mrow>"
+        );
+        assert_eq!(
+            ok(r"\left( a \middle| b \right)"),
+            "<mrow><mrow><mo>(</mo><mrow><mi>a</mi><mo>|</mo><mi>b</mi></mrow><mo>)</mo></mrow></mrow>"
+        );
+        for env in ["Bmatrix", "Vmatrix", "smallmatrix", "rcases", "gathered"] {
+            let src = format!(r"\begin{{{env}}} a & b \\ c & d \end{{{env}}}");
+            assert!(ok(&src).contains("<mtable><mtr><mtd>"), "{env}");
+        }
+        assert!(ok(r"\begin{Bmatrix} a \end{Bmatrix}").starts_with("<mrow><mo>{</mo><mtable>"));
+        assert!(
+            ok(r"\begin{array}{c|l} 1 & 2 \\ 3 & 4 \end{array}").contains("<mtd><mrow><mn>4</mn>")
+        );
+        let e = fails(r"\begin{array}{cx} 1 & 2 \end{array}");
+        assert!(e.message.contains("l, c, r"), "{}", e.message);
+        assert_eq!(e.offset, 13);
     }
 }

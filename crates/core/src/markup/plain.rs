@@ -131,6 +131,17 @@ fn text_into(node: &MathNode, out: &mut String) {
                 _ => out.push_str(accent),
             }
         }
+        // A label under or over: after the base, in parentheses (`x(n)`),
+        // braces and arrows drawn as they are.
+        MathNode::Under(x, y) | MathNode::Over(x, y) => {
+            text_into(x, out);
+            let t = math_text(y);
+            if !matches!(t.as_str(), "⏟" | "⏞" | "‾") {
+                out.push('(');
+                out.push_str(&t);
+                out.push(')');
+            }
+        }
         MathNode::Table {
             rows, open, close, ..
         } => {
