@@ -172,10 +172,21 @@ fn math_node(n: &MathNode) -> Html {
             tag.add_child(math_node(b));
         }
         MathNode::Sqrt(a) => tag.add_child(math_node(a)),
-        MathNode::SubSup(a, b, c) => {
+        MathNode::SubSup(a, b, c) | MathNode::UnderOver(a, b, c) => {
             tag.add_child(math_node(a));
             tag.add_child(math_node(b));
             tag.add_child(math_node(c));
+        }
+        MathNode::Binom(n, k) => {
+            // (n over k): a fraction without its rule, in parentheses.
+            tag.add_attribute("linethickness", "0");
+            tag.add_child(math_node(n));
+            tag.add_child(math_node(k));
+            let mut row = VTag::new("mrow");
+            row.add_child(html! { <mo fence="true">{ "(" }</mo> });
+            row.add_child(tag.into());
+            row.add_child(html! { <mo fence="true">{ ")" }</mo> });
+            return row.into();
         }
         MathNode::Accent(base, acc) => {
             tag.add_attribute("accent", "true");

@@ -58,6 +58,10 @@ pub enum MathNode {
     Under(Box<MathNode>, Box<MathNode>),
     /// `<mover>`: base and what goes over it (`\overset`, `\stackrel`).
     Over(Box<MathNode>, Box<MathNode>),
+    /// `<munderover>`: base, under, over (`\sum_{i=1}^{n}` in display style).
+    UnderOver(Box<MathNode>, Box<MathNode>, Box<MathNode>),
+    /// `\binom{n}{k}`: `<mfrac linethickness="0">` in parentheses.
+    Binom(Box<MathNode>, Box<MathNode>),
     /// `<mtable>` wrapped in optional fences (`pmatrix`, `cases`, ...).
     Table {
         rows: Vec<Vec<MathNode>>,
@@ -90,6 +94,15 @@ impl std::error::Error for LatexError {}
 /// with no argument, `\left` without `\right`, nesting deeper than
 /// [`MAX_DEPTH`], input longer than [`MAX_LEN`].
 pub fn parse(src: &str) -> Result<MathNode, LatexError> {
+    parse_in(src, false)
+}
+
+/// Parses a display formula (`$$…$$`): as [`parse`], in display style.
+pub fn parse_display(src: &str) -> Result<MathNode, LatexError> {
+    parse_in(src, true)
+}
+
+fn parse_in(src: &str, display: bool) -> Result<MathNode, LatexError> {
     if src.len() > MAX_LEN {
         return Err(LatexError {
             offset: 0,
@@ -103,6 +116,9 @@ pub fn parse(src: &str) -> Result<MathNode, LatexError> {
         src,
         pos: 0,
         depth: 0,
+        display,
+        limits: None,
+        limit_words: Vec::new(),
     };
     let row = p.row(Stop::End)?;
     Ok(MathNode::Row(row))
@@ -129,6 +145,13 @@ struct Parser<'a> {
     src: &'a str,
     pos: usize,
     depth: usize,
+    /// Display style: large operators and `\lim`-like functions take their
+    /// scripts under and over (`$$…$$`, `\displaystyle`, `\dfrac`).
+    display: bool,
+    /// `\limits` or `\nolimits` just before a script: overrides `display`.
+    limits: Option<bool>,
+    /// Words of `\operatorname*`, which take limits like `\lim`.
+    limit_words: Vec<String>,
 }
 
 const GREEK: &[(&str, char)] = &[
@@ -343,6 +366,11 @@ const FUNCTIONS: &[&str] = &[
     "gcd", "lim", "sup", "inf", "sgn", "Pr",
 ];
 
+/// Functions that take limits in display style (`\lim_{n \to \infty}`).
+const LIMIT_FUNCTIONS: &[&str] = &[
+    "lim", "lim inf", "lim sup", "max", "min", "sup", "inf", "det", "gcd", "Pr",
+];
+
 const SPACES: &[(&str, f32)] = &[
     (",", 0.1667),
     (":", 0.2222),
@@ -375,9 +403,9 @@ pub fn em(w: f32) -> String {
 
 const ACCENTS: &[(&str, &str)] = &[
     ("hat", "^"),
-    ("bar", "¯"),
+    ("bar", "ˉ"),
     ("tilde", "~"),
-    ("vec", "→"),
+    ("vec", "⃗"),
     ("dot", "˙"),
     ("overline", "‾"),
 ];
@@ -494,18 +522,24 @@ impl<'a> Parser<'a> {
                 }
                 '^' | '_' => {
                     self.bump();
+                    let limits = self.limits.take();
                     let arg = self.argument(if c == '^' { "`^`" } else { "`_`" })?;
                     let base = nodes.pop().unwrap_or(MathNode::Row(Vec::new()));
-                    let node = attach_script(base, c == '^', arg).map_err(|m| LatexError {
-                        offset: start,
-                        message: m,
-                    })?;
+                    let limits = limits.unwrap_or(self.display && self.takes_limits(&base));
+                    let node =
+                        attach_script(base, c == '^', arg, limits).map_err(|m| LatexError {
+                            offset: start,
+                            message: m,
+                        })?;
                     nodes.push(node);
                 }
                 '{' => {
                     self.bump();
-                    let inner = self.row(Stop::Brace)?;
-                    nodes.push(MathNode::Row(inner));
+                    // A style switch inside a group ends with it.
+                    let display = self.display;
+                    let inner = self.row(Stop::Brace);
+                    self.display = display;
+                    nodes.push(MathNode::Row(inner?));
                 }
                 '\\' => {
                     self.bump();
@@ -536,6 +570,10 @@ impl<'a> Parser<'a> {
                             }
                             return self.err(start, "`\\end` without a matching `\\begin`");
                         }
+                        "limits" | "nolimits" => self.limits = Some(name == "limits"),
+                        "displaystyle" | "textstyle" | "scriptstyle" | "scriptscriptstyle" => {
+                            self.display = name == "displaystyle";
+                        }
                         _ => {
                             let node = self.command(name, start)?;
                             nodes.push(node);
@@ -547,15 +585,23 @@ impl<'a> Parser<'a> {
                     while matches!(self.peek(), Some(d) if d.is_ascii_digit()) {
                         self.bump();
                     }
-                    if self.peek() == Some('.')
-                        && self.src[self.pos + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    // `50{,}000` is one number, as in KaTeX.
+                    while self.src[self.pos..].starts_with("{,}")
+                        && self.src[self.pos + 3..].starts_with(|d: char| d.is_ascii_digit())
                     {
+                        self.pos += 3;
+                        while matches!(self.peek(), Some(d) if d.is_ascii_digit()) {
+                            self.bump();
+                        }
+                    }
+                    // A decimal point, even with no digit after it (`1.f`), as in KaTeX.
+                    if self.peek() == Some('.') {
                         self.bump();
                         while matches!(self.peek(), Some(d) if d.is_ascii_digit()) {
                             self.bump();
                         }
                     }
-                    nodes.push(MathNode::Number(self.src[s..self.pos].to_string()));
+                    nodes.push(MathNode::Number(self.src[s..self.pos].replace("{,}", ",")));
                 }
                 '%' => {
                     return self.err(
@@ -728,9 +774,22 @@ impl<'a> Parser<'a> {
         }
         match name {
             "frac" | "dfrac" | "tfrac" => {
-                let num = self.argument("`\\frac` numerator")?;
-                let den = self.argument("`\\frac` denominator")?;
-                Ok(MathNode::Frac(Box::new(num), Box::new(den)))
+                // `\dfrac` sets its parts in display style, `\tfrac` in text
+                // style; `\frac` keeps the formula's (as KaTeX's MathML does:
+                // MathML draws limits in a fraction as scripts by itself).
+                let style = match name {
+                    "dfrac" => true,
+                    "tfrac" => false,
+                    _ => self.display,
+                };
+                let display = std::mem::replace(&mut self.display, style);
+                let num = self.argument("`\\frac` numerator");
+                let den = num.is_ok().then(|| self.argument("`\\frac` denominator"));
+                self.display = display;
+                Ok(MathNode::Frac(
+                    Box::new(num?),
+                    Box::new(den.expect("numerator parsed")?),
+                ))
             }
             "sqrt" => {
                 self.skip_ws();
@@ -798,7 +857,7 @@ impl<'a> Parser<'a> {
                     None
                 };
                 let above = self.argument(&format!("`\\{name}`"))?;
-                let arrow = op(if name == "xrightarrow" { "⟶" } else { "⟵" });
+                let arrow = op(if name == "xrightarrow" { "→" } else { "←" });
                 let over = MathNode::Over(Box::new(arrow), Box::new(above));
                 Ok(match below {
                     Some(b) => MathNode::Under(Box::new(over), Box::new(b)),
@@ -816,19 +875,13 @@ impl<'a> Parser<'a> {
             "binom" | "dbinom" | "tbinom" => {
                 let n = self.argument(&format!("`\\{name}` top"))?;
                 let k = self.argument(&format!("`\\{name}` bottom"))?;
-                Ok(MathNode::Table {
-                    rows: vec![vec![n], vec![k]],
-                    open: "(".into(),
-                    close: ")".into(),
-                    left_aligned: false,
-                })
+                Ok(MathNode::Binom(Box::new(n), Box::new(k)))
             }
             "mathop" => {
                 let arg = self.argument("`\\mathop`")?;
                 Ok(restyle(arg, Style::Upright))
             }
-            // Style switches and limit placement change sizes only; the
-            // content that follows renders as it is.
+            // As an argument (`x^\displaystyle`), a style switch is empty.
             "displaystyle" | "textstyle" | "scriptstyle" | "scriptscriptstyle" | "limits"
             | "nolimits" => Ok(MathNode::Row(Vec::new())),
             // Colours need a style attribute, which the CSP forbids: the
@@ -856,14 +909,19 @@ impl<'a> Parser<'a> {
                 }
             }
             "operatorname" => {
-                // `\operatorname*` (limits below in display style) reads the same.
+                // `\operatorname*` takes limits in display style, like `\lim`.
                 self.skip_ws();
-                if self.peek() == Some('*') {
+                let star = self.peek() == Some('*');
+                if star {
                     self.bump();
                 }
                 let raw = self.raw_group("`\\operatorname`")?;
+                let text = operator_name(raw);
+                if star {
+                    self.limit_words.push(text.clone());
+                }
                 Ok(MathNode::Ident {
-                    text: unescape_text(raw),
+                    text,
                     upright: true,
                 })
             }
@@ -876,6 +934,22 @@ impl<'a> Parser<'a> {
             "left" => self.left_right(start),
             "begin" => self.environment(start),
             _ => self.err(start, format!("unknown or unsupported command `\\{name}`")),
+        }
+    }
+
+    /// Whether `base` takes its scripts under and over in display style.
+    fn takes_limits(&self, base: &MathNode) -> bool {
+        match base {
+            // The second script of `\sum_{i=1}^{n}`.
+            MathNode::Under(x, _) | MathNode::Over(x, _) => self.takes_limits(x),
+            MathNode::Operator {
+                text, large: true, ..
+            } => !matches!(text.as_str(), "∫" | "∬" | "∭" | "∮"),
+            MathNode::Ident {
+                text,
+                upright: true,
+            } => LIMIT_FUNCTIONS.contains(&text.as_str()) || self.limit_words.contains(text),
+            _ => false,
         }
     }
 
@@ -990,6 +1064,22 @@ impl<'a> Parser<'a> {
             }
         };
         self.enter()?;
+        // Matrices and cases set their cells in text style, aligned and
+        // gathered equations in display style (as LaTeX does).
+        let display = std::mem::replace(&mut self.display, matches!(name, "aligned" | "gathered"));
+        let table = self.table(name, open, close, left_aligned);
+        self.display = display;
+        table
+    }
+
+    /// The rows of an environment's table, up to its `\end{name}`.
+    fn table(
+        &mut self,
+        name: &str,
+        open: &str,
+        close: &str,
+        left_aligned: bool,
+    ) -> Result<MathNode, LatexError> {
         let mut rows: Vec<Vec<MathNode>> = Vec::new();
         let mut cells: Vec<MathNode> = Vec::new();
         loop {
@@ -1097,8 +1187,27 @@ fn append(row: MathNode, extra: MathNode) -> MathNode {
     }
 }
 
-fn attach_script(base: MathNode, sup: bool, arg: MathNode) -> Result<MathNode, String> {
+fn attach_script(
+    base: MathNode,
+    sup: bool,
+    arg: MathNode,
+    limits: bool,
+) -> Result<MathNode, String> {
     let b = Box::new;
+    if limits {
+        return Ok(match (base, sup) {
+            (MathNode::Under(x, u), true) => MathNode::UnderOver(x, u, b(arg)),
+            (MathNode::Over(x, o), false) => MathNode::UnderOver(x, b(arg), o),
+            (MathNode::Over(..), true) | (MathNode::UnderOver(..), true) => {
+                return Err("double superscript: group it, as in `{x^a}^b`".into())
+            }
+            (MathNode::Under(..), false) | (MathNode::UnderOver(..), false) => {
+                return Err("double subscript: group it, as in `{x_a}_b`".into())
+            }
+            (base, true) => MathNode::Over(b(base), b(arg)),
+            (base, false) => MathNode::Under(b(base), b(arg)),
+        });
+    }
     Ok(match (base, sup) {
         // The label of `\underbrace{…}_{…}` goes under the brace, of
         // `\overbrace{…}^{…}` over it.
@@ -1121,6 +1230,17 @@ fn attach_script(base: MathNode, sup: bool, arg: MathNode) -> Result<MathNode, S
         (base, true) => MathNode::Sup(b(base), b(arg)),
         (base, false) => MathNode::Sub(b(base), b(arg)),
     })
+}
+
+/// An `\operatorname` name: its spacing commands become spaces of their
+/// width (`arg\,max`: a thin space, as KaTeX), other escapes their character.
+fn operator_name(raw: &str) -> String {
+    let spaced = raw
+        .replace("\\,", "\u{2009}")
+        .replace("\\:", "\u{2005}")
+        .replace("\\;", "\u{2004}")
+        .replace("\\!", "");
+    unescape_text(&spaced)
 }
 
 /// `\text{...}` content: backslash escapes of one character become that character.
@@ -1217,6 +1337,8 @@ pub fn tag_name(node: &MathNode) -> &'static str {
         MathNode::SubSup(..) => "msubsup",
         MathNode::Accent(..) | MathNode::Over(..) => "mover",
         MathNode::Under(..) => "munder",
+        MathNode::UnderOver(..) => "munderover",
+        MathNode::Binom(..) => "mfrac",
         MathNode::Table { .. } => "mtable",
     }
 }
@@ -1258,12 +1380,18 @@ pub fn debug_markup(node: &MathNode) -> String {
                 go(a, out);
                 out.push_str("</msqrt>");
             }
-            MathNode::SubSup(a, b, c) => {
-                out.push_str("<msubsup>");
+            MathNode::SubSup(a, b, c) | MathNode::UnderOver(a, b, c) => {
+                out.push_str(&format!("<{tag}>"));
                 go(a, out);
                 go(b, out);
                 go(c, out);
-                out.push_str("</msubsup>");
+                out.push_str(&format!("</{tag}>"));
+            }
+            MathNode::Binom(a, b) => {
+                out.push_str("<mrow><mo>(</mo><mfrac>");
+                go(a, out);
+                go(b, out);
+                out.push_str("</mfrac><mo>)</mo></mrow>");
             }
             MathNode::Accent(a, acc) => {
                 out.push_str("<mover>");
@@ -1597,8 +1725,8 @@ mod tests {
         }
         assert_eq!(
             ok(r"\binom{n}{k}"),
-            ok(r"\begin{pmatrix} n \\ k \end{pmatrix}"),
-            "a binomial is drawn as n over k in parentheses"
+            "<mrow><mrow><mo>(</mo><mfrac><mrow><mi>n</mi></mrow><mrow><mi>k</mi></mrow></mfrac><mo>)</mo></mrow></mrow>",
+            "a binomial is n over k, without a rule, in parentheses"
         );
         assert_eq!(ok(r"\textbf{a-b}"), "<mrow><mtext>a-b</mtext></mrow>");
         assert_eq!(ok(r"\color{red}x"), "<mrow><mrow></mrow><mi>x</mi></mrow>");
@@ -1630,7 +1758,7 @@ mod tests {
         );
         assert_eq!(
             ok(r"\xrightarrow[b]{a}"),
-            "<mrow><munder><mover><mo>⟶</mo><mrow><mi>a</mi></mrow></mover><mrow><mi>b</mi></mrow></munder></mrow>"
+            "<mrow><munder><mover><mo>→</mo><mrow><mi>a</mi></mrow></mover><mrow><mi>b</mi></mrow></munder></mrow>"
         );
         assert_eq!(
             ok(r"\left( a \middle| b \right)"),
@@ -1647,5 +1775,44 @@ mod tests {
         let e = fails(r"\begin{array}{cx} 1 & 2 \end{array}");
         assert!(e.message.contains("l, c, r"), "{}", e.message);
         assert_eq!(e.offset, 13);
+    }
+
+    #[test]
+    fn display_style_puts_limits_under_and_over() {
+        let display = |src: &str| debug_markup(&parse_display(src).unwrap());
+        assert_eq!(
+            display(r"\sum_{i=1}^{n} x_i"),
+            "<mrow><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mrow><mi>n</mi></mrow></munderover><msub><mi>x</mi><mi>i</mi></msub></mrow>"
+        );
+        // Inline, the same formula keeps its scripts beside the sign.
+        assert!(ok(r"\sum_{i=1}^{n} x_i").contains("<msubsup><mo>∑</mo>"));
+        // Integrals never take limits; \lim and \operatorname* do.
+        assert!(display(r"\int_0^1 x").contains("<msubsup><mo>∫</mo>"));
+        assert!(display(r"\lim_{n} a_n").starts_with("<mrow><munder><mi>lim</mi>"));
+        assert!(display(r"\operatorname*{arg\,min}_w L")
+            .starts_with("<mrow><munder><mi>arg\u{2009}min</mi>"));
+        assert!(display(r"\operatorname{diag}_w L").starts_with("<mrow><msub>"));
+        // \limits and \nolimits decide, then the style switches and \dfrac.
+        assert!(ok(r"\sum\limits_{i} x").starts_with("<mrow><munder><mo>∑</mo>"));
+        assert!(display(r"\sum\nolimits_{i} x").starts_with("<mrow><msub><mo>∑</mo>"));
+        assert!(ok(r"\displaystyle\sum_{i} x").starts_with("<mrow><munder>"));
+        assert!(display(r"\textstyle\sum_{i} x").starts_with("<mrow><msub>"));
+        assert!(ok(r"\dfrac{\sum_i x}{2}").contains("<munder><mo>∑</mo>"));
+        assert!(display(r"{\textstyle \sum_i} \sum_j")
+            .ends_with("<munder><mo>∑</mo><mi>j</mi></munder></mrow>"));
+        // Matrix cells are in text style, aligned equations in display style.
+        assert!(display(r"\begin{pmatrix} \sum_i x \end{pmatrix}").contains("<msub><mo>∑</mo>"));
+        assert!(display(r"\begin{aligned} \sum_i x \end{aligned}").contains("<munder><mo>∑</mo>"));
+    }
+
+    #[test]
+    fn numbers_read_as_katex_reads_them() {
+        assert_eq!(ok("1.f"), "<mrow><mn>1.</mn><mi>f</mi></mrow>");
+        assert_eq!(ok("50{,}000"), "<mrow><mn>50,000</mn></mrow>");
+        assert_eq!(ok("3.25"), "<mrow><mn>3.25</mn></mrow>");
+        assert_eq!(
+            ok("(1, 2)"),
+            "<mrow><mo>(</mo><mn>1</mn><mo>,</mo><mn>2</mn><mo>)</mo></mrow>"
+        );
     }
 }

@@ -133,12 +133,24 @@ pub fn parse(src: &str) -> Vec<Block> {
 
 /// Every math formula in a Markdown text, with its parse result, in order.
 pub fn formulas(src: &str) -> Vec<(String, Result<MathNode, LatexError>)> {
+    formulas_with_style(src)
+        .into_iter()
+        .map(|(s, _, tree)| (s, tree))
+        .collect()
+}
+
+/// [`formulas`] with whether each is a display formula (`$$…$$`).
+pub fn formulas_with_style(src: &str) -> Vec<(String, bool, Result<MathNode, LatexError>)> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
     Parser::new_ext(src, opts)
         .filter_map(|ev| match ev {
-            Event::InlineMath(s) | Event::DisplayMath(s) => {
+            Event::InlineMath(s) => {
                 let tree = latex::parse(&s);
-                Some((s.into_string(), tree))
+                Some((s.into_string(), false, tree))
+            }
+            Event::DisplayMath(s) => {
+                let tree = latex::parse_display(&s);
+                Some((s.into_string(), true, tree))
             }
             _ => None,
         })
@@ -218,7 +230,11 @@ impl Builder {
     }
 
     fn math(&mut self, display: bool, source: String) {
-        let tree = latex::parse(&source);
+        let tree = if display {
+            latex::parse_display(&source)
+        } else {
+            latex::parse(&source)
+        };
         self.inline(Inline::Math {
             display,
             tree,

@@ -133,6 +133,19 @@ fn text_into(node: &MathNode, out: &mut String) {
         }
         // A label under or over: after the base, in parentheses (`x(n)`),
         // braces and arrows drawn as they are.
+        MathNode::Binom(n, k) => {
+            out.push_str("C(");
+            text_into(n, out);
+            out.push_str(", ");
+            text_into(k, out);
+            out.push(')');
+        }
+        MathNode::UnderOver(x, under, over) => {
+            text_into(x, out);
+            script(under, SUBSCRIPTS, '_', out);
+            script(over, SUPERSCRIPTS, '^', out);
+            space_after_large(x, out);
+        }
         MathNode::Under(x, y) | MathNode::Over(x, y) => {
             text_into(x, out);
             let t = math_text(y);
@@ -172,9 +185,9 @@ const RELATIONS: &[&str] = &[
 /// `\vec` `\dot` `\overline`) as combining marks.
 const ACCENT_MARKS: &[(&str, char)] = &[
     ("^", '\u{302}'),
-    ("¯", '\u{304}'),
+    ("ˉ", '\u{304}'),
     ("~", '\u{303}'),
-    ("→", '\u{20D7}'),
+    ("\u{20D7}", '\u{20D7}'),
     ("˙", '\u{307}'),
     ("‾", '\u{305}'),
 ];
