@@ -430,34 +430,4 @@ mod tests {
         );
         assert_eq!(run(&Shape { c: 9, ..DEFAULT }).unwrap_err().field, "c");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_conv_matmul() {
-        // The default and the largest shape the lab allows.
-        for s in [
-            DEFAULT,
-            Shape {
-                c: 8,
-                ..BANK_EXAMPLE
-            },
-        ] {
-            let reps = if s.h > 5 { 5 } else { 10_000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                acc += run(&s).map_or(0.0, |o| o.conv_diff);
-            }
-            println!(
-                "bench conv-matmul {}x{}x{} k{} cout{}: {:.1} us (checksum {acc})",
-                s.c,
-                s.h,
-                s.w,
-                s.k,
-                s.cout,
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
-    }
 }

@@ -294,22 +294,4 @@ mod tests {
         assert_eq!(simulate(66, 8, 1).unwrap_err().field, "n");
         assert_eq!(simulate(8, 6, 1).unwrap_err().field, "mem");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_dist_matmul() {
-        for n in [8, MAX_N] {
-            let reps = if n > 8 { 50 } else { 20_000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0;
-            for _ in 0..reps {
-                acc += simulate(n, 7, 1).map_or(0, |r| r.peak);
-            }
-            println!(
-                "bench dist-matmul n={n}: {:.1} us (checksum {acc})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
-    }
 }

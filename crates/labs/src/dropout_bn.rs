@@ -302,18 +302,4 @@ mod tests {
             "eps"
         );
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_dropout_bn() {
-        for trials in [10_000, MAX_TRIALS] {
-            let t = std::time::Instant::now();
-            let m = dropout_mc(&[1.0, 2.0, 3.0, 4.0], 0.5, trials, 1).map_or(0.0, |m| m.mean[0]);
-            println!(
-                "bench dropout-bn trials={trials}: {:.1} us (checksum {m:.4})",
-                t.elapsed().as_secs_f64() * 1e6
-            );
-        }
-    }
 }

@@ -375,25 +375,4 @@ mod tests {
             assert_eq!(parse_perm(bad, 4).unwrap_err().field, "perm", "{bad}");
         }
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_eigen_perm() {
-        let mut rng = SplitMix64::new(1);
-        for n in [4, MAX_N] {
-            let s = random_symmetric(&mut rng, n);
-            let perm: Vec<usize> = (0..n).rev().collect();
-            let reps = 20_000;
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                acc += permute(&s, &perm).map_or(0.0, |r| r.residual);
-            }
-            println!(
-                "bench eigen-perm {n}x{n}: {:.2} us per decompose+permute (checksum {acc:e})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
-    }
 }

@@ -643,37 +643,4 @@ mod tests {
             "0x4f13ab68"
         );
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_float() {
-        let reps = 2000;
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..reps {
-            for fmt in Fmt::ALL {
-                let x = Stored::of(fmt, 9.9e9);
-                let y = Stored::of(fmt, 1e-9);
-                n += operate(fmt, Op::Add, &x, &y).1.exact.map_or(0, |s| s.len());
-                n += x.exact().len();
-                n += swamping_threshold(fmt, x.value).map_or(0, |_| 1);
-            }
-        }
-        println!("bench float (default: 9.9e9 + 1e-9, all four formats): {:.1} us per full recompute (checksum {n})", t.elapsed().as_secs_f64() / reps as f64 * 1e6);
-        let t = std::time::Instant::now();
-        let tiny = f64::from_bits(1);
-        for _ in 0..50 {
-            n += operate(
-                Fmt::F64,
-                Op::Add,
-                &Stored::of(Fmt::F64, 1e300),
-                &Stored::of(Fmt::F64, tiny),
-            )
-            .1
-            .exact
-            .map_or(0, |s| s.len());
-        }
-        println!("bench float (largest: f64 1e300 + smallest subnormal, 1400-digit exact sum): {:.1} us (checksum {n})", t.elapsed().as_secs_f64() / 50.0 * 1e6);
-    }
 }

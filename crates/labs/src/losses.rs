@@ -202,24 +202,4 @@ mod tests {
         // For y = 1, |2(1-s)s(1-s)| peaks where s = 1/3, z = -ln 2.
         assert!((zmax_mse - -(2f64).ln()).abs() < 0.1, "{zmax_mse}");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_losses() {
-        let reps = 100_000;
-        let t = std::time::Instant::now();
-        let mut acc = 0.0;
-        for i in 0..reps {
-            acc += gradients(&Point {
-                w: -1.5 + i as f64 * 1e-9,
-                ..BANK
-            })
-            .map_or(0.0, |g| g.grad_ce);
-            if i % 100 == 0 {
-                acc += curve(1.0, -8.0, 8.0, 121).map_or(0.0, |c| c[0].1);
-            }
-        }
-        println!("bench losses: {:.3} us per gradient set; curve of 121 points every 100 (checksum {acc:.3})", t.elapsed().as_secs_f64() / reps as f64 * 1e6);
-    }
 }

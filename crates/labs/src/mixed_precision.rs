@@ -332,22 +332,4 @@ mod tests {
         );
         assert_eq!(run(&Params { w: 1e6, ..BASE }).unwrap_err().field, "w");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_mixed_precision() {
-        for steps in [1000, MAX_STEPS] {
-            let reps = if steps > 1000 { 20 } else { 2000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                acc += run(&Params { steps, ..BASE }).map_or(0.0, |o| o.w_master);
-            }
-            println!(
-                "bench mixed-precision steps={steps}: {:.1} us (checksum {acc:.3})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
-    }
 }

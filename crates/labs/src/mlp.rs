@@ -200,21 +200,4 @@ mod tests {
         n.w1[0].push(1.0);
         assert_eq!(check(&n).unwrap_err().field, "w1");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_mlp() {
-        let n = bank_net();
-        let reps = 100_000;
-        let t = std::time::Instant::now();
-        let mut acc = 0.0;
-        for _ in 0..reps {
-            acc += gradient_check(&n) + forward(&sgd_step(&n, 0.1)).2;
-        }
-        println!(
-            "bench mlp 2-2-1: {:.2} us per forward+backward+check+step (checksum {acc:e})",
-            t.elapsed().as_secs_f64() / reps as f64 * 1e6
-        );
-    }
 }

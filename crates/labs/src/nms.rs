@@ -372,34 +372,4 @@ mod tests {
             .contains("not a finite number"));
         assert_eq!(check_threshold(1.5).unwrap_err().field, "iou");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_nms() {
-        for n in [5, MAX_BOXES] {
-            let boxes = random_boxes(1, n);
-            let reps = if n > 50 { 200 } else { 100_000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0;
-            for _ in 0..reps {
-                acc += greedy(&boxes, 0.5).0.len() + parallel(&boxes, 0.5).kept.len();
-            }
-            println!(
-                "bench nms n={n}: {:.2} us per greedy+parallel (checksum {acc})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-            // What the lab does when only the threshold changes.
-            let pairs = Pairs::new(&boxes);
-            let t = std::time::Instant::now();
-            let mut acc = 0;
-            for _ in 0..reps {
-                acc += pairs.greedy(0.5).0.len() + pairs.parallel(0.5).kept.len();
-            }
-            println!(
-                "bench nms n={n}, new threshold on stored IoUs: {:.2} us (checksum {acc})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
-    }
 }

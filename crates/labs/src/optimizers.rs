@@ -358,25 +358,4 @@ mod tests {
         );
         assert_eq!(Surface::parse("bowl").unwrap_err().field, "f");
     }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_optimizers() {
-        for steps in [200, MAX_STEPS] {
-            let reps = if steps > 200 { 50 } else { 5000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                for opt in [Optimizer::Sgd, Optimizer::Momentum { mu: 0.9 }, ADAM] {
-                    acc += run(Surface::Rosenbrock, opt, 0.001, steps, [-1.5, 2.0])
-                        .map_or(0.0, |p| p.loss);
-                }
-            }
-            println!(
-                "bench optimizers steps={steps} (three optimizers): {:.1} us (checksum {acc:e})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
-    }
 }

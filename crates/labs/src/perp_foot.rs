@@ -210,25 +210,6 @@ mod tests {
         }
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_perp_foot() {
-        let (a, b, c) = ([0.5, -2.0, 3.0], [4.0, 1.0, -1.0], [2.0, 7.0, 0.25]);
-        let n = 1_000_000;
-        let start = std::time::Instant::now();
-        let mut acc = 0.0;
-        for i in 0..n {
-            acc += perpendicular_foot(&a, &b, &[c[0] + i as f64 * 1e-9, c[1], c[2]])
-                .map_or(0.0, |f| f.t);
-        }
-        let per = start.elapsed().as_secs_f64() / n as f64;
-        println!(
-            "bench perp-foot (3D, default size): {:.3} us per compute (checksum {acc:.3})",
-            per * 1e6
-        );
-    }
-
     #[test]
     fn mismatched_or_unsupported_dimensions_are_errors() {
         assert_eq!(
