@@ -35,84 +35,135 @@ pub struct LabInfo {
     pub questions: &'static [&'static str],
 }
 
-/// Every lab, in display order.
-pub const LABS: &[LabInfo] = &[
-    LabInfo {
-        slug: "float",
-        zh: "浮点数格式与舍入",
-        en: "Float formats and rounding",
-        questions: &["fp32-rounding", "mixed-precision-fp32-steps"],
-    },
-    LabInfo {
-        slug: "mixed-precision",
-        zh: "混合精度训练",
-        en: "Mixed-precision training",
-        questions: &["mixed-precision-fp32-steps", "fp32-rounding"],
-    },
-    LabInfo {
-        slug: "perp-foot",
-        zh: "垂足",
-        en: "Foot of the perpendicular",
-        questions: &["perpendicular-foot"],
-    },
-    LabInfo {
-        slug: "eigen-perm",
-        zh: "特征分解与置换",
-        en: "Eigendecomposition and permutation",
-        questions: &["eigen-permutation"],
-    },
-    LabInfo {
-        slug: "nms",
-        zh: "并行 NMS",
-        en: "Parallel NMS",
-        questions: &["parallel-nms"],
-    },
-    LabInfo {
-        slug: "losses",
-        zh: "MSE 与交叉熵的梯度",
-        en: "MSE vs cross-entropy gradients",
-        questions: &["sigmoid-mse-ce-gradients", "ce-vs-mse-classification"],
-    },
-    LabInfo {
-        slug: "optimizers",
-        zh: "SGD、Momentum 与 Adam",
-        en: "SGD, Momentum and Adam",
-        questions: &["sgd-momentum-adam", "adam-drawbacks"],
-    },
-    LabInfo {
-        slug: "dist-matmul",
-        zh: "四台机器的矩阵乘法",
-        en: "Matrix multiply on four machines",
-        questions: &["distributed-matmul-memory"],
-    },
-    LabInfo {
-        slug: "conv-matmul",
-        zh: "卷积即矩阵乘法",
-        en: "Convolution as a matrix product",
-        questions: &["cnn-layers-as-matmul"],
-    },
-    LabInfo {
-        slug: "mlp",
-        zh: "MLP 反向传播",
-        en: "MLP backpropagation",
-        questions: &["mlp-gradient-update"],
-    },
-    LabInfo {
-        slug: "dropout-bn",
-        zh: "Dropout 与 BatchNorm",
-        en: "Dropout and batch norm",
-        questions: &["dropout-implementation", "why-dropout-works", "batch-norm"],
-    },
-];
+/// The labs: the one list that the lab index, the lab pages and their
+/// routes, and the links from questions come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lab {
+    Float,
+    MixedPrecision,
+    PerpFoot,
+    EigenPerm,
+    Nms,
+    Losses,
+    Optimizers,
+    DistMatmul,
+    ConvMatmul,
+    Mlp,
+    DropoutBn,
+}
+
+impl Lab {
+    /// Every lab, in display order.
+    pub const ALL: [Lab; 11] = [
+        Lab::Float,
+        Lab::MixedPrecision,
+        Lab::PerpFoot,
+        Lab::EigenPerm,
+        Lab::Nms,
+        Lab::Losses,
+        Lab::Optimizers,
+        Lab::DistMatmul,
+        Lab::ConvMatmul,
+        Lab::Mlp,
+        Lab::DropoutBn,
+    ];
+
+    /// The lab's slug, names and questions.
+    pub const fn info(self) -> &'static LabInfo {
+        match self {
+            Lab::Float => &LabInfo {
+                slug: "float",
+                zh: "浮点数格式与舍入",
+                en: "Float formats and rounding",
+                questions: &["fp32-rounding", "mixed-precision-fp32-steps"],
+            },
+            Lab::MixedPrecision => &LabInfo {
+                slug: "mixed-precision",
+                zh: "混合精度训练",
+                en: "Mixed-precision training",
+                questions: &["mixed-precision-fp32-steps", "fp32-rounding"],
+            },
+            Lab::PerpFoot => &LabInfo {
+                slug: "perp-foot",
+                zh: "垂足",
+                en: "Foot of the perpendicular",
+                questions: &["perpendicular-foot"],
+            },
+            Lab::EigenPerm => &LabInfo {
+                slug: "eigen-perm",
+                zh: "特征分解与置换",
+                en: "Eigendecomposition and permutation",
+                questions: &["eigen-permutation"],
+            },
+            Lab::Nms => &LabInfo {
+                slug: "nms",
+                zh: "并行 NMS",
+                en: "Parallel NMS",
+                questions: &["parallel-nms"],
+            },
+            Lab::Losses => &LabInfo {
+                slug: "losses",
+                zh: "MSE 与交叉熵的梯度",
+                en: "MSE vs cross-entropy gradients",
+                questions: &["sigmoid-mse-ce-gradients", "ce-vs-mse-classification"],
+            },
+            Lab::Optimizers => &LabInfo {
+                slug: "optimizers",
+                zh: "SGD、Momentum 与 Adam",
+                en: "SGD, Momentum and Adam",
+                questions: &["sgd-momentum-adam", "adam-drawbacks"],
+            },
+            Lab::DistMatmul => &LabInfo {
+                slug: "dist-matmul",
+                zh: "四台机器的矩阵乘法",
+                en: "Matrix multiply on four machines",
+                questions: &["distributed-matmul-memory"],
+            },
+            Lab::ConvMatmul => &LabInfo {
+                slug: "conv-matmul",
+                zh: "卷积即矩阵乘法",
+                en: "Convolution as a matrix product",
+                questions: &["cnn-layers-as-matmul"],
+            },
+            Lab::Mlp => &LabInfo {
+                slug: "mlp",
+                zh: "MLP 反向传播",
+                en: "MLP backpropagation",
+                questions: &["mlp-gradient-update"],
+            },
+            Lab::DropoutBn => &LabInfo {
+                slug: "dropout-bn",
+                zh: "Dropout 与 BatchNorm",
+                en: "Dropout and batch norm",
+                questions: &["dropout-implementation", "why-dropout-works", "batch-norm"],
+            },
+        }
+    }
+
+    /// The lab's URL slug (`lab/<slug>/`).
+    pub const fn slug(self) -> &'static str {
+        self.info().slug
+    }
+
+    /// The lab with this slug.
+    pub fn from_slug(slug: &str) -> Option<Lab> {
+        Lab::ALL.into_iter().find(|l| l.slug() == slug)
+    }
+}
+
+/// The slug, names and questions of every lab, in display order.
+pub fn labs() -> impl Iterator<Item = &'static LabInfo> {
+    Lab::ALL.into_iter().map(Lab::info)
+}
 
 /// The lab with this slug.
 pub fn lab(slug: &str) -> Option<&'static LabInfo> {
-    LABS.iter().find(|l| l.slug == slug)
+    Lab::from_slug(slug).map(Lab::info)
 }
 
 /// Labs that compute the numeric core of question `id`.
 pub fn labs_for_question(id: &str) -> impl Iterator<Item = &'static LabInfo> + '_ {
-    LABS.iter().filter(move |l| l.questions.contains(&id))
+    labs().filter(move |l| l.questions.contains(&id))
 }
 
 /// A bad lab input: which field, and what is wrong, in both languages.
@@ -365,15 +416,19 @@ mod tests {
 
     #[test]
     fn every_lab_slug_is_unique_and_kebab_case() {
-        for (i, l) in LABS.iter().enumerate() {
-            assert!(crate::validate::is_kebab(l.slug), "{}", l.slug);
+        for (i, l) in Lab::ALL.into_iter().enumerate() {
+            assert!(crate::validate::is_kebab(l.slug()), "{}", l.slug());
             assert!(
-                LABS[i + 1..].iter().all(|m| m.slug != l.slug),
+                Lab::ALL[i + 1..]
+                    .iter()
+                    .all(|m| *m != l && m.slug() != l.slug()),
                 "duplicate {}",
-                l.slug
+                l.slug()
             );
+            assert_eq!(Lab::from_slug(l.slug()), Some(l));
         }
-        assert_eq!(LABS.len(), 11);
+        assert_eq!(Lab::from_slug("no-such-lab"), None);
+        assert_eq!(labs().count(), 11);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod mlp;
 pub mod nms;
 pub mod optimizers;
 pub mod perp_foot;
+pub mod text;
 
 use yew::prelude::*;
 
@@ -20,7 +21,7 @@ use super::IndexRef;
 use crate::i18n::Lang;
 use crate::route::Route;
 use ail_labs::query::Query;
-use ail_labs::{lab, InputError, LABS};
+use ail_labs::{InputError, Lab};
 
 /// What every lab page receives.
 #[derive(Properties, PartialEq, Clone)]
@@ -55,99 +56,38 @@ pub fn setter(on_change: &Callback<String>, q: &Query, key: &'static str) -> Cal
     Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
 }
 
-/// Labs whose pages exist in this build (slugs of [`LABS`]).
-pub const BUILT: &[&str] = &[
-    "float",
-    "perp-foot",
-    "eigen-perm",
-    "nms",
-    "losses",
-    "mixed-precision",
-    "dropout-bn",
-    "dist-matmul",
-    "conv-matmul",
-    "mlp",
-    "optimizers",
-];
-
-/// One sentence on what lab `slug` shows, in Chinese and English (its
-/// page's description for search engines and link previews).
-pub fn about(slug: &str) -> (&'static str, &'static str) {
-    match slug {
-        "float" => (
-            "输入一个数或 9.9e9 + 1e-9 这样的运算，看 float64、float32、float16、bfloat16 各存成什么：位模式、精确值、ULP 与舍入。",
-            "Type a value or a sum such as 9.9e9 + 1e-9 and see what float64, float32, float16 and bfloat16 store: bits, exact value, ULP and rounding.",
-        ),
-        "mixed-precision" => (
-            "在纯 fp16、fp32 主权重、损失缩放三种做法下运行 w ← w − lr·g，看小的更新如何消失、又如何被救回来。",
-            "Run w ← w − lr·g in fp16 only, with an fp32 master copy and with loss scaling: watch small updates vanish and see how each fix brings them back.",
-        ),
-        "perp-foot" => (
-            "二维或三维中点到直线的垂足，按投影公式计算，图上的点可以拖动。",
-            "The foot of the perpendicular from a point to a line in 2D or 3D, from the projection formula, with points you can drag.",
-        ),
-        "eigen-perm" => (
-            "分解对称矩阵 S = QLQᵀ，重排特征值，找出 Q 的哪种列置换仍能还原 S。",
-            "Decompose a symmetric matrix S = QLQᵀ, reorder the eigenvalues, and find which permutation of Q's columns still gives back S.",
-        ),
-        "nms" => (
-            "贪心 NMS 与它的并行形式（IoU 矩阵加一次顺序扫描），用你输入的框或随机框比较：保留的框相同。",
-            "Greedy non-maximum suppression and its parallel form (an IoU matrix, then one sequential scan) on your boxes or seeded random ones: the same boxes survive.",
-        ),
-        "losses" => (
-            "sigmoid 输出上的 MSE 与交叉熵：对权重的梯度、数值检验，以及 MSE 饱和的地方。",
-            "MSE versus cross-entropy on a sigmoid output: the gradient with respect to the weight, a numerical check, and where MSE saturates.",
-        ),
-        "dropout-bn" => (
-            "反向 dropout 保持激活的期望；批归一化在训练与推理时的区别，以及批大小为 1 时会怎样。",
-            "Inverted dropout keeps the expected activation; batch norm in training and in inference, and what a batch of one does to it.",
-        ),
-        "dist-matmul" => (
-            "四台机器用 2×2 分块（Cannon 式交换）计算 N×N 矩阵乘法：整块与半块交换时每台机器的峰值内存。",
-            "Multiply two N×N matrices on four machines with 2×2 blocks and Cannon-style swaps: each machine's peak memory with whole-block and half-block swaps.",
-        ),
-        "conv-matmul" => (
-            "把卷积写成一次矩阵乘法：im2col 的形状、GEMM，以及与直接卷积和池化的对照。",
-            "A convolution as one matrix product: the im2col shapes, the GEMM, and a check against direct convolution and pooling.",
-        ),
-        "mlp" => (
-            "手算小 MLP 的一步训练：前向、反向传播的梯度（附数值检验）、更新后的损失。",
-            "One training step of a small MLP by hand: the forward pass, backpropagated gradients checked numerically, and the loss after the update.",
-        ),
-        "optimizers" => (
-            "SGD、动量与 Adam 在二次函数或 Rosenbrock 函数上的路径，超过学习率上限时的发散，以及每个参数的优化器内存。",
-            "SGD, momentum and Adam on a quadratic or the Rosenbrock function: their paths, divergence past the learning-rate limit, and optimizer memory per parameter.",
-        ),
-        _ => ("", ""),
+/// The slug of every lab, in display order (each has a page).
+pub const BUILT: &[&str] = &{
+    let mut slugs = [""; Lab::ALL.len()];
+    let mut i = 0;
+    while i < slugs.len() {
+        slugs[i] = Lab::ALL[i].slug();
+        i += 1;
     }
+    slugs
+};
+
+/// One sentence on what lab `slug` shows, in Chinese and English (empty
+/// for no lab); see [`text::about`].
+pub fn about(slug: &str) -> (&'static str, &'static str) {
+    Lab::from_slug(slug).map_or(("", ""), text::about)
 }
 
-/// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
-pub fn has_page(slug: &str) -> bool {
-    let props = LabProps {
-        query: AttrValue::Static(""),
-        lang: Lang::En,
-        on_change: Callback::noop(),
-    };
-    lab_body(slug, props).is_some()
-}
-
-/// The page of lab `slug`, or `None` if this build has no such page.
-fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
-    Some(match slug {
-        "float" => html! { <float_lab::FloatLab ..props /> },
-        "perp-foot" => html! { <perp_foot::PerpFootLab ..props /> },
-        "eigen-perm" => html! { <eigen_perm::EigenPermLab ..props /> },
-        "nms" => html! { <nms::NmsLab ..props /> },
-        "losses" => html! { <losses::LossesLab ..props /> },
-        "mixed-precision" => html! { <mixed_precision::MixedPrecisionLab ..props /> },
-        "dropout-bn" => html! { <dropout_bn::DropoutBnLab ..props /> },
-        "dist-matmul" => html! { <dist_matmul::DistMatmulLab ..props /> },
-        "conv-matmul" => html! { <conv_matmul::ConvMatmulLab ..props /> },
-        "mlp" => html! { <mlp::MlpLab ..props /> },
-        "optimizers" => html! { <optimizers::OptimizersLab ..props /> },
-        _ => return None,
-    })
+/// The page of `lab`.
+fn lab_body(lab: Lab, props: LabProps) -> Html {
+    match lab {
+        Lab::Float => html! { <float_lab::FloatLab ..props /> },
+        Lab::PerpFoot => html! { <perp_foot::PerpFootLab ..props /> },
+        Lab::EigenPerm => html! { <eigen_perm::EigenPermLab ..props /> },
+        Lab::Nms => html! { <nms::NmsLab ..props /> },
+        Lab::Losses => html! { <losses::LossesLab ..props /> },
+        Lab::MixedPrecision => html! { <mixed_precision::MixedPrecisionLab ..props /> },
+        Lab::DropoutBn => html! { <dropout_bn::DropoutBnLab ..props /> },
+        Lab::DistMatmul => html! { <dist_matmul::DistMatmulLab ..props /> },
+        Lab::ConvMatmul => html! { <conv_matmul::ConvMatmulLab ..props /> },
+        Lab::Mlp => html! { <mlp::MlpLab ..props /> },
+        Lab::Optimizers => html! { <optimizers::OptimizersLab ..props /> },
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -169,7 +109,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
     let query = use_state(|| p.query.to_string());
     let nav = use_nav();
     let lang = p.lang;
-    let (Some(info), true) = (lab(&p.slug), BUILT.contains(&p.slug.as_str())) else {
+    let Some(lab) = Lab::from_slug(&p.slug) else {
         return html! {
             <section class="load-error" role="alert">
                 <h1 id="q-title" tabindex="-1">{ lang.pick("没有这个实验：", "No lab named ") }<code>{ p.slug.to_string() }</code></h1>
@@ -177,6 +117,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             </section>
         };
     };
+    let info = lab.info();
     let on_change = {
         let query = query.clone();
         let slug = p.slug.to_string();
@@ -192,14 +133,13 @@ pub fn lab_page(p: &LabPageProps) -> Html {
         })
     };
     let body = lab_body(
-        &p.slug,
+        lab,
         LabProps {
             query: AttrValue::from((*query).clone()),
             lang,
             on_change,
         },
-    )
-    .unwrap_or_default();
+    );
     html! {
         <article class="lab" data-lab={info.slug}>
             <nav class="crumbs">
@@ -246,14 +186,14 @@ pub struct LabIndexProps {
     pub lang: Lang,
 }
 
-/// `labs/`: every built lab.
+/// `labs/`: every lab.
 #[function_component(LabIndex)]
 pub fn lab_index(p: &LabIndexProps) -> Html {
     let nav = use_nav();
     html! {
         <section>
             <h1 id="q-title" tabindex="-1">{ p.lang.pick("数值实验", "Numeric labs") }</h1>
-            <ul class="lab-list">{ for LABS.iter().filter(|l| BUILT.contains(&l.slug)).map(|l| html! {
+            <ul class="lab-list">{ for ail_labs::labs().map(|l| html! {
                 <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ p.lang.pick(l.zh, l.en) }</a></li>
             }) }</ul>
         </section>
@@ -427,4 +367,20 @@ where
     // Dimmed while it waits for a burst to pause, not for a single frame.
     let stale = busy && s.burst;
     html! { <div class={classes!("settled", stale.then_some("stale"))} aria-busy={busy.to_string()}>{ drawn }</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lab_has_its_slug_listed_and_a_description() {
+        let slugs: Vec<&str> = Lab::ALL.iter().map(|l| l.slug()).collect();
+        assert_eq!(BUILT, slugs);
+        for slug in BUILT {
+            let (zh, en) = about(slug);
+            assert!(!zh.is_empty() && en.ends_with('.'), "{slug}");
+        }
+        assert_eq!(about("no-such-lab"), ("", ""));
+    }
 }
