@@ -6,7 +6,9 @@
 //! matrix; one GEMM gives all outputs. `H_out = ⌊(H + 2·pad − k) / stride⌋ + 1`.
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
+use crate::query::Query;
 
 /// Shape and seed of one experiment.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -227,6 +229,39 @@ fn run_with_outputs(s: &Shape) -> Result<(Outcome, Vec<f64>), InputError> {
     Ok((outcome, outputs))
 }
 
+impl LabInputs for Shape {
+    const DEFAULTS: Defaults = &[
+        ("c", "2"),
+        ("h", "5"),
+        ("w", "5"),
+        ("k", "3"),
+        ("stride", "1"),
+        ("pad", "1"),
+        ("cout", "2"),
+        ("seed", "1"),
+    ];
+
+    /// Sizes above 2^20 are read as 2^20 (far past what [`check`] allows).
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let [c, h, w, k, stride, pad, cout, seed] =
+            ["c", "h", "w", "k", "stride", "pad", "cout", "seed"].map(|k| f.whole(k));
+        let u = |v: Option<u64>| v.map(|v| v.min(1 << 20) as usize);
+        f.finish(|| {
+            Some(Shape {
+                c: u(c)?,
+                h: u(h)?,
+                w: u(w)?,
+                k: u(k)?,
+                stride: u(stride)?,
+                pad: u(pad)?,
+                cout: u(cout)?,
+                seed: seed?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,5 +464,29 @@ mod tests {
             "stride"
         );
         assert_eq!(run(&Shape { c: 9, ..DEFAULT }).unwrap_err().field, "c");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        assert_eq!(Shape::parse(&Query::parse("")), Ok(DEFAULT));
+        assert_eq!(
+            Shape::parse(&Query::parse("c=3&h=32&w=32&cout=8&k=99999999")),
+            Ok(Shape {
+                k: 1 << 20,
+                ..BANK_EXAMPLE
+            })
+        );
+        let e = Shape::parse(&Query::parse("h=-1&seed=1.5")).unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("h", "Needs a whole number ≥ 0."),
+                ("seed", "Needs a whole number ≥ 0.")
+            ]
+        );
     }
 }

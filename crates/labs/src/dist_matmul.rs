@@ -12,7 +12,9 @@
 //! (words); the local GEMM accumulates in place.
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
+use crate::query::Query;
 
 /// Largest N accepted.
 pub const MAX_N: usize = 64;
@@ -224,6 +226,53 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
     })
 }
 
+/// The lab's inputs: the size, the memory per machine and the seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inputs {
+    pub n: usize,
+    /// Memory per machine in eighths of N² (8 or 7).
+    pub budget_eighths: usize,
+    pub seed: u64,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[("n", "8"), ("mem", "0.875"), ("seed", "1")];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let n = f.get("n", |k, s| {
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| InputError::new(k, "N 必须是整数。", "N must be a whole number."))
+        });
+        let budget_eighths = f.get("mem", |k, s| match s.trim() {
+            "1" => Ok(8),
+            "0.875" | "7/8" => Ok(7),
+            _ => Err(InputError::new(
+                k,
+                "mem 只能是 1 或 0.875。",
+                "mem must be 1 or 0.875.",
+            )),
+        });
+        let seed = f.get("seed", |k, s| {
+            s.trim().parse::<u64>().map_err(|_| {
+                InputError::new(
+                    k,
+                    "种子必须是非负整数。",
+                    "The seed must be a whole number ≥ 0.",
+                )
+            })
+        });
+        f.finish(|| {
+            Some(Inputs {
+                n: n?,
+                budget_eighths: budget_eighths?,
+                seed: seed?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +342,40 @@ mod tests {
         assert_eq!(simulate(7, 8, 1).unwrap_err().field, "n");
         assert_eq!(simulate(66, 8, 1).unwrap_err().field, "n");
         assert_eq!(simulate(8, 6, 1).unwrap_err().field, "mem");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let parse = |q: &str| Inputs::parse(&Query::parse(q));
+        assert_eq!(
+            parse(""),
+            Ok(Inputs {
+                n: 8,
+                budget_eighths: 7,
+                seed: 1
+            })
+        );
+        assert_eq!(
+            parse("n=16&mem=1&seed=9"),
+            Ok(Inputs {
+                n: 16,
+                budget_eighths: 8,
+                seed: 9
+            })
+        );
+        assert_eq!(parse("mem=7/8").map(|i| i.budget_eighths), Ok(7));
+        let e = parse("n=8.5&mem=0.5&seed=-2").unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("n", "N must be a whole number."),
+                ("mem", "mem must be 1 or 0.875."),
+                ("seed", "The seed must be a whole number ≥ 0."),
+            ]
+        );
     }
 }

@@ -8,7 +8,9 @@
 //! `r ← (1 − m) r + m · stat` with the *unbiased* variance (PyTorch).
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
+use crate::query::Query;
 
 /// Most elements or batch entries accepted.
 pub const MAX_LEN: usize = 64;
@@ -188,6 +190,79 @@ pub fn batch_norm(
     })
 }
 
+/// The dropout half's inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DropoutInputs {
+    pub x: Vec<f64>,
+    pub p: f64,
+    /// Monte Carlo trials (values above `u32::MAX` read as `u32::MAX`).
+    pub trials: u32,
+    pub seed: u64,
+}
+
+impl LabInputs for DropoutInputs {
+    const DEFAULTS: Defaults = &[
+        ("x", "1,2,3,4"),
+        ("p", "0.5"),
+        ("trials", "10000"),
+        ("seed", "1"),
+    ];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let (x, p, trials, seed) = (
+            f.vector("x"),
+            f.scalar("p"),
+            f.whole("trials"),
+            f.whole("seed"),
+        );
+        f.finish(|| {
+            Some(DropoutInputs {
+                x: x?,
+                p: p?,
+                trials: trials?.min(u32::MAX as u64) as u32,
+                seed: seed?,
+            })
+        })
+    }
+}
+
+/// The batch norm half's inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchNormInputs {
+    pub batch: Vec<f64>,
+    pub gamma: f64,
+    pub beta: f64,
+    pub eps: f64,
+    pub momentum: f64,
+}
+
+impl LabInputs for BatchNormInputs {
+    const DEFAULTS: Defaults = &[
+        ("batch", "1,2,3,6"),
+        ("gamma", "2"),
+        ("beta", "0.5"),
+        ("eps", "1e-5"),
+        ("momentum", "0.1"),
+    ];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let batch = f.vector("batch");
+        let [gamma, beta, eps, momentum] =
+            ["gamma", "beta", "eps", "momentum"].map(|k| f.scalar(k));
+        f.finish(|| {
+            Some(BatchNormInputs {
+                batch: batch?,
+                gamma: gamma?,
+                beta: beta?,
+                eps: eps?,
+                momentum: momentum?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +376,45 @@ mod tests {
             batch_norm(&[1.0], 1.0, 0.0, 0.0, 0.1).unwrap_err().field,
             "eps"
         );
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let q = Query::parse("x=5&trials=99999999999&batch=7");
+        assert_eq!(
+            DropoutInputs::parse(&q),
+            Ok(DropoutInputs {
+                x: vec![5.0],
+                p: 0.5,
+                trials: u32::MAX,
+                seed: 1
+            })
+        );
+        assert_eq!(
+            BatchNormInputs::parse(&q),
+            Ok(BatchNormInputs {
+                batch: vec![7.0],
+                gamma: 2.0,
+                beta: 0.5,
+                eps: 1e-5,
+                momentum: 0.1
+            })
+        );
+        // Each half reads only its own fields.
+        let q = Query::parse("p=x&seed=-1&eps=");
+        let e = DropoutInputs::parse(&q).unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("p", "“x” is not a finite number."),
+                ("seed", "Needs a whole number ≥ 0.")
+            ]
+        );
+        let e = BatchNormInputs::parse(&q).unwrap_err();
+        assert_eq!((e.len(), e[0].field.as_str()), (1, "eps"));
     }
 }

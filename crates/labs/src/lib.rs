@@ -17,6 +17,7 @@ pub mod dropout_bn;
 pub mod eigen_perm;
 pub mod exact;
 pub mod float_lab;
+pub mod inputs;
 pub mod losses;
 pub mod mixed_precision;
 pub mod mlp;

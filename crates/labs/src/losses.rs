@@ -7,6 +7,8 @@
 //! `∂MSE/∂w = -2 (y - s) s (1 - s) x` and `∂CE/∂w = (s - y) x`.
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::query::Query;
 
 /// `σ(z)` without overflow for any finite `z` (result in [0, 1]).
 pub fn sigmoid(z: f64) -> f64 {
@@ -109,6 +111,42 @@ pub fn curve(y: f64, zmin: f64, zmax: f64, n: usize) -> Result<Vec<(f64, f64, f6
         .collect())
 }
 
+/// The lab's inputs: the point, and the range of `z` to plot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inputs {
+    pub point: Point,
+    pub zmin: f64,
+    pub zmax: f64,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[
+        ("w", "-1.5"),
+        ("x", "2"),
+        ("b", "0.5"),
+        ("y", "1"),
+        ("zmin", "-8"),
+        ("zmax", "8"),
+    ];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let [w, x, b, y, zmin, zmax] = ["w", "x", "b", "y", "zmin", "zmax"].map(|k| f.scalar(k));
+        f.finish(|| {
+            Some(Inputs {
+                point: Point {
+                    w: w?,
+                    x: x?,
+                    b: b?,
+                    y: y?,
+                },
+                zmin: zmin?,
+                zmax: zmax?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +239,16 @@ mod tests {
                 .fold((0.0, 0.0, 0.0), |m, p| if p.1 > m.1 { p } else { m });
         // For y = 1, |2(1-s)s(1-s)| peaks where s = 1/3, z = -ln 2.
         assert!((zmax_mse - -(2f64).ln()).abs() < 0.1, "{zmax_mse}");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("w=3&zmax=4")).unwrap();
+        assert_eq!(i.point, Point { w: 3.0, ..BANK });
+        assert_eq!((i.zmin, i.zmax), (-8.0, 4.0));
+        let e = Inputs::parse(&Query::parse("x=a&zmin=inf")).unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["x", "zmin"]);
+        assert_eq!(e[0].en, "“a” is not a finite number.");
     }
 }

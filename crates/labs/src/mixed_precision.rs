@@ -11,6 +11,9 @@
 
 use super::float_lab::{Fmt, Op};
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::parse_scalar;
+use crate::query::Query;
 
 /// Largest step count accepted.
 pub const MAX_STEPS: u32 = 100_000;
@@ -169,6 +172,41 @@ pub fn descend(fmt: Fmt, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
         done += n;
     }
     (x, None)
+}
+
+impl LabInputs for Params {
+    const DEFAULTS: Defaults = &[
+        ("w", "1"),
+        ("lr", "0.001"),
+        ("g", "0.1"),
+        ("steps", "1000"),
+        ("gsmall", "1e-8"),
+        ("scale", "1024"),
+    ];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let [w, lr, g] = ["w", "lr", "g"].map(|k| f.scalar(k));
+        let steps = f.get("steps", |k, s| match parse_scalar(k, s)? {
+            s if s >= 0.0 && s.fract() == 0.0 && s <= u32::MAX as f64 => Ok(s as u32),
+            _ => Err(InputError::new(
+                k,
+                "步数必须是非负整数。",
+                "Steps must be a whole number ≥ 0.",
+            )),
+        });
+        let [gsmall, scale] = ["gsmall", "scale"].map(|k| f.scalar(k));
+        f.finish(|| {
+            Some(Params {
+                w: w?,
+                lr: lr?,
+                g: g?,
+                steps: steps?,
+                gsmall: gsmall?,
+                scale: scale?,
+            })
+        })
+    }
 }
 
 #[cfg(test)]
@@ -331,5 +369,28 @@ mod tests {
             "steps"
         );
         assert_eq!(run(&Params { w: 1e6, ..BASE }).unwrap_err().field, "w");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        assert_eq!(Params::parse(&Query::parse("")), Ok(BASE));
+        assert_eq!(
+            Params::parse(&Query::parse("steps=1e3&scale=8")),
+            Ok(Params { scale: 8.0, ..BASE })
+        );
+        for (q, en) in [
+            ("steps=1.5", "Steps must be a whole number ≥ 0."),
+            ("steps=-1", "Steps must be a whole number ≥ 0."),
+            ("steps=x", "“x” is not a finite number."),
+        ] {
+            let e = Params::parse(&Query::parse(q)).unwrap_err();
+            assert_eq!(
+                (e.len(), e[0].field.as_str(), e[0].en.as_str()),
+                (1, "steps", en)
+            );
+        }
+        let e = Params::parse(&Query::parse("w=&g=nan")).unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["w", "g"]);
     }
 }

@@ -7,6 +7,8 @@
 
 use super::losses::sigmoid;
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::query::Query;
 
 /// Parameters and data. `w1` is hidden × inputs, `w2` is 1 × hidden.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +135,44 @@ pub fn sgd_step(n: &Net, lr: f64) -> Net {
     out
 }
 
+/// The lab's inputs: the network and the learning rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub net: Net,
+    pub lr: f64,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[
+        ("x", "1,2"),
+        ("y", "0"),
+        ("w1", "0.1,-0.2;0.4,0.3"),
+        ("b1", "0,0.1"),
+        ("w2", "0.5,-0.4"),
+        ("b2", "0.2"),
+        ("lr", "0.1"),
+    ];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let (x, y, w1, b1) = (f.vector("x"), f.scalar("y"), f.matrix("w1"), f.vector("b1"));
+        let (w2, b2, lr) = (f.vector("w2"), f.scalar("b2"), f.scalar("lr"));
+        f.finish(|| {
+            Some(Inputs {
+                net: Net {
+                    x: x?,
+                    y: y?,
+                    w1: w1?,
+                    b1: b1?,
+                    w2: w2?,
+                    b2: b2?,
+                },
+                lr: lr?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +239,24 @@ mod tests {
         let mut n = bank_net();
         n.w1[0].push(1.0);
         assert_eq!(check(&n).unwrap_err().field, "w1");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("lr=0.5")).unwrap();
+        assert_eq!((i.net, i.lr), (bank_net(), 0.5));
+        let e = Inputs::parse(&Query::parse("w1=1,2;3&b2=x&x=")).unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("x", "Enter numbers, such as 1,2."),
+                ("w1", "Row 2 has 1 entries but row 1 has 2."),
+                ("b2", "“x” is not a finite number."),
+            ]
+        );
     }
 }

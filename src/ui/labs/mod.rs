@@ -20,6 +20,7 @@ use super::nav::use_nav;
 use super::IndexRef;
 use crate::i18n::Lang;
 use crate::route::Route;
+use ail_labs::inputs::{Defaults, LabInputs};
 use ail_labs::query::Query;
 use ail_labs::{InputError, Lab};
 
@@ -33,27 +34,104 @@ pub struct LabProps {
     pub on_change: Callback<String>,
 }
 
-/// The query's value for `key`, else its default in `defaults` (else "").
-pub fn query_value(q: &Query, defaults: &[(&str, &str)], key: &str) -> String {
-    q.get(key)
-        .or_else(|| defaults.iter().find(|d| d.0 == key).map(|d| d.1))
-        .unwrap_or("")
-        .to_string()
-}
-
-/// The value of every key of `defaults`, in order (see [`query_value`]).
-pub fn query_values(q: &Query, defaults: &[(&str, &str)]) -> Vec<String> {
-    defaults
-        .iter()
-        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
-        .collect()
-}
-
 /// A callback that writes an input's new value into the lab's query under `key`.
 pub fn setter(on_change: &Callback<String>, q: &Query, key: &'static str) -> Callback<String> {
     let cb = on_change.clone();
     let q = q.clone();
     Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
+}
+
+/// What a lab page's opening needs: its query, its inputs parsed, the
+/// errors to show beside its fields, and the fields themselves.
+pub struct Form<I> {
+    query: Query,
+    defaults: Defaults,
+    lang: Lang,
+    on_change: Callback<String>,
+    /// The inputs, if every field parsed.
+    pub inputs: Option<I>,
+    /// One error for each bad field, then any the page adds from computing.
+    pub errors: Vec<InputError>,
+}
+
+/// Reads lab page `p`'s query into `I` ([`LabInputs::parse`]). An edit
+/// calls `p.on_change` with the new query, which [`LabPage`] writes to the
+/// URL once typing pauses.
+#[hook]
+pub fn use_lab_inputs<I: LabInputs>(p: &LabProps) -> Form<I> {
+    let query = Query::parse(&p.query);
+    let (inputs, errors) = match I::parse(&query) {
+        Ok(i) => (Some(i), Vec::new()),
+        Err(e) => (None, e),
+    };
+    Form {
+        query,
+        defaults: I::DEFAULTS,
+        lang: p.lang,
+        on_change: p.on_change.clone(),
+        inputs,
+        errors,
+    }
+}
+
+impl<I> Form<I> {
+    /// What `draw` makes of the inputs if they parsed, else nothing; an
+    /// error it returns (from computing) is shown beside its field.
+    pub fn show(&mut self, draw: impl FnOnce(I) -> Result<Html, InputError>) -> Html {
+        match self.inputs.take().map(draw) {
+            Some(Ok(html)) => html,
+            Some(Err(e)) => {
+                self.errors.push(e);
+                Html::default()
+            }
+            None => Html::default(),
+        }
+    }
+
+    /// The text of field `key` (the query's value, else its default).
+    pub fn raw(&self, key: &str) -> String {
+        ail_labs::inputs::raw(&self.query, self.defaults, key).to_string()
+    }
+
+    /// Writes a new value of field `key` into the query.
+    pub fn set(&self, key: &'static str) -> Callback<String> {
+        setter(&self.on_change, &self.query, key)
+    }
+
+    /// The first error of field `key`.
+    pub fn error(&self, key: &str) -> Option<InputError> {
+        self.errors.iter().find(|e| e.field == key).cloned()
+    }
+
+    /// The text input of field `key` with its error.
+    pub fn field(&self, key: &'static str, label: &'static str) -> Html {
+        self.input(key, label, "text")
+    }
+
+    /// The input of field `key` with its error; `inputmode` as in [`FieldProps`].
+    pub fn input(&self, key: &'static str, label: &'static str, inputmode: &'static str) -> Html {
+        html! {
+            <Field name={key} {label} value={self.raw(key)} {inputmode} lang={self.lang}
+                error={self.error(key)} on_input={self.set(key)} />
+        }
+    }
+
+    /// A lab's body: the input of every field, then `out`.
+    pub fn body(&self, labels: &[&'static str], inputmode: &'static str, out: Html) -> Html {
+        html! {
+            <div class="lab-body">
+                { self.fields(labels, inputmode) }
+                { out }
+            </div>
+        }
+    }
+
+    /// The inputs of every field, in order, labelled by `labels`.
+    pub fn fields(&self, labels: &[&'static str], inputmode: &'static str) -> Html {
+        html! {
+            { for self.defaults.iter().zip(labels).map(|((k, _), label)| self.input(k, label, inputmode)) }
+        }
+    }
 }
 
 /// The slug of every lab, in display order (each has a page).
