@@ -13,6 +13,9 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::InputError;
+use crate::inputs::{Defaults, LabInputs};
+use crate::parse_matrix;
+use crate::query::Query;
 
 /// Largest matrix accepted.
 pub const MAX_N: usize = 8;
@@ -250,6 +253,30 @@ pub fn permute(s: &Matrix, perm: &[usize]) -> Result<PermResult, InputError> {
     })
 }
 
+/// The lab's inputs: a symmetric matrix and a new order of its eigenvalues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub s: Matrix,
+    pub perm: Vec<usize>,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[
+        ("s", "4,1,0.5,0;1,3,0.2,0.1;0.5,0.2,2,0.3;0,0.1,0.3,1"),
+        ("perm", "3,1,0,2"),
+    ];
+
+    /// Matrix problems first: a perm of the wrong length is only
+    /// meaningful for a valid S, so at most one error.
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let raw = |k| crate::inputs::raw(q, Self::DEFAULTS, k);
+        let s = parse_matrix("s", raw("s")).map_err(|e| vec![e])?;
+        check_symmetric(&s).map_err(|e| vec![e])?;
+        let perm = parse_perm(raw("perm"), s.len()).map_err(|e| vec![e])?;
+        Ok(Inputs { s, perm })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +400,23 @@ mod tests {
         assert_eq!(parse_perm("3 1 0 2", 4), Ok(vec![3, 1, 0, 2]));
         for bad in ["3,1,1,2", "3,1,0", "0,1,2,4", "a,b,c,d"] {
             assert_eq!(parse_perm(bad, 4).unwrap_err().field, "perm", "{bad}");
+        }
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("perm=0,3,2,1")).unwrap();
+        assert_eq!((i.s.len(), i.perm), (4, vec![0, 3, 2, 1]));
+        let i = Inputs::parse(&Query::parse("s=2,1;1,2&perm=1,0")).unwrap();
+        assert_eq!(i.s, vec![vec![2.0, 1.0], vec![1.0, 2.0]]);
+        // One error, on the first problem: the matrix, then the order.
+        for (q, field) in [
+            ("s=1,2;3&perm=x", "s"),
+            ("s=1,2;3,4&perm=x", "s"),
+            ("s=2,1;1,2", "perm"),
+        ] {
+            let e = Inputs::parse(&Query::parse(q)).unwrap_err();
+            assert_eq!((e.len(), e[0].field.as_str()), (1, field), "{q}");
         }
     }
 }

@@ -12,7 +12,9 @@
 
 use super::exact::{exact_decimal, Dec};
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::float_format::{bf16_from_f64, f16_from_f64};
+use crate::query::Query;
 
 /// A binary interchange format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -466,6 +468,37 @@ pub fn swamping_threshold(fmt: Fmt, x: f64) -> Option<f64> {
     Some(fmt.from_bits(hi))
 }
 
+/// The lab's inputs: the format, the operation and both operands stored in the format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub fmt: Fmt,
+    pub op: Op,
+    pub x: Stored,
+    pub y: Stored,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[("x", "9.9e9"), ("y", "1e-9"), ("op", "add"), ("fmt", "f32")];
+
+    /// A bad format still reads the operands, in f32, so that their errors show too.
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let fmt = f.get("fmt", |_, s| Fmt::parse(s));
+        let op = f.get("op", |_, s| Op::parse(s));
+        let stored = fmt.unwrap_or(Fmt::F32);
+        let x = f.get("x", |k, s| parse_operand(k, s, stored));
+        let y = f.get("y", |k, s| parse_operand(k, s, stored));
+        f.finish(|| {
+            Some(Inputs {
+                fmt: fmt?,
+                op: op?,
+                x: x?,
+                y: y?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -642,5 +675,18 @@ mod tests {
             parse_operand("x", "0x4f13ab68", Fmt::F32).unwrap().hex(),
             "0x4f13ab68"
         );
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("fmt=f16&op=mul&x=0x3c00")).unwrap();
+        assert_eq!(
+            (i.fmt, i.op, i.x.value, i.y.fmt),
+            (Fmt::F16, Op::Mul, 1.0, Fmt::F16)
+        );
+        let e = Inputs::parse(&Query::parse("fmt=f8&op=pow&x=0x3c00&y=z")).unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        // The hex x is a valid f32 pattern: f32 is used while fmt is bad.
+        assert_eq!(fields, ["fmt", "op", "y"]);
     }
 }

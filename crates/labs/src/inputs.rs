@@ -11,6 +11,10 @@ pub type Defaults = &'static [(&'static str, &'static str)];
 pub trait LabInputs: Sized {
     /// The lab's fields.
     const DEFAULTS: Defaults;
+    /// The fields for query `q`, where a lab's defaults depend on another field.
+    fn defaults(_q: &Query) -> Defaults {
+        Self::DEFAULTS
+    }
     /// The inputs, or an error for each bad field.
     fn parse(q: &Query) -> Result<Self, Vec<InputError>>;
 }

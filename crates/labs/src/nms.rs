@@ -12,7 +12,10 @@
 //! the rows, using only the rows of boxes that are still kept.
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
+use crate::parse_scalar;
+use crate::query::Query;
 
 /// Most boxes a lab accepts.
 pub const MAX_BOXES: usize = 200;
@@ -250,6 +253,67 @@ pub fn check_threshold(t: f64) -> Result<f64, InputError> {
     }
 }
 
+/// The lab's boxes: typed (`boxes`), or `n` random ones from `seed` when
+/// the query has a seed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxInputs(pub Vec<ScoredBox>);
+
+impl LabInputs for BoxInputs {
+    const DEFAULTS: Defaults = &[
+        (
+            "boxes",
+            "10,10,50,50,0.9;14,12,54,52,0.8;60,20,90,60,0.75;12,14,48,56,0.7;62,24,92,58,0.6",
+        ),
+        ("seed", "1"),
+        ("n", "20"),
+    ];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        if q.get("seed").is_none() {
+            let boxes = f.get("boxes", |_, s| parse_boxes(s));
+            return f.finish(|| boxes.map(BoxInputs));
+        }
+        let seed = f.get("seed", |k, s| {
+            s.trim().parse::<u64>().map_err(|_| {
+                InputError::new(
+                    k,
+                    "种子必须是非负整数。",
+                    "The seed must be a whole number ≥ 0.",
+                )
+            })
+        });
+        let n = f.get("n", |k, s| {
+            s.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n <= MAX_BOXES)
+                .ok_or_else(|| {
+                    InputError::new(
+                        k,
+                        format!("框的个数必须是 0 到 {MAX_BOXES} 的整数。"),
+                        format!("The count must be a whole number from 0 to {MAX_BOXES}."),
+                    )
+                })
+        });
+        f.finish(|| Some(BoxInputs(random_boxes(seed?, n?))))
+    }
+}
+
+/// The IoU threshold, in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Threshold(pub f64);
+
+impl LabInputs for Threshold {
+    const DEFAULTS: Defaults = &[("iou", "0.5")];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let t = f.get("iou", |k, s| parse_scalar(k, s).and_then(check_threshold));
+        f.finish(|| t.map(Threshold))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,5 +435,37 @@ mod tests {
             .en
             .contains("not a finite number"));
         assert_eq!(check_threshold(1.5).unwrap_err().field, "iou");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let typed = BoxInputs::parse(&Query::parse("")).unwrap();
+        assert_eq!((typed.0.len(), typed.0[1].x1), (5, 14.0));
+        let seeded = BoxInputs::parse(&Query::parse("seed=3&n=7&boxes=junk")).unwrap();
+        assert_eq!(seeded.0, random_boxes(3, 7));
+        assert_eq!(
+            Threshold::parse(&Query::parse("iou=0.25")),
+            Ok(Threshold(0.25))
+        );
+        let e = BoxInputs::parse(&Query::parse("seed=-1&n=201")).unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("seed", "The seed must be a whole number ≥ 0."),
+                ("n", "The count must be a whole number from 0 to 200."),
+            ]
+        );
+        assert_eq!(
+            BoxInputs::parse(&Query::parse("boxes=1,2,3")).unwrap_err()[0].field,
+            "boxes"
+        );
+        for bad in ["x", "1.5", "-0.1"] {
+            let e = Threshold::parse(&Query::parse(&format!("iou={bad}"))).unwrap_err();
+            assert_eq!((e.len(), e[0].field.as_str()), (1, "iou"));
+        }
     }
 }

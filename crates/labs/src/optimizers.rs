@@ -7,6 +7,9 @@
 //! with bias correction `m̂ = m / (1 − β1^t)`, `v̂ = v / (1 − β2^t)`, ε = 1e-8.
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::parse_vector;
+use crate::query::Query;
 
 /// Largest step count accepted.
 pub const MAX_STEPS: usize = 10_000;
@@ -245,6 +248,107 @@ pub fn bytes_per_param(opt: Optimizer) -> (u32, u32, u32) {
     (state, 8 + state, 8 + state)
 }
 
+impl LabInputs for Surface {
+    const DEFAULTS: Defaults = &[("f", "quad")];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let surface = f.get("f", |_, s| Surface::parse(s));
+        f.finish(|| surface)
+    }
+}
+
+/// The paths' inputs. A bad surface (an error of [`Surface`]'s own) is
+/// read as the quadratic, whose paths still show.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inputs {
+    pub surface: Surface,
+    pub lr: f64,
+    pub steps: usize,
+    pub x0: [f64; 2],
+    pub mu: f64,
+    pub b1: f64,
+    pub b2: f64,
+}
+
+/// Each surface's defaults, with those of the fields that do not depend on it.
+const QUADRATIC_DEFAULTS: Defaults = &[
+    ("lr", "0.03"),
+    ("steps", "200"),
+    ("x0", "-4,1"),
+    ("mu", "0.9"),
+    ("b1", "0.9"),
+    ("b2", "0.999"),
+];
+const ROSENBROCK_DEFAULTS: Defaults = &[
+    ("lr", "0.001"),
+    ("steps", "2000"),
+    ("x0", "-1.5,2"),
+    ("mu", "0.9"),
+    ("b1", "0.9"),
+    ("b2", "0.999"),
+];
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = QUADRATIC_DEFAULTS;
+
+    fn defaults(q: &Query) -> Defaults {
+        match Surface::parse(q.get("f").unwrap_or("quad")) {
+            Ok(Surface::Rosenbrock) => ROSENBROCK_DEFAULTS,
+            _ => QUADRATIC_DEFAULTS,
+        }
+    }
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let surface = Surface::parse(q.get("f").unwrap_or("quad")).unwrap_or(Surface::Quadratic);
+        let mut f = Fields::new(q, Self::defaults(q));
+        let lr = f.scalar("lr");
+        let steps = f.get("steps", |k, s| {
+            s.trim().parse::<usize>().map_err(|_| {
+                InputError::new(
+                    k,
+                    "步数必须是非负整数。",
+                    "Steps must be a whole number ≥ 0.",
+                )
+            })
+        });
+        let x0 = f.get("x0", |k, s| match parse_vector(k, s)?[..] {
+            [x, y] => Ok([x, y]),
+            _ => Err(InputError::new(
+                k,
+                "起点需要两个数 x,y。",
+                "The start needs two numbers x,y.",
+            )),
+        });
+        let [mu, b1, b2] = ["mu", "b1", "b2"].map(|k| f.scalar(k));
+        f.finish(|| {
+            Some(Inputs {
+                surface,
+                lr: lr?,
+                steps: steps?,
+                x0: x0?,
+                mu: mu?,
+                b1: b1?,
+                b2: b2?,
+            })
+        })
+    }
+}
+
+/// The memory table's input: the model's number of parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParamCount(pub f64);
+
+impl LabInputs for ParamCount {
+    const DEFAULTS: Defaults = &[("params", "7e9")];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let n = f.scalar("params");
+        f.finish(|| n.map(ParamCount))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,5 +461,54 @@ mod tests {
             "steps"
         );
         assert_eq!(Surface::parse("bowl").unwrap_err().field, "f");
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let quad = Inputs {
+            surface: Surface::Quadratic,
+            lr: 0.03,
+            steps: 200,
+            x0: [-4.0, 1.0],
+            mu: 0.9,
+            b1: 0.9,
+            b2: 0.999,
+        };
+        assert_eq!(Inputs::parse(&Query::parse("")), Ok(quad));
+        let q = Query::parse("f=rosen&mu=0.5");
+        assert_eq!(<Surface as LabInputs>::parse(&q), Ok(Surface::Rosenbrock));
+        assert_eq!(
+            Inputs::parse(&q),
+            Ok(Inputs {
+                surface: Surface::Rosenbrock,
+                lr: 0.001,
+                steps: 2000,
+                x0: [-1.5, 2.0],
+                mu: 0.5,
+                ..quad
+            })
+        );
+        // A bad surface is the surface's error; the paths use the quadratic.
+        let q = Query::parse("f=saddle&params=1e3");
+        assert_eq!(<Surface as LabInputs>::parse(&q).unwrap_err()[0].field, "f");
+        assert_eq!(Inputs::parse(&q), Ok(quad));
+        assert_eq!(ParamCount::parse(&q), Ok(ParamCount(1e3)));
+        let e = Inputs::parse(&Query::parse("steps=-1&x0=1,2,3&b2=b&params=x")).unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("steps", "Steps must be a whole number ≥ 0."),
+                ("x0", "The start needs two numbers x,y."),
+                ("b2", "“b” is not a finite number."),
+            ]
+        );
+        assert_eq!(
+            ParamCount::parse(&Query::parse("params=x")).unwrap_err()[0].field,
+            "params"
+        );
     }
 }

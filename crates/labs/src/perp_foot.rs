@@ -7,6 +7,8 @@
 //! and it needs two square roots the projection avoids.
 
 use super::InputError;
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::query::Query;
 
 /// Everything the lab shows for one `(a, b, c)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +148,30 @@ pub fn stable_view(prev: Option<ViewBox>, points: &[&[f64]]) -> ViewBox {
     }
 }
 
+/// The lab's inputs: points `a` and `b` on the line, and `c`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub a: Vec<f64>,
+    pub b: Vec<f64>,
+    pub c: Vec<f64>,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
+
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::DEFAULTS);
+        let [a, b, c] = ["a", "b", "c"].map(|k| f.vector(k));
+        f.finish(|| {
+            Some(Inputs {
+                a: a?,
+                b: b?,
+                c: c?,
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +271,26 @@ mod tests {
         // Within the margin of an edge counts as outside.
         let edge = [fit.0 + fit.2 * 0.01, 3.0];
         assert_ne!(stable_view(Some(fit), &[&a, &b, &edge, &d]), fit);
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("c=(0,1,2)")).unwrap();
+        assert_eq!(
+            (i.a, i.b, i.c),
+            (vec![1.0, 1.0], vec![7.0, 4.0], vec![0.0, 1.0, 2.0])
+        );
+        let e = Inputs::parse(&Query::parse("a=&b=1,x")).unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.en.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a", "Enter numbers, such as 1,2."),
+                ("b", "“x” is not a finite number.")
+            ]
+        );
     }
 }

@@ -13,11 +13,7 @@ pub fn dist_matmul_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut form = use_lab_inputs::<Inputs>(p);
-    let run = form.inputs.take().and_then(|i| {
-        simulate(i.n, i.budget_eighths, i.seed)
-            .map_err(|e| form.errors.push(e))
-            .ok()
-    });
+    let run = form.compute(|i| simulate(i.n, i.budget_eighths, i.seed));
     let body = run.map(|r| {
         let n2 = (r.n * r.n) as f64;
         html! {

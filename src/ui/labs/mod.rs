@@ -41,15 +41,21 @@ pub fn setter(on_change: &Callback<String>, q: &Query, key: &'static str) -> Cal
     Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
 }
 
-/// What a lab page's opening needs: its query, its inputs parsed, the
-/// errors to show beside its fields, and the fields themselves.
+/// What a lab page's opening needs: its inputs parsed, and (through
+/// [`Deref`](std::ops::Deref)) its query, fields and their errors.
 pub struct Form<I> {
+    /// The inputs, if every field parsed.
+    pub inputs: Option<I>,
+    pub fields: Fields,
+}
+
+/// A lab page's query, fields and their errors: the part of a [`Form`]
+/// that does not depend on the type of its inputs (compiled once).
+pub struct Fields {
     query: Query,
     defaults: Defaults,
     lang: Lang,
     on_change: Callback<String>,
-    /// The inputs, if every field parsed.
-    pub inputs: Option<I>,
     /// One error for each bad field, then any the page adds from computing.
     pub errors: Vec<InputError>,
 }
@@ -64,28 +70,59 @@ pub fn use_lab_inputs<I: LabInputs>(p: &LabProps) -> Form<I> {
         Ok(i) => (Some(i), Vec::new()),
         Err(e) => (None, e),
     };
+    let defaults = I::defaults(&query);
     Form {
-        query,
-        defaults: I::DEFAULTS,
-        lang: p.lang,
-        on_change: p.on_change.clone(),
         inputs,
-        errors,
+        fields: Fields::new(p, query, defaults, errors),
     }
 }
 
 impl<I> Form<I> {
-    /// What `draw` makes of the inputs if they parsed, else nothing; an
-    /// error it returns (from computing) is shown beside its field.
-    pub fn show(&mut self, draw: impl FnOnce(I) -> Result<Html, InputError>) -> Html {
-        match self.inputs.take().map(draw) {
-            Some(Ok(html)) => html,
-            Some(Err(e)) => {
-                self.errors.push(e);
-                Html::default()
+    /// What `f` computes from the inputs, if they parsed and it succeeds;
+    /// an error it returns is shown beside its field.
+    pub fn compute<T>(&mut self, f: impl FnOnce(I) -> Result<T, InputError>) -> Option<T> {
+        match self.inputs.take().map(f)? {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.fields.errors.push(e);
+                None
             }
-            None => Html::default(),
         }
+    }
+
+    /// What `draw` makes of the inputs, else nothing (see [`Form::compute`]).
+    pub fn show(&mut self, draw: impl FnOnce(I) -> Result<Html, InputError>) -> Html {
+        self.compute(draw).unwrap_or_default()
+    }
+}
+
+impl<I> std::ops::Deref for Form<I> {
+    type Target = Fields;
+    fn deref(&self) -> &Fields {
+        &self.fields
+    }
+}
+
+impl<I> std::ops::DerefMut for Form<I> {
+    fn deref_mut(&mut self) -> &mut Fields {
+        &mut self.fields
+    }
+}
+
+impl Fields {
+    fn new(p: &LabProps, query: Query, defaults: Defaults, errors: Vec<InputError>) -> Fields {
+        Fields {
+            query,
+            defaults,
+            lang: p.lang,
+            on_change: p.on_change.clone(),
+            errors,
+        }
+    }
+
+    /// The lab's query.
+    pub fn query(&self) -> &Query {
+        &self.query
     }
 
     /// The text of field `key` (the query's value, else its default).
