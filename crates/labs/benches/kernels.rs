@@ -9,7 +9,9 @@
 
 use std::time::Instant;
 
+use ail_labs::inputs::LabInputs;
 use ail_labs::numeric::rng::SplitMix64;
+use ail_labs::query::Query;
 use ail_labs::{
     conv_matmul, dist_matmul, dropout_bn, eigen_perm, float_lab, losses, mixed_precision, mlp, nms,
     optimizers, perp_foot,
@@ -51,16 +53,7 @@ fn main() {
 fn conv_matmul_(r: &Reps) {
     use conv_matmul::{run, Shape};
     // The lab's default and its largest shape (the bank's example with c = 8).
-    let default = Shape {
-        c: 2,
-        h: 5,
-        w: 5,
-        k: 3,
-        stride: 1,
-        pad: 1,
-        cout: 2,
-        seed: 1,
-    };
+    let default = Shape::parse(&Query::default()).expect("the defaults parse");
     let largest = Shape {
         c: 8,
         h: 32,
@@ -221,16 +214,11 @@ fn mixed_precision_(r: &Reps) {
 }
 
 fn mlp_(r: &Reps) {
-    use mlp::{forward, gradient_check, sgd_step, Net};
-    // The bank's 2-2-1 network.
-    let n = Net {
-        x: vec![1.0, 2.0],
-        y: 0.0,
-        w1: vec![vec![0.1, -0.2], vec![0.4, 0.3]],
-        b1: vec![0.0, 0.1],
-        w2: vec![0.5, -0.4],
-        b2: 0.2,
-    };
+    use mlp::{forward, gradient_check, sgd_step};
+    // The lab's default: the bank's 2-2-1 network.
+    let n = mlp::Inputs::parse(&Query::default())
+        .expect("the defaults parse")
+        .net;
     let reps = r.of(100_000);
     let t = Instant::now();
     let mut acc = 0.0;

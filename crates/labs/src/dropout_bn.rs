@@ -7,10 +7,9 @@
 //! with the biased batch variance; the running statistics are updated as
 //! `r ← (1 − m) r + m · stat` with the *unbiased* variance (PyTorch).
 
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
-use crate::query::Query;
 
 /// Most elements or batch entries accepted.
 pub const MAX_LEN: usize = 64;
@@ -37,24 +36,20 @@ pub struct DropoutSample {
 /// The inputs' errors, else the keep probability `1 − p`.
 fn check(x: &[f64], p: f64, trials: u32) -> Result<f64, InputError> {
     if !(0.0..1.0).contains(&p) {
-        return Err(InputError::new(
-            "p",
-            "p 必须满足 0 ≤ p < 1。",
-            "p must satisfy 0 ≤ p < 1.",
-        ));
+        return Err(InputError::new("p", Problem::DropProbability));
     }
     if x.len() > MAX_LEN {
         return Err(InputError::new(
             "x",
-            format!("最多 {MAX_LEN} 个数。"),
-            format!("At most {MAX_LEN} values."),
+            Problem::TooManyValues { max: MAX_LEN },
         ));
     }
     if trials == 0 || trials > MAX_TRIALS {
         return Err(InputError::new(
             "trials",
-            format!("试验次数需在 1 到 {MAX_TRIALS} 之间。"),
-            format!("Trials must be from 1 to {MAX_TRIALS}."),
+            Problem::Trials {
+                max: MAX_TRIALS as usize,
+            },
         ));
     }
     Ok(1.0 - p)
@@ -148,25 +143,13 @@ pub fn batch_norm(
     momentum: f64,
 ) -> Result<BatchNorm, InputError> {
     if batch.is_empty() || batch.len() > MAX_LEN {
-        return Err(InputError::new(
-            "batch",
-            format!("batch 需要 1 到 {MAX_LEN} 个数。"),
-            format!("The batch needs 1 to {MAX_LEN} values."),
-        ));
+        return Err(InputError::new("batch", Problem::BatchLen { max: MAX_LEN }));
     }
     if eps <= 0.0 {
-        return Err(InputError::new(
-            "eps",
-            "ε 必须大于 0。",
-            "ε must be greater than 0.",
-        ));
+        return Err(InputError::new("eps", Problem::EpsPositive));
     }
     if !(0.0..=1.0).contains(&momentum) {
-        return Err(InputError::new(
-            "momentum",
-            "momentum 需在 0 到 1 之间。",
-            "momentum must be between 0 and 1.",
-        ));
+        return Err(InputError::new("momentum", Problem::Momentum));
     }
     let n = batch.len() as f64;
     let mean = batch.iter().sum::<f64>() / n;
@@ -208,21 +191,18 @@ impl LabInputs for DropoutInputs {
         ("seed", "1"),
     ];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let (x, p, trials, seed) = (
             f.vector("x"),
             f.scalar("p"),
             f.whole("trials"),
             f.whole("seed"),
         );
-        f.finish(|| {
-            Some(DropoutInputs {
-                x: x?,
-                p: p?,
-                trials: trials?.min(u32::MAX as u64) as u32,
-                seed: seed?,
-            })
+        Some(DropoutInputs {
+            x: x?,
+            p: p?,
+            trials: trials?.min(u32::MAX as u64) as u32,
+            seed: seed?,
         })
     }
 }
@@ -246,19 +226,16 @@ impl LabInputs for BatchNormInputs {
         ("momentum", "0.1"),
     ];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let batch = f.vector("batch");
         let [gamma, beta, eps, momentum] =
             ["gamma", "beta", "eps", "momentum"].map(|k| f.scalar(k));
-        f.finish(|| {
-            Some(BatchNormInputs {
-                batch: batch?,
-                gamma: gamma?,
-                beta: beta?,
-                eps: eps?,
-                momentum: momentum?,
-            })
+        Some(BatchNormInputs {
+            batch: batch?,
+            gamma: gamma?,
+            beta: beta?,
+            eps: eps?,
+            momentum: momentum?,
         })
     }
 }
@@ -266,6 +243,7 @@ impl LabInputs for BatchNormInputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     #[test]
     fn bank_batch_norm_example() {
@@ -360,7 +338,7 @@ mod tests {
                 dropout_sample(&x, p, trials, 1).unwrap_err(),
                 dropout_mc(&x, p, trials, 1).unwrap_err(),
             );
-            assert_eq!((a.field, a.en), (b.field, b.en));
+            assert_eq!(a, b);
         }
     }
 
@@ -403,15 +381,11 @@ mod tests {
         // Each half reads only its own fields.
         let q = Query::parse("p=x&seed=-1&eps=");
         let e = DropoutInputs::parse(&q).unwrap_err();
-        let found: Vec<(&str, &str)> = e
-            .iter()
-            .map(|e| (e.field.as_str(), e.en.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            crate::inputs::problems(&e),
             [
-                ("p", "“x” is not a finite number."),
-                ("seed", "Needs a whole number ≥ 0.")
+                ("p", Problem::NotFinite { text: "x".into() }),
+                ("seed", Problem::NotWhole)
             ]
         );
         let e = BatchNormInputs::parse(&q).unwrap_err();

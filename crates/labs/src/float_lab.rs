@@ -11,10 +11,9 @@
 //! on a sample.
 
 use super::exact::{exact_decimal, Dec};
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::float_format::{bf16_from_f64, f16_from_f64};
-use crate::query::Query;
 
 /// A binary interchange format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +52,7 @@ impl Fmt {
         Fmt::ALL
             .into_iter()
             .find(|f| f.name() == s.trim())
-            .ok_or_else(|| {
-                InputError::new(
-                    "fmt",
-                    "格式只能是 f64、f32、f16 或 bf16。",
-                    "The format must be f64, f32, f16 or bf16.",
-                )
-            })
+            .ok_or_else(|| InputError::new("fmt", Problem::Format))
     }
 
     /// (total bits, exponent bits, fraction bits).
@@ -145,11 +138,7 @@ impl Op {
             "sub" => Ok(Op::Sub),
             "mul" => Ok(Op::Mul),
             "div" => Ok(Op::Div),
-            _ => Err(InputError::new(
-                "op",
-                "运算只能是 add、sub、mul 或 div。",
-                "The operation must be add, sub, mul or div.",
-            )),
+            _ => Err(InputError::new("op", Problem::Operation)),
         }
     }
 
@@ -318,15 +307,19 @@ pub fn parse_operand(field: &str, s: &str, fmt: Fmt) -> Result<Stored, InputErro
         let bits = u64::from_str_radix(hex, 16).map_err(|_| {
             InputError::new(
                 field,
-                format!("“{t}”不是十六进制位模式。"),
-                format!("“{t}” is not a hex bit pattern."),
+                Problem::NotHex {
+                    text: t.to_string(),
+                },
             )
         })?;
         if w < 64 && bits >> w != 0 {
             return Err(InputError::new(
                 field,
-                format!("{t} 超出了 {} 的 {w} 位。", fmt.name()),
-                format!("{t} does not fit in the {w} bits of {}.", fmt.name()),
+                Problem::HexTooWide {
+                    text: t.to_string(),
+                    fmt,
+                    bits: w,
+                },
             ));
         }
         return Ok(Stored::from_bits(fmt, bits));
@@ -481,20 +474,17 @@ impl LabInputs for Inputs {
     const DEFAULTS: Defaults = &[("x", "9.9e9"), ("y", "1e-9"), ("op", "add"), ("fmt", "f32")];
 
     /// A bad format still reads the operands, in f32, so that their errors show too.
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let fmt = f.get("fmt", |_, s| Fmt::parse(s));
         let op = f.get("op", |_, s| Op::parse(s));
         let stored = fmt.unwrap_or(Fmt::F32);
         let x = f.get("x", |k, s| parse_operand(k, s, stored));
         let y = f.get("y", |k, s| parse_operand(k, s, stored));
-        f.finish(|| {
-            Some(Inputs {
-                fmt: fmt?,
-                op: op?,
-                x: x?,
-                y: y?,
-            })
+        Some(Inputs {
+            fmt: fmt?,
+            op: op?,
+            x: x?,
+            y: y?,
         })
     }
 }
@@ -503,6 +493,7 @@ impl LabInputs for Inputs {
 mod tests {
     use super::*;
     use crate::numeric::rng::SplitMix64;
+    use crate::query::Query;
 
     #[test]
     fn f32_stores_9_9e9_as_9900000256_with_bits_0x50138581() {
@@ -663,14 +654,20 @@ mod tests {
     #[test]
     fn hex_operands_must_fit_the_format() {
         assert_eq!(parse_operand("x", "0x3c00", Fmt::F16).unwrap().value, 1.0);
-        assert!(parse_operand("x", "0x13c00", Fmt::F16)
-            .unwrap_err()
-            .en
-            .contains("does not fit"));
-        assert!(parse_operand("x", "0xzz", Fmt::F32)
-            .unwrap_err()
-            .en
-            .contains("not a hex bit pattern"));
+        assert_eq!(
+            parse_operand("x", "0x13c00", Fmt::F16).unwrap_err().problem,
+            Problem::HexTooWide {
+                text: "0x13c00".into(),
+                fmt: Fmt::F16,
+                bits: 16
+            }
+        );
+        assert_eq!(
+            parse_operand("x", "0xzz", Fmt::F32).unwrap_err().problem,
+            Problem::NotHex {
+                text: "0xzz".into()
+            }
+        );
         assert_eq!(
             parse_operand("x", "0x4f13ab68", Fmt::F32).unwrap().hex(),
             "0x4f13ab68"

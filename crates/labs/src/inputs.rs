@@ -15,8 +15,15 @@ pub trait LabInputs: Sized {
     fn defaults(_q: &Query) -> Defaults {
         Self::DEFAULTS
     }
+    /// The inputs from the fields read from `f`; `None` when one is bad
+    /// (its error kept in `f`).
+    fn read(f: &mut Fields) -> Option<Self>;
     /// The inputs, or an error for each bad field.
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>>;
+    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
+        let mut f = Fields::new(q, Self::defaults(q));
+        let inputs = Self::read(&mut f);
+        f.finish(|| inputs)
+    }
 }
 
 /// The text of field `key`: the query's value, else its default, else "".
@@ -53,6 +60,16 @@ impl<'a> Fields<'a> {
             .ok()
     }
 
+    /// The query the fields are read from.
+    pub fn query(&self) -> &'a Query {
+        self.q
+    }
+
+    /// Keeps `e`, a problem found in fields already read.
+    pub fn reject(&mut self, e: InputError) {
+        self.errors.push(e);
+    }
+
     /// A finite number ([`parse_scalar`]).
     pub fn scalar(&mut self, key: &str) -> Option<f64> {
         self.get(key, parse_scalar)
@@ -80,6 +97,15 @@ impl<'a> Fields<'a> {
             None => Err(self.errors),
         }
     }
+}
+
+/// Each error's field and problem, for tests.
+#[cfg(test)]
+pub(crate) fn problems(errors: &[InputError]) -> Vec<(&str, crate::Problem)> {
+    errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.problem.clone()))
+        .collect()
 }
 
 #[cfg(test)]

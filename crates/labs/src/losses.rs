@@ -6,9 +6,8 @@
 //! `MSE = (y - s)²`, `CE = -y ln s - (1 - y) ln(1 - s)`. Gradients:
 //! `∂MSE/∂w = -2 (y - s) s (1 - s) x` and `∂CE/∂w = (s - y) x`.
 
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
-use crate::query::Query;
 
 /// `σ(z)` without overflow for any finite `z` (result in [0, 1]).
 pub fn sigmoid(z: f64) -> f64 {
@@ -64,19 +63,11 @@ fn ce_at(p: &Point, w: f64) -> f64 {
 /// rounding of about `1e-11 / h` relative to the loss.
 pub fn gradients(p: &Point) -> Result<Grads, InputError> {
     if !(0.0..=1.0).contains(&p.y) {
-        return Err(InputError::new(
-            "y",
-            "目标 y 必须在 0 到 1 之间。",
-            "The target y must be between 0 and 1.",
-        ));
+        return Err(InputError::new("y", Problem::TargetRange));
     }
     let z = p.w * p.x + p.b;
     if !z.is_finite() || z.abs() > 700.0 {
-        return Err(InputError::new(
-            "w",
-            "z = wx + b 太大（|z| 需 ≤ 700）。",
-            "z = wx + b is too large (|z| must be ≤ 700).",
-        ));
+        return Err(InputError::new("w", Problem::LogitTooLarge));
     }
     let s = sigmoid(z);
     let h = 1e-5 * p.w.abs().max(1.0);
@@ -96,11 +87,7 @@ pub fn gradients(p: &Point) -> Result<Grads, InputError> {
 /// Errors on field `zmin` when the range is empty, reversed or wider than 200.
 pub fn curve(y: f64, zmin: f64, zmax: f64, n: usize) -> Result<Vec<(f64, f64, f64)>, InputError> {
     if !(zmin < zmax && zmax - zmin <= 200.0) {
-        return Err(InputError::new(
-            "zmin",
-            "需要 zmin < zmax，且范围不超过 200。",
-            "Needs zmin < zmax and a range of at most 200.",
-        ));
+        return Err(InputError::new("zmin", Problem::PlotRange));
     }
     Ok((0..n)
         .map(|i| {
@@ -129,20 +116,17 @@ impl LabInputs for Inputs {
         ("zmax", "8"),
     ];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let [w, x, b, y, zmin, zmax] = ["w", "x", "b", "y", "zmin", "zmax"].map(|k| f.scalar(k));
-        f.finish(|| {
-            Some(Inputs {
-                point: Point {
-                    w: w?,
-                    x: x?,
-                    b: b?,
-                    y: y?,
-                },
-                zmin: zmin?,
-                zmax: zmax?,
-            })
+        Some(Inputs {
+            point: Point {
+                w: w?,
+                x: x?,
+                b: b?,
+                y: y?,
+            },
+            zmin: zmin?,
+            zmax: zmax?,
         })
     }
 }
@@ -150,6 +134,7 @@ impl LabInputs for Inputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     const BANK: Point = Point {
         w: -1.5,
@@ -249,6 +234,6 @@ mod tests {
         let e = Inputs::parse(&Query::parse("x=a&zmin=inf")).unwrap_err();
         let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["x", "zmin"]);
-        assert_eq!(e[0].en, "“a” is not a finite number.");
+        assert_eq!(e[0].problem, Problem::NotFinite { text: "a".into() });
     }
 }

@@ -6,9 +6,8 @@
 //! `δ1 = (W2ᵀ δ2) ⊙ h ⊙ (1 − h)`, `∂L/∂W1 = δ1 xᵀ`, `∂L/∂b1 = δ1`.
 
 use super::losses::sigmoid;
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
-use crate::query::Query;
 
 /// Parameters and data. `w1` is hidden × inputs, `w2` is 1 × hidden.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,32 +34,16 @@ pub struct Grads {
 pub fn check(n: &Net) -> Result<(), InputError> {
     let (i, h) = (n.x.len(), n.w1.len());
     if !(1..=8).contains(&i) {
-        return Err(InputError::new(
-            "x",
-            "输入需要 1 到 8 个数。",
-            "The input needs 1 to 8 numbers.",
-        ));
+        return Err(InputError::new("x", Problem::MlpInput));
     }
     if !(1..=8).contains(&h) || n.w1.iter().any(|r| r.len() != i) {
-        return Err(InputError::new(
-            "w1",
-            format!("W1 需要 1 到 8 行，每行 {i} 个数（与 x 相同）。"),
-            format!("W1 needs 1 to 8 rows of {i} numbers (as many as x)."),
-        ));
+        return Err(InputError::new("w1", Problem::MlpW1 { cols: i }));
     }
     if n.b1.len() != h {
-        return Err(InputError::new(
-            "b1",
-            format!("b1 需要 {h} 个数（W1 的行数）。"),
-            format!("b1 needs {h} numbers (W1's rows)."),
-        ));
+        return Err(InputError::new("b1", Problem::MlpB1 { hidden: h }));
     }
     if n.w2.len() != h {
-        return Err(InputError::new(
-            "w2",
-            format!("W2 需要 {h} 个数（隐藏单元数）。"),
-            format!("W2 needs {h} numbers (one per hidden unit)."),
-        ));
+        return Err(InputError::new("w2", Problem::MlpW2 { hidden: h }));
     }
     Ok(())
 }
@@ -153,22 +136,19 @@ impl LabInputs for Inputs {
         ("lr", "0.1"),
     ];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let (x, y, w1, b1) = (f.vector("x"), f.scalar("y"), f.matrix("w1"), f.vector("b1"));
         let (w2, b2, lr) = (f.vector("w2"), f.scalar("b2"), f.scalar("lr"));
-        f.finish(|| {
-            Some(Inputs {
-                net: Net {
-                    x: x?,
-                    y: y?,
-                    w1: w1?,
-                    b1: b1?,
-                    w2: w2?,
-                    b2: b2?,
-                },
-                lr: lr?,
-            })
+        Some(Inputs {
+            net: Net {
+                x: x?,
+                y: y?,
+                w1: w1?,
+                b1: b1?,
+                w2: w2?,
+                b2: b2?,
+            },
+            lr: lr?,
         })
     }
 }
@@ -177,6 +157,7 @@ impl LabInputs for Inputs {
 mod tests {
     use super::*;
     use crate::numeric::rng::SplitMix64;
+    use crate::query::Query;
 
     fn bank_net() -> Net {
         Net {
@@ -246,16 +227,19 @@ mod tests {
         let i = Inputs::parse(&Query::parse("lr=0.5")).unwrap();
         assert_eq!((i.net, i.lr), (bank_net(), 0.5));
         let e = Inputs::parse(&Query::parse("w1=1,2;3&b2=x&x=")).unwrap_err();
-        let found: Vec<(&str, &str)> = e
-            .iter()
-            .map(|e| (e.field.as_str(), e.en.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            crate::inputs::problems(&e),
             [
-                ("x", "Enter numbers, such as 1,2."),
-                ("w1", "Row 2 has 1 entries but row 1 has 2."),
-                ("b2", "“x” is not a finite number."),
+                ("x", Problem::NoNumbers),
+                (
+                    "w1",
+                    Problem::RaggedRow {
+                        row: 2,
+                        len: 1,
+                        first: 2
+                    }
+                ),
+                ("b2", Problem::NotFinite { text: "x".into() }),
             ]
         );
     }

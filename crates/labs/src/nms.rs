@@ -11,11 +11,10 @@
 //! `M[i][j] = IoU > t` with no dependencies, then one sequential scan walks
 //! the rows, using only the rows of boxes that are still kept.
 
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
 use crate::parse_scalar;
-use crate::query::Query;
 
 /// Most boxes a lab accepts.
 pub const MAX_BOXES: usize = 200;
@@ -52,23 +51,16 @@ pub fn parse_boxes(s: &str) -> Result<Vec<ScoredBox>, InputError> {
         if v.len() != 5 {
             return Err(InputError::new(
                 "boxes",
-                format!(
-                    "第 {} 个框需要 5 个数 x1,y1,x2,y2,score，现在有 {} 个。",
-                    i + 1,
-                    v.len()
-                ),
-                format!(
-                    "Box {} needs 5 numbers x1,y1,x2,y2,score; it has {}.",
-                    i + 1,
-                    v.len()
-                ),
+                Problem::BoxArity {
+                    index: i + 1,
+                    len: v.len(),
+                },
             ));
         }
         if v[2] < v[0] || v[3] < v[1] {
             return Err(InputError::new(
                 "boxes",
-                format!("第 {} 个框的 x2 < x1 或 y2 < y1。", i + 1),
-                format!("Box {} has x2 < x1 or y2 < y1.", i + 1),
+                Problem::BoxInverted { index: i + 1 },
             ));
         }
         out.push(ScoredBox {
@@ -82,8 +74,7 @@ pub fn parse_boxes(s: &str) -> Result<Vec<ScoredBox>, InputError> {
     if out.len() > MAX_BOXES {
         return Err(InputError::new(
             "boxes",
-            format!("最多 {MAX_BOXES} 个框。"),
-            format!("At most {MAX_BOXES} boxes."),
+            Problem::TooManyBoxes { max: MAX_BOXES },
         ));
     }
     Ok(out)
@@ -245,11 +236,7 @@ pub fn check_threshold(t: f64) -> Result<f64, InputError> {
     if (0.0..=1.0).contains(&t) {
         Ok(t)
     } else {
-        Err(InputError::new(
-            "iou",
-            "IoU 阈值必须在 0 到 1 之间。",
-            "The IoU threshold must be between 0 and 1.",
-        ))
+        Err(InputError::new("iou", Problem::IouRange))
     }
 }
 
@@ -268,35 +255,23 @@ impl LabInputs for BoxInputs {
         ("n", "20"),
     ];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
-        if q.get("seed").is_none() {
-            let boxes = f.get("boxes", |_, s| parse_boxes(s));
-            return f.finish(|| boxes.map(BoxInputs));
+    fn read(f: &mut Fields) -> Option<Self> {
+        if f.query().get("seed").is_none() {
+            return f.get("boxes", |_, s| parse_boxes(s)).map(BoxInputs);
         }
         let seed = f.get("seed", |k, s| {
-            s.trim().parse::<u64>().map_err(|_| {
-                InputError::new(
-                    k,
-                    "种子必须是非负整数。",
-                    "The seed must be a whole number ≥ 0.",
-                )
-            })
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| InputError::new(k, Problem::SeedNotWhole))
         });
         let n = f.get("n", |k, s| {
             s.trim()
                 .parse::<usize>()
                 .ok()
                 .filter(|&n| n <= MAX_BOXES)
-                .ok_or_else(|| {
-                    InputError::new(
-                        k,
-                        format!("框的个数必须是 0 到 {MAX_BOXES} 的整数。"),
-                        format!("The count must be a whole number from 0 to {MAX_BOXES}."),
-                    )
-                })
+                .ok_or_else(|| InputError::new(k, Problem::BoxCount { max: MAX_BOXES }))
         });
-        f.finish(|| Some(BoxInputs(random_boxes(seed?, n?))))
+        Some(BoxInputs(random_boxes(seed?, n?)))
     }
 }
 
@@ -307,16 +282,16 @@ pub struct Threshold(pub f64);
 impl LabInputs for Threshold {
     const DEFAULTS: Defaults = &[("iou", "0.5")];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let t = f.get("iou", |k, s| parse_scalar(k, s).and_then(check_threshold));
-        f.finish(|| t.map(Threshold))
+        t.map(Threshold)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     fn b(x1: f64, y1: f64, x2: f64, y2: f64, score: f64) -> ScoredBox {
         ScoredBox {
@@ -425,15 +400,18 @@ mod tests {
     #[test]
     fn parse_rejects_bad_boxes_on_field_boxes() {
         assert_eq!(parse_boxes("0,0,2,2,0.9;1,1,3,3,0.8").unwrap().len(), 2);
-        assert!(parse_boxes("0,0,2,2")
-            .unwrap_err()
-            .en
-            .contains("needs 5 numbers"));
-        assert!(parse_boxes("3,0,2,2,1").unwrap_err().en.contains("x2 < x1"));
-        assert!(parse_boxes("0,0,2,inf,1")
-            .unwrap_err()
-            .en
-            .contains("not a finite number"));
+        assert_eq!(
+            parse_boxes("0,0,2,2").unwrap_err().problem,
+            Problem::BoxArity { index: 1, len: 4 }
+        );
+        assert_eq!(
+            parse_boxes("0,0,1,1,1;3,0,2,2,1").unwrap_err().problem,
+            Problem::BoxInverted { index: 2 }
+        );
+        assert_eq!(
+            parse_boxes("0,0,2,inf,1").unwrap_err().problem,
+            Problem::NotFinite { text: "inf".into() }
+        );
         assert_eq!(check_threshold(1.5).unwrap_err().field, "iou");
     }
 
@@ -448,15 +426,11 @@ mod tests {
             Ok(Threshold(0.25))
         );
         let e = BoxInputs::parse(&Query::parse("seed=-1&n=201")).unwrap_err();
-        let found: Vec<(&str, &str)> = e
-            .iter()
-            .map(|e| (e.field.as_str(), e.en.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            crate::inputs::problems(&e),
             [
-                ("seed", "The seed must be a whole number ≥ 0."),
-                ("n", "The count must be a whole number from 0 to 200."),
+                ("seed", Problem::SeedNotWhole),
+                ("n", Problem::BoxCount { max: 200 }),
             ]
         );
         assert_eq!(

@@ -6,7 +6,7 @@
 //! Adam `m ← β1 m + (1 − β1) g, v ← β2 v + (1 − β2) g², w ← w − lr m̂ / (√v̂ + ε)`
 //! with bias correction `m̂ = m / (1 − β1^t)`, `v̂ = v / (1 − β2^t)`, ε = 1e-8.
 
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::parse_vector;
 use crate::query::Query;
@@ -29,11 +29,7 @@ impl Surface {
         match s.trim() {
             "quad" => Ok(Surface::Quadratic),
             "rosen" => Ok(Surface::Rosenbrock),
-            _ => Err(InputError::new(
-                "f",
-                "曲面只能是 quad 或 rosen。",
-                "The surface must be quad or rosen.",
-            )),
+            _ => Err(InputError::new("f", Problem::Surface)),
         }
     }
 
@@ -149,28 +145,19 @@ pub fn run(
     start: [f64; 2],
 ) -> Result<Path, InputError> {
     if lr.is_nan() || lr <= 0.0 {
-        return Err(InputError::new(
-            "lr",
-            "学习率必须大于 0。",
-            "The learning rate must be greater than 0.",
-        ));
+        return Err(InputError::new("lr", Problem::LrPositive));
     }
     if steps > MAX_STEPS {
         return Err(InputError::new(
             "steps",
-            format!("步数最多 {MAX_STEPS}。"),
-            format!("At most {MAX_STEPS} steps."),
+            Problem::TooManySteps { max: MAX_STEPS },
         ));
     }
     let unit = |v: f64, f: &str| {
         if (0.0..1.0).contains(&v) {
             Ok(())
         } else {
-            Err(InputError::new(
-                f,
-                "需要 0 ≤ 值 < 1。",
-                "Needs 0 ≤ value < 1.",
-            ))
+            Err(InputError::new(f, Problem::Fraction))
         }
     };
     match opt {
@@ -251,10 +238,8 @@ pub fn bytes_per_param(opt: Optimizer) -> (u32, u32, u32) {
 impl LabInputs for Surface {
     const DEFAULTS: Defaults = &[("f", "quad")];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
-        let surface = f.get("f", |_, s| Surface::parse(s));
-        f.finish(|| surface)
+    fn read(f: &mut Fields) -> Option<Self> {
+        f.get("f", |_, s| Surface::parse(s))
     }
 }
 
@@ -299,38 +284,28 @@ impl LabInputs for Inputs {
         }
     }
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let surface = Surface::parse(q.get("f").unwrap_or("quad")).unwrap_or(Surface::Quadratic);
-        let mut f = Fields::new(q, Self::defaults(q));
+    fn read(f: &mut Fields) -> Option<Self> {
+        let surface =
+            Surface::parse(f.query().get("f").unwrap_or("quad")).unwrap_or(Surface::Quadratic);
         let lr = f.scalar("lr");
         let steps = f.get("steps", |k, s| {
-            s.trim().parse::<usize>().map_err(|_| {
-                InputError::new(
-                    k,
-                    "步数必须是非负整数。",
-                    "Steps must be a whole number ≥ 0.",
-                )
-            })
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| InputError::new(k, Problem::StepsNotWhole))
         });
         let x0 = f.get("x0", |k, s| match parse_vector(k, s)?[..] {
             [x, y] => Ok([x, y]),
-            _ => Err(InputError::new(
-                k,
-                "起点需要两个数 x,y。",
-                "The start needs two numbers x,y.",
-            )),
+            _ => Err(InputError::new(k, Problem::StartPoint)),
         });
         let [mu, b1, b2] = ["mu", "b1", "b2"].map(|k| f.scalar(k));
-        f.finish(|| {
-            Some(Inputs {
-                surface,
-                lr: lr?,
-                steps: steps?,
-                x0: x0?,
-                mu: mu?,
-                b1: b1?,
-                b2: b2?,
-            })
+        Some(Inputs {
+            surface,
+            lr: lr?,
+            steps: steps?,
+            x0: x0?,
+            mu: mu?,
+            b1: b1?,
+            b2: b2?,
         })
     }
 }
@@ -342,10 +317,9 @@ pub struct ParamCount(pub f64);
 impl LabInputs for ParamCount {
     const DEFAULTS: Defaults = &[("params", "7e9")];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let n = f.scalar("params");
-        f.finish(|| n.map(ParamCount))
+        n.map(ParamCount)
     }
 }
 
@@ -494,16 +468,12 @@ mod tests {
         assert_eq!(Inputs::parse(&q), Ok(quad));
         assert_eq!(ParamCount::parse(&q), Ok(ParamCount(1e3)));
         let e = Inputs::parse(&Query::parse("steps=-1&x0=1,2,3&b2=b&params=x")).unwrap_err();
-        let found: Vec<(&str, &str)> = e
-            .iter()
-            .map(|e| (e.field.as_str(), e.en.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            crate::inputs::problems(&e),
             [
-                ("steps", "Steps must be a whole number ≥ 0."),
-                ("x0", "The start needs two numbers x,y."),
-                ("b2", "“b” is not a finite number."),
+                ("steps", Problem::StepsNotWhole),
+                ("x0", Problem::StartPoint),
+                ("b2", Problem::NotFinite { text: "b".into() }),
             ]
         );
         assert_eq!(

@@ -6,9 +6,8 @@
 //! `ab`) is computed beside it: it agrees only if `cos θ` keeps its sign,
 //! and it needs two square roots the projection avoids.
 
-use super::InputError;
+use super::{InputError, Problem};
 use crate::inputs::{Defaults, Fields, LabInputs};
-use crate::query::Query;
 
 /// Everything the lab shows for one `(a, b, c)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,21 +41,16 @@ fn dot(x: &[f64], y: &[f64]) -> f64 {
 pub fn perpendicular_foot(a: &[f64], b: &[f64], c: &[f64]) -> Result<Foot, InputError> {
     let n = a.len();
     if !(2..=3).contains(&n) {
-        return Err(InputError::new(
-            "a",
-            "点需要 2 个或 3 个坐标。",
-            "A point needs 2 or 3 coordinates.",
-        ));
+        return Err(InputError::new("a", Problem::PointDims));
     }
     for (name, p) in [("b", b), ("c", c)] {
         if p.len() != n {
             return Err(InputError::new(
                 name,
-                format!("维度不一致：a 有 {n} 个坐标，{name} 有 {} 个。", p.len()),
-                format!(
-                    "Dimensions differ: a has {n} coordinates, {name} has {}.",
-                    p.len()
-                ),
+                Problem::DimsDiffer {
+                    dims: n,
+                    len: p.len(),
+                },
             ));
         }
     }
@@ -69,11 +63,7 @@ pub fn perpendicular_foot(a: &[f64], b: &[f64], c: &[f64]) -> Result<Foot, Input
         .chain(c)
         .fold(1.0f64, |m, v| m.max(v.abs()));
     if uu.sqrt() <= 1e-12 * scale {
-        return Err(InputError::new(
-            "b",
-            "a 和 b 重合（或几乎重合），它们确定不了一条直线。",
-            "a and b are the same point (or nearly): they do not define a line.",
-        ));
+        return Err(InputError::new("b", Problem::SamePoint));
     }
     let t = dot(&w, &u) / uu;
     let d: Vec<f64> = a.iter().zip(&u).map(|(p, q)| p + t * q).collect();
@@ -159,15 +149,12 @@ pub struct Inputs {
 impl LabInputs for Inputs {
     const DEFAULTS: Defaults = &[("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
 
-    fn parse(q: &Query) -> Result<Self, Vec<InputError>> {
-        let mut f = Fields::new(q, Self::DEFAULTS);
+    fn read(f: &mut Fields) -> Option<Self> {
         let [a, b, c] = ["a", "b", "c"].map(|k| f.vector(k));
-        f.finish(|| {
-            Some(Inputs {
-                a: a?,
-                b: b?,
-                c: c?,
-            })
+        Some(Inputs {
+            a: a?,
+            b: b?,
+            c: c?,
         })
     }
 }
@@ -175,6 +162,7 @@ impl LabInputs for Inputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     const EPS: f64 = 1e-12;
 
@@ -232,7 +220,7 @@ mod tests {
         for b in [[1.0, 1.0], [1.0 + 1e-14, 1.0]] {
             let e = perpendicular_foot(&[1.0, 1.0], &b, &[0.0, 3.0]).unwrap_err();
             assert_eq!(e.field, "b");
-            assert!(e.en.contains("do not define a line"));
+            assert_eq!(e.problem, Problem::SamePoint);
         }
     }
 
@@ -281,15 +269,11 @@ mod tests {
             (vec![1.0, 1.0], vec![7.0, 4.0], vec![0.0, 1.0, 2.0])
         );
         let e = Inputs::parse(&Query::parse("a=&b=1,x")).unwrap_err();
-        let found: Vec<(&str, &str)> = e
-            .iter()
-            .map(|e| (e.field.as_str(), e.en.as_str()))
-            .collect();
         assert_eq!(
-            found,
+            crate::inputs::problems(&e),
             [
-                ("a", "Enter numbers, such as 1,2."),
-                ("b", "“x” is not a finite number.")
+                ("a", Problem::NoNumbers),
+                ("b", Problem::NotFinite { text: "x".into() })
             ]
         );
     }

@@ -55,9 +55,7 @@ fn checks((shape, lang): &(Shape, Lang)) -> Html {
     // still shown rather than dropped.
     let o = match run(shape) {
         Ok(o) => o,
-        Err(e) => {
-            return html! { <p class="field-error">{ lang.pick(&e.zh, &e.en).to_string() }</p> }
-        }
+        Err(e) => return html! { <p class="field-error">{ super::text::message(&e, *lang) }</p> },
     };
     html! {
         <dl class="results">

@@ -52,7 +52,7 @@ fn steps_table(v: &(Run, Lang)) -> Html {
                 <thead><tr><th>{ t("步骤", "Step") }</th><th>{ "(0,0)" }</th><th>{ "(0,1)" }</th><th>{ "(1,0)" }</th><th>{ "(1,1)" }</th></tr></thead>
                 <tbody>{ for r.steps.iter().map(|s| html! {
                     <tr class={if s.memory.contains(&r.peak) { "peak" } else { "" }}>
-                        <th scope="row">{ if lang == Lang::Zh { s.label_zh } else { s.label } }</th>
+                        <th scope="row">{ super::text::action(s.action, lang) }</th>
                         { for s.memory.iter().map(|w| html! { <td>{ w }</td> }) }
                     </tr>
                 }) }</tbody>

@@ -109,9 +109,9 @@ pub fn float_lab(p: &LabProps) -> Html {
             { form.field("x", "x") }
             { form.input("y", "y", "decimal") }
             { select("op", tr(lang, "运算", "Operation"), &op_raw, &["add", "sub", "mul", "div"], form.set("op")) }
-            { for form.error("op").map(|e| html! { <p class="field-error" data-testid="error-op">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
+            { for form.error("op").map(|e| html! { <p class="field-error" data-testid="error-op">{ super::text::message(&e, lang) }</p> }) }
             { select("fmt", tr(lang, "格式", "Format"), &fmt_raw, &["f64", "f32", "f16", "bf16"], form.set("fmt")) }
-            { for form.error("fmt").map(|e| html! { <p class="field-error" data-testid="error-fmt">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
+            { for form.error("fmt").map(|e| html! { <p class="field-error" data-testid="error-fmt">{ super::text::message(&e, lang) }</p> }) }
             { body }
         </div>
     }

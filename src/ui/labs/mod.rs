@@ -12,6 +12,7 @@ pub mod mlp;
 pub mod nms;
 pub mod optimizers;
 pub mod perp_foot;
+pub mod svg;
 pub mod text;
 
 use yew::prelude::*;
@@ -148,8 +149,9 @@ impl Fields {
     /// The input of field `key` with its error; `inputmode` as in [`FieldProps`].
     pub fn input(&self, key: &'static str, label: &'static str, inputmode: &'static str) -> Html {
         html! {
-            <Field name={key} {label} value={self.raw(key)} {inputmode} lang={self.lang}
-                error={self.error(key)} on_input={self.set(key)} />
+            <Field name={key} {label} value={self.raw(key)} {inputmode}
+                error={self.error(key).map(|e| AttrValue::from(text::message(&e, self.lang)))}
+                on_input={self.set(key)} />
         }
     }
 
@@ -321,10 +323,9 @@ pub struct FieldProps {
     pub name: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    /// The inline error for this field, if its value is bad.
+    /// What is wrong with the field's value, if anything ([`text::message`]).
     #[prop_or_default]
-    pub error: Option<InputError>,
-    pub lang: Lang,
+    pub error: Option<AttrValue>,
     /// `decimal` for single numbers, `text` for lists (which need commas and signs).
     #[prop_or(AttrValue::Static("text"))]
     pub inputmode: AttrValue,
@@ -352,7 +353,7 @@ pub fn field(p: &FieldProps) -> Html {
                 value={p.value.clone()} {oninput} data-field={p.name.clone()}
                 aria-invalid={p.error.is_some().to_string()} aria-describedby={err_id.clone()} />
             <p id={err_id} class="field-error" data-testid={format!("error-{}", p.name)} aria-live="polite">
-                { for p.error.iter().map(|e| match p.lang { Lang::Zh => e.zh.clone(), Lang::En => e.en.clone() }) }
+                { for p.error.clone() }
             </p>
         </div>
     }

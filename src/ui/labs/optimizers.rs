@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
+use super::svg::push_polyline;
 use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
 use ail_labs::optimizers::{bytes_per_param, run, Inputs, Optimizer, ParamCount, Path, Surface};
 use ail_labs::query::Query;
-use ail_labs::{fmt_list, fmt_num, push_polyline};
+use ail_labs::{fmt_list, fmt_num};
 
 #[function_component(OptimizersLab)]
 pub fn optimizers_lab(p: &LabProps) -> Html {
@@ -110,7 +111,7 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
                     <option value="quad" selected={surface == Surface::Quadratic}>{ t("病态二次函数 ½(x² + 25y²)", "Ill-conditioned quadratic ½(x² + 25y²)") }</option>
                     <option value="rosen" selected={surface == Surface::Rosenbrock}>{ "Rosenbrock (1 − x)² + 100(y − x²)²" }</option>
                 </select>
-                { for surface_form.error("f").map(|e| html! { <p class="field-error">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
+                { for surface_form.error("f").map(|e| html! { <p class="field-error">{ super::text::message(&e, lang) }</p> }) }
             </div>
         }
     };
