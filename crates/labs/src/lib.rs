@@ -154,11 +154,13 @@ impl Lab {
     pub fn from_slug(slug: &str) -> Option<Lab> {
         Lab::ALL.into_iter().find(|l| l.slug() == slug)
     }
-}
 
-/// The slug, names and questions of every lab, in display order.
-pub fn labs() -> impl Iterator<Item = &'static LabInfo> {
-    Lab::ALL.into_iter().map(Lab::info)
+    /// Labs that compute the numeric core of question `id`.
+    pub fn for_question(id: &str) -> impl Iterator<Item = Lab> + '_ {
+        Lab::ALL
+            .into_iter()
+            .filter(move |l| l.info().questions.contains(&id))
+    }
 }
 
 /// The lab with this slug.
@@ -168,7 +170,7 @@ pub fn lab(slug: &str) -> Option<&'static LabInfo> {
 
 /// Labs that compute the numeric core of question `id`.
 pub fn labs_for_question(id: &str) -> impl Iterator<Item = &'static LabInfo> + '_ {
-    labs().filter(move |l| l.questions.contains(&id))
+    Lab::for_question(id).map(Lab::info)
 }
 
 /// A bad lab input: which field, and what is wrong with it.
@@ -432,7 +434,7 @@ mod tests {
             assert_eq!(Lab::from_slug(l.slug()), Some(l));
         }
         assert_eq!(Lab::from_slug("no-such-lab"), None);
-        assert_eq!(labs().count(), 11);
+        assert_eq!(Lab::ALL.len(), 11);
     }
 
     #[test]
@@ -440,6 +442,8 @@ mod tests {
         let slugs: Vec<&str> = labs_for_question("fp32-rounding").map(|l| l.slug).collect();
         assert_eq!(slugs, ["float", "mixed-precision"]);
         assert_eq!(labs_for_question("resnet").count(), 0);
+        let labs: Vec<Lab> = Lab::for_question("batch-norm").collect();
+        assert_eq!(labs, [Lab::DropoutBn]);
     }
 
     #[test]

@@ -262,7 +262,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             <nav class="crumbs">
                 <a href={nav.href(&Route::Labs)}>{ lang.pick("所有实验", "All labs") }</a>
             </nav>
-            <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => info.zh, Lang::En => info.en } }</h1>
+            <h1 id="q-title" tabindex="-1">{ text::name(lab, lang) }</h1>
             { body }
             <LabQuestions index={p.index.clone()} {lang} questions={info.questions} />
             if !p.embed {
@@ -310,8 +310,8 @@ pub fn lab_index(p: &LabIndexProps) -> Html {
     html! {
         <section>
             <h1 id="q-title" tabindex="-1">{ p.lang.pick("数值实验", "Numeric labs") }</h1>
-            <ul class="lab-list">{ for ail_labs::labs().map(|l| html! {
-                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ p.lang.pick(l.zh, l.en) }</a></li>
+            <ul class="lab-list">{ for Lab::ALL.into_iter().map(|l| html! {
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug().to_string(), query: String::new() })} data-lab-link={l.slug()}>{ text::name(l, p.lang) }</a></li>
             }) }</ul>
         </section>
     }

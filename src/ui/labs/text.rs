@@ -5,6 +5,12 @@ use crate::i18n::Lang;
 use ail_labs::dist_matmul::Action;
 use ail_labs::{InputError, Lab, Problem};
 
+/// The lab's name in `lang`. The names are still in [`ail_labs::LabInfo`],
+/// which `ui::question_page` reads; once it calls this, they can move here.
+pub fn name(lab: Lab, lang: Lang) -> &'static str {
+    lang.pick(lab.info().zh, lab.info().en)
+}
+
 /// One sentence on what `lab` shows, in Chinese and English (its page's
 /// description for search engines and link previews).
 pub fn about(lab: Lab) -> (&'static str, &'static str) {
