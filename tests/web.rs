@@ -160,21 +160,6 @@ impl IntoElement for web_sys::Node {
 }
 
 #[wasm_bindgen_test]
-fn every_lab_listed_as_built_has_a_page_and_no_other_does() {
-    use ai_interview_lab::ui::labs::{has_page, BUILT};
-    use ail_labs::LABS;
-    for lab in LABS {
-        assert_eq!(
-            has_page(lab.slug),
-            BUILT.contains(&lab.slug),
-            "{}",
-            lab.slug
-        );
-    }
-    assert!(BUILT.iter().all(|s| LABS.iter().any(|l| l.slug == *s)));
-}
-
-#[wasm_bindgen_test]
 async fn adopted_texts_are_copies_of_the_static_nodes_and_render_as_they_were() {
     use ai_interview_lab::bank::Text;
     use ai_interview_lab::i18n::Lang;

@@ -5,7 +5,8 @@
 //! is (C_in·k·k) × (H_out·W_out); the filters become a C_out × (C_in·k·k)
 //! matrix; one GEMM gives all outputs. `H_out = ⌊(H + 2·pad − k) / stride⌋ + 1`.
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
 
 /// Shape and seed of one experiment.
@@ -58,36 +59,24 @@ pub fn dims(s: &Shape) -> Result<Dims, InputError> {
 /// Checks limits: C_in, C_out ≤ 8; H, W ≤ 32; 1 ≤ k ≤ H + 2·pad and W + 2·pad; stride ≥ 1; pad ≤ 8.
 /// Errors name the offending field.
 pub fn check(s: &Shape) -> Result<(usize, usize), InputError> {
-    let bad = |f: &str, zh: &str, en: &str| Err(InputError::new(f, zh, en));
+    let bad = |f: &str, p: Problem| Err(InputError::new(f, p));
     if !(1..=8).contains(&s.c) {
-        return bad("c", "C_in 需在 1 到 8 之间。", "C_in must be from 1 to 8.");
+        return bad("c", Problem::ChannelsIn);
     }
     if !(1..=8).contains(&s.cout) {
-        return bad(
-            "cout",
-            "C_out 需在 1 到 8 之间。",
-            "C_out must be from 1 to 8.",
-        );
+        return bad("cout", Problem::ChannelsOut);
     }
     if !(1..=32).contains(&s.h) || !(1..=32).contains(&s.w) {
-        return bad(
-            "h",
-            "H 和 W 需在 1 到 32 之间。",
-            "H and W must be from 1 to 32.",
-        );
+        return bad("h", Problem::InputSize);
     }
     if s.stride == 0 {
-        return bad("stride", "步长至少为 1。", "The stride must be at least 1.");
+        return bad("stride", Problem::Stride);
     }
     if s.pad > 8 {
-        return bad("pad", "padding 最多 8。", "Padding is at most 8.");
+        return bad("pad", Problem::Padding);
     }
     if s.k == 0 || s.k > s.h + 2 * s.pad || s.k > s.w + 2 * s.pad {
-        return bad(
-            "k",
-            "卷积核必须至少 1，且不大于补零后的输入。",
-            "The kernel must be at least 1 and no larger than the padded input.",
-        );
+        return bad("k", Problem::KernelSize);
     }
     Ok((
         (s.h + 2 * s.pad - s.k) / s.stride + 1,
@@ -227,9 +216,40 @@ fn run_with_outputs(s: &Shape) -> Result<(Outcome, Vec<f64>), InputError> {
     Ok((outcome, outputs))
 }
 
+impl LabInputs for Shape {
+    const DEFAULTS: Defaults = &[
+        ("c", "2"),
+        ("h", "5"),
+        ("w", "5"),
+        ("k", "3"),
+        ("stride", "1"),
+        ("pad", "1"),
+        ("cout", "2"),
+        ("seed", "1"),
+    ];
+
+    /// Sizes above 2^20 are read as 2^20 (far past what [`check`] allows).
+    fn read(f: &mut Fields) -> Option<Self> {
+        let [c, h, w, k, stride, pad, cout, seed] =
+            ["c", "h", "w", "k", "stride", "pad", "cout", "seed"].map(|k| f.whole(k));
+        let u = |v: Option<u64>| v.map(|v| v.min(1 << 20) as usize);
+        Some(Shape {
+            c: u(c)?,
+            h: u(h)?,
+            w: u(w)?,
+            k: u(k)?,
+            stride: u(stride)?,
+            pad: u(pad)?,
+            cout: u(cout)?,
+            seed: seed?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     const DEFAULT: Shape = Shape {
         c: 2,
@@ -431,33 +451,20 @@ mod tests {
         assert_eq!(run(&Shape { c: 9, ..DEFAULT }).unwrap_err().field, "c");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_conv_matmul() {
-        // The default and the largest shape the lab allows.
-        for s in [
-            DEFAULT,
-            Shape {
-                c: 8,
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        assert_eq!(Shape::parse(&Query::parse("")), Ok(DEFAULT));
+        assert_eq!(
+            Shape::parse(&Query::parse("c=3&h=32&w=32&cout=8&k=99999999")),
+            Ok(Shape {
+                k: 1 << 20,
                 ..BANK_EXAMPLE
-            },
-        ] {
-            let reps = if s.h > 5 { 5 } else { 10_000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                acc += run(&s).map_or(0.0, |o| o.conv_diff);
-            }
-            println!(
-                "bench conv-matmul {}x{}x{} k{} cout{}: {:.1} us (checksum {acc})",
-                s.c,
-                s.h,
-                s.w,
-                s.k,
-                s.cout,
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
+            })
+        );
+        let e = Shape::parse(&Query::parse("h=-1&seed=1.5")).unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [("h", Problem::NotWhole), ("seed", Problem::NotWhole)]
+        );
     }
 }

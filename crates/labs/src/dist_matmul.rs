@@ -11,7 +11,8 @@
 //! a block, the swap then done in two halves. Memory is counted in numbers
 //! (words); the local GEMM accumulates in place.
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
 
 /// Largest N accepted.
@@ -20,10 +21,24 @@ pub const MAX_N: usize = 64;
 /// One row of the step table: what happened and each machine's words in use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
-    pub label: &'static str,
-    pub label_zh: &'static str,
+    pub action: Action,
     /// Words in use on machines (0,0), (0,1), (1,0), (1,1).
     pub memory: [usize; 4],
+}
+
+/// What a step of the schedule does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Machine (i,j) holds blocks A_ik and B_kj.
+    Place,
+    /// C_ij = A_ik · B_kj.
+    Multiply,
+    /// A chunk of A goes to the row neighbour.
+    SwapA,
+    /// A chunk of B goes to the column neighbour.
+    SwapB,
+    /// C_ij += A_i,1−k · B_1−k,j.
+    Accumulate,
 }
 
 /// The simulation's results.
@@ -78,18 +93,10 @@ fn gemm_acc(c: &mut [f64], a: &[f64], b: &[f64], h: usize) {
 /// (so every product and sum is exact in f64). Errors on field `n` or `mem`.
 pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, InputError> {
     if !(2..=MAX_N).contains(&n) || n % 2 == 1 {
-        return Err(InputError::new(
-            "n",
-            format!("N 必须是 2 到 {MAX_N} 之间的偶数。"),
-            format!("N must be an even number from 2 to {MAX_N}."),
-        ));
+        return Err(InputError::new("n", Problem::EvenN { max: MAX_N }));
     }
     if budget_eighths != 8 && budget_eighths != 7 {
-        return Err(InputError::new(
-            "mem",
-            "mem 只能是 1 或 0.875。",
-            "mem must be 1 or 0.875.",
-        ));
+        return Err(InputError::new("mem", Problem::Memory));
     }
     let h = n / 2;
     let beta = h * h;
@@ -116,8 +123,7 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
     let mut steps = Vec::new();
     let snap = |m: &[Machine]| [m[0].words(), m[1].words(), m[2].words(), m[3].words()];
     steps.push(Step {
-        label: "initial placement: A_ik, B_kj",
-        label_zh: "初始放置：A_ik、B_kj",
+        action: Action::Place,
         memory: snap(&m),
     });
     for mm in m.iter_mut() {
@@ -126,8 +132,7 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
         gemm_acc(&mut mm.c, &a, &b, h);
     }
     steps.push(Step {
-        label: "C_ij = A_ik · B_kj",
-        label_zh: "C_ij = A_ik · B_kj",
+        action: Action::Multiply,
         memory: snap(&m),
     });
     let row_partner = [1, 0, 3, 2];
@@ -136,30 +141,16 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
     let budget = n * n * budget_eighths / 8;
     let chunk = (budget - 3 * beta).min(beta);
     if chunk == 0 {
-        return Err(InputError::new(
-            "n",
-            "N = 2 时 7/8 N² 只有 3 个数的空间，正好放下 A、B、C 各一个数，没有空间接收数据。",
-            "With N = 2, 7/8 N² leaves room for 3 numbers: exactly one each of A, B and C, with no space to receive anything.",
-        ));
+        return Err(InputError::new("n", Problem::NoRoomToReceive));
     }
     let chunks: Vec<(usize, usize)> = (0..beta)
         .step_by(chunk)
         .map(|lo| (lo, (lo + chunk).min(beta)))
         .collect();
     let mut sent = 0;
-    for (which, partner, label, label_zh) in [
-        (
-            0,
-            row_partner,
-            "swap A with the row neighbour",
-            "与同行邻居交换 A",
-        ),
-        (
-            1,
-            col_partner,
-            "swap B with the column neighbour",
-            "与同列邻居交换 B",
-        ),
+    for (which, partner, action) in [
+        (0, row_partner, Action::SwapA),
+        (1, col_partner, Action::SwapB),
     ] {
         for &(lo, hi) in &chunks {
             // Everyone receives the partner's chunk into a buffer (sends happen simultaneously).
@@ -177,8 +168,7 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
             }
             sent += hi - lo;
             steps.push(Step {
-                label,
-                label_zh,
+                action,
                 memory: snap(&m),
             });
             // The own chunk has been sent, so its space takes the received data.
@@ -197,8 +187,7 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
         gemm_acc(&mut mm.c, &a, &b, h);
     }
     steps.push(Step {
-        label: "C_ij += A_i,1−k · B_1−k,j",
-        label_zh: "C_ij += A_i,1−k · B_1−k,j",
+        action: Action::Accumulate,
         memory: snap(&m),
     });
     // The direct product on one machine, to check the four blocks against.
@@ -224,9 +213,46 @@ pub fn simulate(n: usize, budget_eighths: usize, seed: u64) -> Result<Run, Input
     })
 }
 
+/// The lab's inputs: the size, the memory per machine and the seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inputs {
+    pub n: usize,
+    /// Memory per machine in eighths of N² (8 or 7).
+    pub budget_eighths: usize,
+    pub seed: u64,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[("n", "8"), ("mem", "0.875"), ("seed", "1")];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let n = f.get("n", |k, s| {
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| InputError::new(k, Problem::NNotWhole))
+        });
+        let budget_eighths = f.get("mem", |k, s| match s.trim() {
+            "1" => Ok(8),
+            "0.875" | "7/8" => Ok(7),
+            _ => Err(InputError::new(k, Problem::Memory)),
+        });
+        let seed = f.get("seed", |k, s| {
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| InputError::new(k, Problem::SeedNotWhole))
+        });
+        Some(Inputs {
+            n: n?,
+            budget_eighths: budget_eighths?,
+            seed: seed?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     #[test]
     fn peak_never_exceeds_the_budget_and_c_is_exact_for_every_even_n() {
@@ -241,8 +267,8 @@ mod tests {
                 for s in &r.steps {
                     assert!(
                         s.memory.iter().all(|&w| w <= r.budget),
-                        "n={n} {eighths}/8 step {}: {:?} > {}",
-                        s.label,
+                        "n={n} {eighths}/8 step {:?}: {:?} > {}",
+                        s.action,
                         s.memory,
                         r.budget
                     );
@@ -295,21 +321,34 @@ mod tests {
         assert_eq!(simulate(8, 6, 1).unwrap_err().field, "mem");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_dist_matmul() {
-        for n in [8, MAX_N] {
-            let reps = if n > 8 { 50 } else { 20_000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0;
-            for _ in 0..reps {
-                acc += simulate(n, 7, 1).map_or(0, |r| r.peak);
-            }
-            println!(
-                "bench dist-matmul n={n}: {:.1} us (checksum {acc})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let parse = |q: &str| Inputs::parse(&Query::parse(q));
+        assert_eq!(
+            parse(""),
+            Ok(Inputs {
+                n: 8,
+                budget_eighths: 7,
+                seed: 1
+            })
+        );
+        assert_eq!(
+            parse("n=16&mem=1&seed=9"),
+            Ok(Inputs {
+                n: 16,
+                budget_eighths: 8,
+                seed: 9
+            })
+        );
+        assert_eq!(parse("mem=7/8").map(|i| i.budget_eighths), Ok(7));
+        let e = parse("n=8.5&mem=0.5&seed=-2").unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [
+                ("n", Problem::NNotWhole),
+                ("mem", Problem::Memory),
+                ("seed", Problem::SeedNotWhole),
+            ]
+        );
     }
 }

@@ -7,7 +7,8 @@
 //! with the biased batch variance; the running statistics are updated as
 //! `r ← (1 − m) r + m · stat` with the *unbiased* variance (PyTorch).
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
 
 /// Most elements or batch entries accepted.
@@ -35,24 +36,20 @@ pub struct DropoutSample {
 /// The inputs' errors, else the keep probability `1 − p`.
 fn check(x: &[f64], p: f64, trials: u32) -> Result<f64, InputError> {
     if !(0.0..1.0).contains(&p) {
-        return Err(InputError::new(
-            "p",
-            "p 必须满足 0 ≤ p < 1。",
-            "p must satisfy 0 ≤ p < 1.",
-        ));
+        return Err(InputError::new("p", Problem::DropProbability));
     }
     if x.len() > MAX_LEN {
         return Err(InputError::new(
             "x",
-            format!("最多 {MAX_LEN} 个数。"),
-            format!("At most {MAX_LEN} values."),
+            Problem::TooManyValues { max: MAX_LEN },
         ));
     }
     if trials == 0 || trials > MAX_TRIALS {
         return Err(InputError::new(
             "trials",
-            format!("试验次数需在 1 到 {MAX_TRIALS} 之间。"),
-            format!("Trials must be from 1 to {MAX_TRIALS}."),
+            Problem::Trials {
+                max: MAX_TRIALS as usize,
+            },
         ));
     }
     Ok(1.0 - p)
@@ -146,25 +143,13 @@ pub fn batch_norm(
     momentum: f64,
 ) -> Result<BatchNorm, InputError> {
     if batch.is_empty() || batch.len() > MAX_LEN {
-        return Err(InputError::new(
-            "batch",
-            format!("batch 需要 1 到 {MAX_LEN} 个数。"),
-            format!("The batch needs 1 to {MAX_LEN} values."),
-        ));
+        return Err(InputError::new("batch", Problem::BatchLen { max: MAX_LEN }));
     }
     if eps <= 0.0 {
-        return Err(InputError::new(
-            "eps",
-            "ε 必须大于 0。",
-            "ε must be greater than 0.",
-        ));
+        return Err(InputError::new("eps", Problem::EpsPositive));
     }
     if !(0.0..=1.0).contains(&momentum) {
-        return Err(InputError::new(
-            "momentum",
-            "momentum 需在 0 到 1 之间。",
-            "momentum must be between 0 and 1.",
-        ));
+        return Err(InputError::new("momentum", Problem::Momentum));
     }
     let n = batch.len() as f64;
     let mean = batch.iter().sum::<f64>() / n;
@@ -188,9 +173,77 @@ pub fn batch_norm(
     })
 }
 
+/// The dropout half's inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DropoutInputs {
+    pub x: Vec<f64>,
+    pub p: f64,
+    /// Monte Carlo trials (values above `u32::MAX` read as `u32::MAX`).
+    pub trials: u32,
+    pub seed: u64,
+}
+
+impl LabInputs for DropoutInputs {
+    const DEFAULTS: Defaults = &[
+        ("x", "1,2,3,4"),
+        ("p", "0.5"),
+        ("trials", "10000"),
+        ("seed", "1"),
+    ];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let (x, p, trials, seed) = (
+            f.vector("x"),
+            f.scalar("p"),
+            f.whole("trials"),
+            f.whole("seed"),
+        );
+        Some(DropoutInputs {
+            x: x?,
+            p: p?,
+            trials: trials?.min(u32::MAX as u64) as u32,
+            seed: seed?,
+        })
+    }
+}
+
+/// The batch norm half's inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchNormInputs {
+    pub batch: Vec<f64>,
+    pub gamma: f64,
+    pub beta: f64,
+    pub eps: f64,
+    pub momentum: f64,
+}
+
+impl LabInputs for BatchNormInputs {
+    const DEFAULTS: Defaults = &[
+        ("batch", "1,2,3,6"),
+        ("gamma", "2"),
+        ("beta", "0.5"),
+        ("eps", "1e-5"),
+        ("momentum", "0.1"),
+    ];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let batch = f.vector("batch");
+        let [gamma, beta, eps, momentum] =
+            ["gamma", "beta", "eps", "momentum"].map(|k| f.scalar(k));
+        Some(BatchNormInputs {
+            batch: batch?,
+            gamma: gamma?,
+            beta: beta?,
+            eps: eps?,
+            momentum: momentum?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     #[test]
     fn bank_batch_norm_example() {
@@ -285,7 +338,7 @@ mod tests {
                 dropout_sample(&x, p, trials, 1).unwrap_err(),
                 dropout_mc(&x, p, trials, 1).unwrap_err(),
             );
-            assert_eq!((a.field, a.en), (b.field, b.en));
+            assert_eq!(a, b);
         }
     }
 
@@ -303,17 +356,39 @@ mod tests {
         );
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_dropout_bn() {
-        for trials in [10_000, MAX_TRIALS] {
-            let t = std::time::Instant::now();
-            let m = dropout_mc(&[1.0, 2.0, 3.0, 4.0], 0.5, trials, 1).map_or(0.0, |m| m.mean[0]);
-            println!(
-                "bench dropout-bn trials={trials}: {:.1} us (checksum {m:.4})",
-                t.elapsed().as_secs_f64() * 1e6
-            );
-        }
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let q = Query::parse("x=5&trials=99999999999&batch=7");
+        assert_eq!(
+            DropoutInputs::parse(&q),
+            Ok(DropoutInputs {
+                x: vec![5.0],
+                p: 0.5,
+                trials: u32::MAX,
+                seed: 1
+            })
+        );
+        assert_eq!(
+            BatchNormInputs::parse(&q),
+            Ok(BatchNormInputs {
+                batch: vec![7.0],
+                gamma: 2.0,
+                beta: 0.5,
+                eps: 1e-5,
+                momentum: 0.1
+            })
+        );
+        // Each half reads only its own fields.
+        let q = Query::parse("p=x&seed=-1&eps=");
+        let e = DropoutInputs::parse(&q).unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [
+                ("p", Problem::NotFinite { text: "x".into() }),
+                ("seed", Problem::NotWhole)
+            ]
+        );
+        let e = BatchNormInputs::parse(&q).unwrap_err();
+        assert_eq!((e.len(), e[0].field.as_str()), (1, "eps"));
     }
 }

@@ -12,7 +12,8 @@
 // Matrix code reads best with explicit indices (a[p][r], a[k][p], ...).
 #![allow(clippy::needless_range_loop)]
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 
 /// Largest matrix accepted.
 pub const MAX_N: usize = 8;
@@ -37,18 +38,10 @@ pub fn check_symmetric(s: &Matrix) -> Result<(), InputError> {
     let n = s.len();
     if n == 0 || s.iter().any(|r| r.len() != n) {
         let cols = s.first().map_or(0, |r| r.len());
-        return Err(InputError::new(
-            "s",
-            format!("矩阵必须是方阵（现在是 {n}×{cols}）。"),
-            format!("The matrix must be square (it is {n}×{cols})."),
-        ));
+        return Err(InputError::new("s", Problem::NotSquare { rows: n, cols }));
     }
     if n > MAX_N {
-        return Err(InputError::new(
-            "s",
-            format!("最多 {MAX_N}×{MAX_N}。"),
-            format!("At most {MAX_N}×{MAX_N}."),
-        ));
+        return Err(InputError::new("s", Problem::MatrixTooLarge { max: MAX_N }));
     }
     let scale = s.iter().flatten().fold(1.0f64, |m, v| m.max(v.abs()));
     for i in 0..n {
@@ -56,24 +49,12 @@ pub fn check_symmetric(s: &Matrix) -> Result<(), InputError> {
             if (s[i][j] - s[j][i]).abs() > SYMMETRY_TOL * scale {
                 return Err(InputError::new(
                     "s",
-                    format!(
-                        "矩阵不对称：第 {} 行第 {} 列是 {}，第 {} 行第 {} 列是 {}。",
-                        i + 1,
-                        j + 1,
-                        s[i][j],
-                        j + 1,
-                        i + 1,
-                        s[j][i]
-                    ),
-                    format!(
-                        "Not symmetric: entry ({}, {}) is {} but ({}, {}) is {}.",
-                        i + 1,
-                        j + 1,
-                        s[i][j],
-                        j + 1,
-                        i + 1,
-                        s[j][i]
-                    ),
+                    Problem::NotSymmetric {
+                        row: i + 1,
+                        col: j + 1,
+                        value: s[i][j],
+                        mirror: s[j][i],
+                    },
                 ));
             }
         }
@@ -163,8 +144,9 @@ pub fn parse_perm(s: &str, n: usize) -> Result<Vec<usize>, InputError> {
             p.parse::<usize>().map_err(|_| {
                 InputError::new(
                     "perm",
-                    format!("“{p}”不是序号。"),
-                    format!("“{p}” is not an index."),
+                    Problem::NotAnIndex {
+                        text: p.to_string(),
+                    },
                 )
             })
         })
@@ -172,14 +154,9 @@ pub fn parse_perm(s: &str, n: usize) -> Result<Vec<usize>, InputError> {
     if v.len() != n || !crate::validate::is_permutation(&v) {
         return Err(InputError::new(
             "perm",
-            format!(
-                "需要 0 到 {} 的一个排列（每个序号恰好一次）。",
-                n.saturating_sub(1)
-            ),
-            format!(
-                "Needs a permutation of 0 to {} (each index exactly once).",
-                n.saturating_sub(1)
-            ),
+            Problem::PermutationEachOnce {
+                last: n.saturating_sub(1),
+            },
         ));
     }
     Ok(v)
@@ -229,8 +206,7 @@ pub fn permute(s: &Matrix, perm: &[usize]) -> Result<PermResult, InputError> {
     if perm.len() != n || !crate::validate::is_permutation(perm) {
         return Err(InputError::new(
             "perm",
-            format!("需要 0 到 {} 的一个排列。", n - 1),
-            format!("Needs a permutation of 0 to {}.", n - 1),
+            Problem::Permutation { last: n - 1 },
         ));
     }
     let permuted_values: Vec<f64> = perm.iter().map(|&k| eigen.values[k]).collect();
@@ -250,10 +226,37 @@ pub fn permute(s: &Matrix, perm: &[usize]) -> Result<PermResult, InputError> {
     })
 }
 
+/// The lab's inputs: a symmetric matrix and a new order of its eigenvalues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub s: Matrix,
+    pub perm: Vec<usize>,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[
+        ("s", "4,1,0.5,0;1,3,0.2,0.1;0.5,0.2,2,0.3;0,0.1,0.3,1"),
+        ("perm", "3,1,0,2"),
+    ];
+
+    /// Matrix problems first: a perm of the wrong length is only
+    /// meaningful for a valid S, so at most one error.
+    fn read(f: &mut Fields) -> Option<Self> {
+        let s = f.matrix("s")?;
+        if let Err(e) = check_symmetric(&s) {
+            f.reject(e);
+            return None;
+        }
+        let perm = f.get("perm", |_, t| parse_perm(t, s.len()))?;
+        Some(Inputs { s, perm })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numeric::rng::SplitMix64;
+    use crate::query::Query;
 
     /// Reconstruction tolerance relative to `max(1, max|S|)`.
     const RECON_EPS: f64 = 1e-10;
@@ -354,17 +357,25 @@ mod tests {
 
     #[test]
     fn rejects_non_square_non_symmetric_and_oversized_matrices_on_field_s() {
-        assert!(check_symmetric(&vec![vec![1.0, 2.0]])
-            .unwrap_err()
-            .en
-            .contains("square"));
+        assert_eq!(
+            check_symmetric(&vec![vec![1.0, 2.0]]).unwrap_err().problem,
+            Problem::NotSquare { rows: 1, cols: 2 }
+        );
         let e = check_symmetric(&vec![vec![1.0, 2.0], vec![2.5, 1.0]]).unwrap_err();
         assert_eq!(e.field, "s");
-        assert!(e.en.contains("(1, 2) is 2 but (2, 1) is 2.5"), "{}", e.en);
-        assert!(check_symmetric(&vec![vec![0.0; 9]; 9])
-            .unwrap_err()
-            .en
-            .contains("At most 8"));
+        assert_eq!(
+            e.problem,
+            Problem::NotSymmetric {
+                row: 1,
+                col: 2,
+                value: 2.0,
+                mirror: 2.5
+            }
+        );
+        assert_eq!(
+            check_symmetric(&vec![vec![0.0; 9]; 9]).unwrap_err().problem,
+            Problem::MatrixTooLarge { max: 8 }
+        );
     }
 
     #[test]
@@ -376,24 +387,20 @@ mod tests {
         }
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_eigen_perm() {
-        let mut rng = SplitMix64::new(1);
-        for n in [4, MAX_N] {
-            let s = random_symmetric(&mut rng, n);
-            let perm: Vec<usize> = (0..n).rev().collect();
-            let reps = 20_000;
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                acc += permute(&s, &perm).map_or(0.0, |r| r.residual);
-            }
-            println!(
-                "bench eigen-perm {n}x{n}: {:.2} us per decompose+permute (checksum {acc:e})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("perm=0,3,2,1")).unwrap();
+        assert_eq!((i.s.len(), i.perm), (4, vec![0, 3, 2, 1]));
+        let i = Inputs::parse(&Query::parse("s=2,1;1,2&perm=1,0")).unwrap();
+        assert_eq!(i.s, vec![vec![2.0, 1.0], vec![1.0, 2.0]]);
+        // One error, on the first problem: the matrix, then the order.
+        for (q, field) in [
+            ("s=1,2;3&perm=x", "s"),
+            ("s=1,2;3,4&perm=x", "s"),
+            ("s=2,1;1,2", "perm"),
+        ] {
+            let e = Inputs::parse(&Query::parse(q)).unwrap_err();
+            assert_eq!((e.len(), e[0].field.as_str()), (1, field), "{q}");
         }
     }
 }

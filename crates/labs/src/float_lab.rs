@@ -11,7 +11,8 @@
 //! on a sample.
 
 use super::exact::{exact_decimal, Dec};
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 
 pub use crate::numeric::float_format::{FloatFormat, Op};
 
@@ -21,13 +22,7 @@ impl FloatFormat {
         FloatFormat::ALL
             .into_iter()
             .find(|f| f.name() == s.trim())
-            .ok_or_else(|| {
-                InputError::new(
-                    "fmt",
-                    "格式只能是 f64、f32、f16 或 bf16。",
-                    "The format must be f64, f32, f16 or bf16.",
-                )
-            })
+            .ok_or_else(|| InputError::new("fmt", Problem::Format))
     }
 }
 
@@ -39,11 +34,7 @@ impl Op {
             "sub" => Ok(Op::Sub),
             "mul" => Ok(Op::Mul),
             "div" => Ok(Op::Div),
-            _ => Err(InputError::new(
-                "op",
-                "运算只能是 add、sub、mul 或 div。",
-                "The operation must be add, sub, mul or div.",
-            )),
+            _ => Err(InputError::new("op", Problem::Operation)),
         }
     }
 }
@@ -202,15 +193,19 @@ pub fn parse_operand(field: &str, s: &str, fmt: FloatFormat) -> Result<Stored, I
         let bits = u64::from_str_radix(hex, 16).map_err(|_| {
             InputError::new(
                 field,
-                format!("“{t}”不是十六进制位模式。"),
-                format!("“{t}” is not a hex bit pattern."),
+                Problem::NotHex {
+                    text: t.to_string(),
+                },
             )
         })?;
         if w < 64 && bits >> w != 0 {
             return Err(InputError::new(
                 field,
-                format!("{t} 超出了 {} 的 {w} 位。", fmt.name()),
-                format!("{t} does not fit in the {w} bits of {}.", fmt.name()),
+                Problem::HexTooWide {
+                    text: t.to_string(),
+                    fmt,
+                    bits: w,
+                },
             ));
         }
         return Ok(Stored::from_bits(fmt, bits));
@@ -352,10 +347,39 @@ pub fn swamping_threshold(fmt: FloatFormat, x: f64) -> Option<f64> {
     Some(fmt.from_bits(hi))
 }
 
+/// The lab's inputs: the format, the operation and both operands stored in the format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub fmt: FloatFormat,
+    pub op: Op,
+    pub x: Stored,
+    pub y: Stored,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[("x", "9.9e9"), ("y", "1e-9"), ("op", "add"), ("fmt", "f32")];
+
+    /// A bad format still reads the operands, in f32, so that their errors show too.
+    fn read(f: &mut Fields) -> Option<Self> {
+        let fmt = f.get("fmt", |_, s| FloatFormat::parse(s));
+        let op = f.get("op", |_, s| Op::parse(s));
+        let stored = fmt.unwrap_or(FloatFormat::F32);
+        let x = f.get("x", |k, s| parse_operand(k, s, stored));
+        let y = f.get("y", |k, s| parse_operand(k, s, stored));
+        Some(Inputs {
+            fmt: fmt?,
+            op: op?,
+            x: x?,
+            y: y?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numeric::rng::SplitMix64;
+    use crate::query::Query;
 
     #[test]
     fn f32_stores_9_9e9_as_9900000256_with_bits_0x50138581() {
@@ -546,14 +570,24 @@ mod tests {
                 .value,
             1.0
         );
-        assert!(parse_operand("x", "0x13c00", FloatFormat::F16)
-            .unwrap_err()
-            .en
-            .contains("does not fit"));
-        assert!(parse_operand("x", "0xzz", FloatFormat::F32)
-            .unwrap_err()
-            .en
-            .contains("not a hex bit pattern"));
+        assert_eq!(
+            parse_operand("x", "0x13c00", FloatFormat::F16)
+                .unwrap_err()
+                .problem,
+            Problem::HexTooWide {
+                text: "0x13c00".into(),
+                fmt: FloatFormat::F16,
+                bits: 16
+            }
+        );
+        assert_eq!(
+            parse_operand("x", "0xzz", FloatFormat::F32)
+                .unwrap_err()
+                .problem,
+            Problem::NotHex {
+                text: "0xzz".into()
+            }
+        );
         assert_eq!(
             parse_operand("x", "0x4f13ab68", FloatFormat::F32)
                 .unwrap()
@@ -562,36 +596,16 @@ mod tests {
         );
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_float() {
-        let reps = 2000;
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..reps {
-            for fmt in FloatFormat::ALL {
-                let x = Stored::of(fmt, 9.9e9);
-                let y = Stored::of(fmt, 1e-9);
-                n += operate(fmt, Op::Add, &x, &y).1.exact.map_or(0, |s| s.len());
-                n += x.exact().len();
-                n += swamping_threshold(fmt, x.value).map_or(0, |_| 1);
-            }
-        }
-        println!("bench float (default: 9.9e9 + 1e-9, all four formats): {:.1} us per full recompute (checksum {n})", t.elapsed().as_secs_f64() / reps as f64 * 1e6);
-        let t = std::time::Instant::now();
-        let tiny = f64::from_bits(1);
-        for _ in 0..50 {
-            n += operate(
-                FloatFormat::F64,
-                Op::Add,
-                &Stored::of(FloatFormat::F64, 1e300),
-                &Stored::of(FloatFormat::F64, tiny),
-            )
-            .1
-            .exact
-            .map_or(0, |s| s.len());
-        }
-        println!("bench float (largest: f64 1e300 + smallest subnormal, 1400-digit exact sum): {:.1} us (checksum {n})", t.elapsed().as_secs_f64() / 50.0 * 1e6);
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("fmt=f16&op=mul&x=0x3c00")).unwrap();
+        assert_eq!(
+            (i.fmt, i.op, i.x.value, i.y.fmt),
+            (FloatFormat::F16, Op::Mul, 1.0, FloatFormat::F16)
+        );
+        let e = Inputs::parse(&Query::parse("fmt=f8&op=pow&x=0x3c00&y=z")).unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        // The hex x is a valid f32 pattern: f32 is used while fmt is bad.
+        assert_eq!(fields, ["fmt", "op", "y"]);
     }
 }

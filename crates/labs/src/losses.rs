@@ -6,7 +6,8 @@
 //! `MSE = (y - s)²`, `CE = -y ln s - (1 - y) ln(1 - s)`. Gradients:
 //! `∂MSE/∂w = -2 (y - s) s (1 - s) x` and `∂CE/∂w = (s - y) x`.
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 
 /// `σ(z)` without overflow for any finite `z` (result in [0, 1]).
 pub fn sigmoid(z: f64) -> f64 {
@@ -62,19 +63,11 @@ fn ce_at(p: &Point, w: f64) -> f64 {
 /// rounding of about `1e-11 / h` relative to the loss.
 pub fn gradients(p: &Point) -> Result<Grads, InputError> {
     if !(0.0..=1.0).contains(&p.y) {
-        return Err(InputError::new(
-            "y",
-            "目标 y 必须在 0 到 1 之间。",
-            "The target y must be between 0 and 1.",
-        ));
+        return Err(InputError::new("y", Problem::TargetRange));
     }
     let z = p.w * p.x + p.b;
     if !z.is_finite() || z.abs() > 700.0 {
-        return Err(InputError::new(
-            "w",
-            "z = wx + b 太大（|z| 需 ≤ 700）。",
-            "z = wx + b is too large (|z| must be ≤ 700).",
-        ));
+        return Err(InputError::new("w", Problem::LogitTooLarge));
     }
     let s = sigmoid(z);
     let h = 1e-5 * p.w.abs().max(1.0);
@@ -94,11 +87,7 @@ pub fn gradients(p: &Point) -> Result<Grads, InputError> {
 /// Errors on field `zmin` when the range is empty, reversed or wider than 200.
 pub fn curve(y: f64, zmin: f64, zmax: f64, n: usize) -> Result<Vec<(f64, f64, f64)>, InputError> {
     if !(zmin < zmax && zmax - zmin <= 200.0) {
-        return Err(InputError::new(
-            "zmin",
-            "需要 zmin < zmax，且范围不超过 200。",
-            "Needs zmin < zmax and a range of at most 200.",
-        ));
+        return Err(InputError::new("zmin", Problem::PlotRange));
     }
     Ok((0..n)
         .map(|i| {
@@ -109,9 +98,43 @@ pub fn curve(y: f64, zmin: f64, zmax: f64, n: usize) -> Result<Vec<(f64, f64, f6
         .collect())
 }
 
+/// The lab's inputs: the point, and the range of `z` to plot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inputs {
+    pub point: Point,
+    pub zmin: f64,
+    pub zmax: f64,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[
+        ("w", "-1.5"),
+        ("x", "2"),
+        ("b", "0.5"),
+        ("y", "1"),
+        ("zmin", "-8"),
+        ("zmax", "8"),
+    ];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let [w, x, b, y, zmin, zmax] = ["w", "x", "b", "y", "zmin", "zmax"].map(|k| f.scalar(k));
+        Some(Inputs {
+            point: Point {
+                w: w?,
+                x: x?,
+                b: b?,
+                y: y?,
+            },
+            zmin: zmin?,
+            zmax: zmax?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     const BANK: Point = Point {
         w: -1.5,
@@ -203,23 +226,14 @@ mod tests {
         assert!((zmax_mse - -(2f64).ln()).abs() < 0.1, "{zmax_mse}");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_losses() {
-        let reps = 100_000;
-        let t = std::time::Instant::now();
-        let mut acc = 0.0;
-        for i in 0..reps {
-            acc += gradients(&Point {
-                w: -1.5 + i as f64 * 1e-9,
-                ..BANK
-            })
-            .map_or(0.0, |g| g.grad_ce);
-            if i % 100 == 0 {
-                acc += curve(1.0, -8.0, 8.0, 121).map_or(0.0, |c| c[0].1);
-            }
-        }
-        println!("bench losses: {:.3} us per gradient set; curve of 121 points every 100 (checksum {acc:.3})", t.elapsed().as_secs_f64() / reps as f64 * 1e6);
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("w=3&zmax=4")).unwrap();
+        assert_eq!(i.point, Point { w: 3.0, ..BANK });
+        assert_eq!((i.zmin, i.zmax), (-8.0, 4.0));
+        let e = Inputs::parse(&Query::parse("x=a&zmin=inf")).unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["x", "zmin"]);
+        assert_eq!(e[0].problem, Problem::NotFinite { text: "a".into() });
     }
 }

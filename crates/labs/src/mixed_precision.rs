@@ -10,7 +10,9 @@
 //! in fp32 afterwards keeps it.
 
 use super::float_lab::{FloatFormat, Op};
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::parse_scalar;
 
 /// Largest step count accepted.
 pub const MAX_STEPS: u32 = 100_000;
@@ -54,33 +56,22 @@ pub fn run(p: &Params) -> Result<Outcome, InputError> {
     if p.steps > MAX_STEPS {
         return Err(InputError::new(
             "steps",
-            format!("步数最多 {MAX_STEPS}。"),
-            format!("At most {MAX_STEPS} steps."),
+            Problem::TooManySteps {
+                max: MAX_STEPS as usize,
+            },
         ));
     }
     if !(p.scale > 0.0 && p.scale.log2().fract() == 0.0) {
-        return Err(InputError::new(
-            "scale",
-            "缩放因子应是 2 的正整数次幂，例如 1024。",
-            "The scale should be a power of two, such as 1024.",
-        ));
+        return Err(InputError::new("scale", Problem::ScalePowerOfTwo));
     }
     let h = FloatFormat::F16;
     let (w16, lr16, g16) = (h.round(p.w), h.round(p.lr), h.round(p.g));
     if !w16.is_finite() {
-        return Err(InputError::new(
-            "w",
-            "w 超出了 fp16 的范围（最大 65504）。",
-            "w is outside fp16's range (largest 65504).",
-        ));
+        return Err(InputError::new("w", Problem::WeightFp16Range));
     }
     let u16 = h.apply(Op::Mul, lr16, g16);
     if !u16.is_finite() {
-        return Err(InputError::new(
-            "lr",
-            "lr·g 超出了 fp16 的范围。",
-            "lr·g is outside fp16's range.",
-        ));
+        return Err(InputError::new("lr", Problem::StepFp16Range));
     }
     let f = FloatFormat::F32;
     let u32 = f.apply(Op::Mul, f.round(p.lr), f.round(p.g));
@@ -171,10 +162,39 @@ pub fn descend(fmt: FloatFormat, x0: f64, u: f64, steps: u32) -> (f64, Option<u3
     (x, None)
 }
 
+impl LabInputs for Params {
+    const DEFAULTS: Defaults = &[
+        ("w", "1"),
+        ("lr", "0.001"),
+        ("g", "0.1"),
+        ("steps", "1000"),
+        ("gsmall", "1e-8"),
+        ("scale", "1024"),
+    ];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let [w, lr, g] = ["w", "lr", "g"].map(|k| f.scalar(k));
+        let steps = f.get("steps", |k, s| match parse_scalar(k, s)? {
+            s if s >= 0.0 && s.fract() == 0.0 && s <= u32::MAX as f64 => Ok(s as u32),
+            _ => Err(InputError::new(k, Problem::StepsNotWhole)),
+        });
+        let [gsmall, scale] = ["gsmall", "scale"].map(|k| f.scalar(k));
+        Some(Params {
+            w: w?,
+            lr: lr?,
+            g: g?,
+            steps: steps?,
+            gsmall: gsmall?,
+            scale: scale?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numeric::rng::SplitMix64;
+    use crate::query::Query;
 
     /// Every step, as `run` did before `descend`.
     fn plain(fmt: FloatFormat, x0: f64, u: f64, steps: u32) -> (f64, Option<u32>) {
@@ -336,21 +356,24 @@ mod tests {
         assert_eq!(run(&Params { w: 1e6, ..BASE }).unwrap_err().field, "w");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_mixed_precision() {
-        for steps in [1000, MAX_STEPS] {
-            let reps = if steps > 1000 { 20 } else { 2000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                acc += run(&Params { steps, ..BASE }).map_or(0.0, |o| o.w_master);
-            }
-            println!(
-                "bench mixed-precision steps={steps}: {:.1} us (checksum {acc:.3})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        assert_eq!(Params::parse(&Query::parse("")), Ok(BASE));
+        assert_eq!(
+            Params::parse(&Query::parse("steps=1e3&scale=8")),
+            Ok(Params { scale: 8.0, ..BASE })
+        );
+        for (q, problem) in [
+            ("steps=1.5", Problem::StepsNotWhole),
+            ("steps=-1", Problem::StepsNotWhole),
+            ("steps=x", Problem::NotFinite { text: "x".into() }),
+        ] {
+            let e = Params::parse(&Query::parse(q)).unwrap_err();
+            assert_eq!((e.len(), e[0].field.as_str()), (1, "steps"));
+            assert_eq!(e[0].problem, problem);
         }
+        let e = Params::parse(&Query::parse("w=&g=nan")).unwrap_err();
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["w", "g"]);
     }
 }

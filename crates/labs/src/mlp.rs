@@ -6,7 +6,8 @@
 //! `δ1 = (W2ᵀ δ2) ⊙ h ⊙ (1 − h)`, `∂L/∂W1 = δ1 xᵀ`, `∂L/∂b1 = δ1`.
 
 use super::losses::sigmoid;
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 
 /// Parameters and data. `w1` is hidden × inputs, `w2` is 1 × hidden.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,32 +34,16 @@ pub struct Grads {
 pub fn check(n: &Net) -> Result<(), InputError> {
     let (i, h) = (n.x.len(), n.w1.len());
     if !(1..=8).contains(&i) {
-        return Err(InputError::new(
-            "x",
-            "输入需要 1 到 8 个数。",
-            "The input needs 1 to 8 numbers.",
-        ));
+        return Err(InputError::new("x", Problem::MlpInput));
     }
     if !(1..=8).contains(&h) || n.w1.iter().any(|r| r.len() != i) {
-        return Err(InputError::new(
-            "w1",
-            format!("W1 需要 1 到 8 行，每行 {i} 个数（与 x 相同）。"),
-            format!("W1 needs 1 to 8 rows of {i} numbers (as many as x)."),
-        ));
+        return Err(InputError::new("w1", Problem::MlpW1 { cols: i }));
     }
     if n.b1.len() != h {
-        return Err(InputError::new(
-            "b1",
-            format!("b1 需要 {h} 个数（W1 的行数）。"),
-            format!("b1 needs {h} numbers (W1's rows)."),
-        ));
+        return Err(InputError::new("b1", Problem::MlpB1 { hidden: h }));
     }
     if n.w2.len() != h {
-        return Err(InputError::new(
-            "w2",
-            format!("W2 需要 {h} 个数（隐藏单元数）。"),
-            format!("W2 needs {h} numbers (one per hidden unit)."),
-        ));
+        return Err(InputError::new("w2", Problem::MlpW2 { hidden: h }));
     }
     Ok(())
 }
@@ -133,10 +118,46 @@ pub fn sgd_step(n: &Net, lr: f64) -> Net {
     out
 }
 
+/// The lab's inputs: the network and the learning rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub net: Net,
+    pub lr: f64,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[
+        ("x", "1,2"),
+        ("y", "0"),
+        ("w1", "0.1,-0.2;0.4,0.3"),
+        ("b1", "0,0.1"),
+        ("w2", "0.5,-0.4"),
+        ("b2", "0.2"),
+        ("lr", "0.1"),
+    ];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let (x, y, w1, b1) = (f.vector("x"), f.scalar("y"), f.matrix("w1"), f.vector("b1"));
+        let (w2, b2, lr) = (f.vector("w2"), f.scalar("b2"), f.scalar("lr"));
+        Some(Inputs {
+            net: Net {
+                x: x?,
+                y: y?,
+                w1: w1?,
+                b1: b1?,
+                w2: w2?,
+                b2: b2?,
+            },
+            lr: lr?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numeric::rng::SplitMix64;
+    use crate::query::Query;
 
     fn bank_net() -> Net {
         Net {
@@ -201,20 +222,25 @@ mod tests {
         assert_eq!(check(&n).unwrap_err().field, "w1");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_mlp() {
-        let n = bank_net();
-        let reps = 100_000;
-        let t = std::time::Instant::now();
-        let mut acc = 0.0;
-        for _ in 0..reps {
-            acc += gradient_check(&n) + forward(&sgd_step(&n, 0.1)).2;
-        }
-        println!(
-            "bench mlp 2-2-1: {:.2} us per forward+backward+check+step (checksum {acc:e})",
-            t.elapsed().as_secs_f64() / reps as f64 * 1e6
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("lr=0.5")).unwrap();
+        assert_eq!((i.net, i.lr), (bank_net(), 0.5));
+        let e = Inputs::parse(&Query::parse("w1=1,2;3&b2=x&x=")).unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [
+                ("x", Problem::NoNumbers),
+                (
+                    "w1",
+                    Problem::RaggedRow {
+                        row: 2,
+                        len: 1,
+                        first: 2
+                    }
+                ),
+                ("b2", Problem::NotFinite { text: "x".into() }),
+            ]
         );
     }
 }

@@ -11,8 +11,10 @@
 //! `M[i][j] = IoU > t` with no dependencies, then one sequential scan walks
 //! the rows, using only the rows of boxes that are still kept.
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 use crate::numeric::rng::SplitMix64;
+use crate::parse_scalar;
 
 /// Most boxes a lab accepts.
 pub const MAX_BOXES: usize = 200;
@@ -49,23 +51,16 @@ pub fn parse_boxes(s: &str) -> Result<Vec<ScoredBox>, InputError> {
         if v.len() != 5 {
             return Err(InputError::new(
                 "boxes",
-                format!(
-                    "第 {} 个框需要 5 个数 x1,y1,x2,y2,score，现在有 {} 个。",
-                    i + 1,
-                    v.len()
-                ),
-                format!(
-                    "Box {} needs 5 numbers x1,y1,x2,y2,score; it has {}.",
-                    i + 1,
-                    v.len()
-                ),
+                Problem::BoxArity {
+                    index: i + 1,
+                    len: v.len(),
+                },
             ));
         }
         if v[2] < v[0] || v[3] < v[1] {
             return Err(InputError::new(
                 "boxes",
-                format!("第 {} 个框的 x2 < x1 或 y2 < y1。", i + 1),
-                format!("Box {} has x2 < x1 or y2 < y1.", i + 1),
+                Problem::BoxInverted { index: i + 1 },
             ));
         }
         out.push(ScoredBox {
@@ -79,8 +74,7 @@ pub fn parse_boxes(s: &str) -> Result<Vec<ScoredBox>, InputError> {
     if out.len() > MAX_BOXES {
         return Err(InputError::new(
             "boxes",
-            format!("最多 {MAX_BOXES} 个框。"),
-            format!("At most {MAX_BOXES} boxes."),
+            Problem::TooManyBoxes { max: MAX_BOXES },
         ));
     }
     Ok(out)
@@ -242,17 +236,62 @@ pub fn check_threshold(t: f64) -> Result<f64, InputError> {
     if (0.0..=1.0).contains(&t) {
         Ok(t)
     } else {
-        Err(InputError::new(
-            "iou",
-            "IoU 阈值必须在 0 到 1 之间。",
-            "The IoU threshold must be between 0 and 1.",
-        ))
+        Err(InputError::new("iou", Problem::IouRange))
+    }
+}
+
+/// The lab's boxes: typed (`boxes`), or `n` random ones from `seed` when
+/// the query has a seed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxInputs(pub Vec<ScoredBox>);
+
+impl LabInputs for BoxInputs {
+    const DEFAULTS: Defaults = &[
+        (
+            "boxes",
+            "10,10,50,50,0.9;14,12,54,52,0.8;60,20,90,60,0.75;12,14,48,56,0.7;62,24,92,58,0.6",
+        ),
+        ("seed", "1"),
+        ("n", "20"),
+    ];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        if f.query().get("seed").is_none() {
+            return f.get("boxes", |_, s| parse_boxes(s)).map(BoxInputs);
+        }
+        let seed = f.get("seed", |k, s| {
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| InputError::new(k, Problem::SeedNotWhole))
+        });
+        let n = f.get("n", |k, s| {
+            s.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n <= MAX_BOXES)
+                .ok_or_else(|| InputError::new(k, Problem::BoxCount { max: MAX_BOXES }))
+        });
+        Some(BoxInputs(random_boxes(seed?, n?)))
+    }
+}
+
+/// The IoU threshold, in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Threshold(pub f64);
+
+impl LabInputs for Threshold {
+    const DEFAULTS: Defaults = &[("iou", "0.5")];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let t = f.get("iou", |k, s| parse_scalar(k, s).and_then(check_threshold));
+        t.map(Threshold)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     fn b(x1: f64, y1: f64, x2: f64, y2: f64, score: f64) -> ScoredBox {
         ScoredBox {
@@ -361,45 +400,46 @@ mod tests {
     #[test]
     fn parse_rejects_bad_boxes_on_field_boxes() {
         assert_eq!(parse_boxes("0,0,2,2,0.9;1,1,3,3,0.8").unwrap().len(), 2);
-        assert!(parse_boxes("0,0,2,2")
-            .unwrap_err()
-            .en
-            .contains("needs 5 numbers"));
-        assert!(parse_boxes("3,0,2,2,1").unwrap_err().en.contains("x2 < x1"));
-        assert!(parse_boxes("0,0,2,inf,1")
-            .unwrap_err()
-            .en
-            .contains("not a finite number"));
+        assert_eq!(
+            parse_boxes("0,0,2,2").unwrap_err().problem,
+            Problem::BoxArity { index: 1, len: 4 }
+        );
+        assert_eq!(
+            parse_boxes("0,0,1,1,1;3,0,2,2,1").unwrap_err().problem,
+            Problem::BoxInverted { index: 2 }
+        );
+        assert_eq!(
+            parse_boxes("0,0,2,inf,1").unwrap_err().problem,
+            Problem::NotFinite { text: "inf".into() }
+        );
         assert_eq!(check_threshold(1.5).unwrap_err().field, "iou");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_nms() {
-        for n in [5, MAX_BOXES] {
-            let boxes = random_boxes(1, n);
-            let reps = if n > 50 { 200 } else { 100_000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0;
-            for _ in 0..reps {
-                acc += greedy(&boxes, 0.5).0.len() + parallel(&boxes, 0.5).kept.len();
-            }
-            println!(
-                "bench nms n={n}: {:.2} us per greedy+parallel (checksum {acc})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-            // What the lab does when only the threshold changes.
-            let pairs = Pairs::new(&boxes);
-            let t = std::time::Instant::now();
-            let mut acc = 0;
-            for _ in 0..reps {
-                acc += pairs.greedy(0.5).0.len() + pairs.parallel(0.5).kept.len();
-            }
-            println!(
-                "bench nms n={n}, new threshold on stored IoUs: {:.2} us (checksum {acc})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let typed = BoxInputs::parse(&Query::parse("")).unwrap();
+        assert_eq!((typed.0.len(), typed.0[1].x1), (5, 14.0));
+        let seeded = BoxInputs::parse(&Query::parse("seed=3&n=7&boxes=junk")).unwrap();
+        assert_eq!(seeded.0, random_boxes(3, 7));
+        assert_eq!(
+            Threshold::parse(&Query::parse("iou=0.25")),
+            Ok(Threshold(0.25))
+        );
+        let e = BoxInputs::parse(&Query::parse("seed=-1&n=201")).unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [
+                ("seed", Problem::SeedNotWhole),
+                ("n", Problem::BoxCount { max: 200 }),
+            ]
+        );
+        assert_eq!(
+            BoxInputs::parse(&Query::parse("boxes=1,2,3")).unwrap_err()[0].field,
+            "boxes"
+        );
+        for bad in ["x", "1.5", "-0.1"] {
+            let e = Threshold::parse(&Query::parse(&format!("iou={bad}"))).unwrap_err();
+            assert_eq!((e.len(), e[0].field.as_str()), (1, "iou"));
         }
     }
 }

@@ -6,7 +6,10 @@
 //! Adam `m ← β1 m + (1 − β1) g, v ← β2 v + (1 − β2) g², w ← w − lr m̂ / (√v̂ + ε)`
 //! with bias correction `m̂ = m / (1 − β1^t)`, `v̂ = v / (1 − β2^t)`, ε = 1e-8.
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
+use crate::parse_vector;
+use crate::query::Query;
 
 /// Largest step count accepted.
 pub const MAX_STEPS: usize = 10_000;
@@ -26,11 +29,7 @@ impl Surface {
         match s.trim() {
             "quad" => Ok(Surface::Quadratic),
             "rosen" => Ok(Surface::Rosenbrock),
-            _ => Err(InputError::new(
-                "f",
-                "曲面只能是 quad 或 rosen。",
-                "The surface must be quad or rosen.",
-            )),
+            _ => Err(InputError::new("f", Problem::Surface)),
         }
     }
 
@@ -146,28 +145,19 @@ pub fn run(
     start: [f64; 2],
 ) -> Result<Path, InputError> {
     if lr.is_nan() || lr <= 0.0 {
-        return Err(InputError::new(
-            "lr",
-            "学习率必须大于 0。",
-            "The learning rate must be greater than 0.",
-        ));
+        return Err(InputError::new("lr", Problem::LrPositive));
     }
     if steps > MAX_STEPS {
         return Err(InputError::new(
             "steps",
-            format!("步数最多 {MAX_STEPS}。"),
-            format!("At most {MAX_STEPS} steps."),
+            Problem::TooManySteps { max: MAX_STEPS },
         ));
     }
     let unit = |v: f64, f: &str| {
         if (0.0..1.0).contains(&v) {
             Ok(())
         } else {
-            Err(InputError::new(
-                f,
-                "需要 0 ≤ 值 < 1。",
-                "Needs 0 ≤ value < 1.",
-            ))
+            Err(InputError::new(f, Problem::Fraction))
         }
     };
     match opt {
@@ -243,6 +233,94 @@ pub fn bytes_per_param(opt: Optimizer) -> (u32, u32, u32) {
         Optimizer::Adam { .. } => 8,
     };
     (state, 8 + state, 8 + state)
+}
+
+impl LabInputs for Surface {
+    const DEFAULTS: Defaults = &[("f", "quad")];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        f.get("f", |_, s| Surface::parse(s))
+    }
+}
+
+/// The paths' inputs. A bad surface (an error of [`Surface`]'s own) is
+/// read as the quadratic, whose paths still show.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inputs {
+    pub surface: Surface,
+    pub lr: f64,
+    pub steps: usize,
+    pub x0: [f64; 2],
+    pub mu: f64,
+    pub b1: f64,
+    pub b2: f64,
+}
+
+/// Each surface's defaults, with those of the fields that do not depend on it.
+const QUADRATIC_DEFAULTS: Defaults = &[
+    ("lr", "0.03"),
+    ("steps", "200"),
+    ("x0", "-4,1"),
+    ("mu", "0.9"),
+    ("b1", "0.9"),
+    ("b2", "0.999"),
+];
+const ROSENBROCK_DEFAULTS: Defaults = &[
+    ("lr", "0.001"),
+    ("steps", "2000"),
+    ("x0", "-1.5,2"),
+    ("mu", "0.9"),
+    ("b1", "0.9"),
+    ("b2", "0.999"),
+];
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = QUADRATIC_DEFAULTS;
+
+    fn defaults(q: &Query) -> Defaults {
+        match Surface::parse(q.get("f").unwrap_or("quad")) {
+            Ok(Surface::Rosenbrock) => ROSENBROCK_DEFAULTS,
+            _ => QUADRATIC_DEFAULTS,
+        }
+    }
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let surface =
+            Surface::parse(f.query().get("f").unwrap_or("quad")).unwrap_or(Surface::Quadratic);
+        let lr = f.scalar("lr");
+        let steps = f.get("steps", |k, s| {
+            s.trim()
+                .parse::<usize>()
+                .map_err(|_| InputError::new(k, Problem::StepsNotWhole))
+        });
+        let x0 = f.get("x0", |k, s| match parse_vector(k, s)?[..] {
+            [x, y] => Ok([x, y]),
+            _ => Err(InputError::new(k, Problem::StartPoint)),
+        });
+        let [mu, b1, b2] = ["mu", "b1", "b2"].map(|k| f.scalar(k));
+        Some(Inputs {
+            surface,
+            lr: lr?,
+            steps: steps?,
+            x0: x0?,
+            mu: mu?,
+            b1: b1?,
+            b2: b2?,
+        })
+    }
+}
+
+/// The memory table's input: the model's number of parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParamCount(pub f64);
+
+impl LabInputs for ParamCount {
+    const DEFAULTS: Defaults = &[("params", "7e9")];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let n = f.scalar("params");
+        n.map(ParamCount)
+    }
 }
 
 #[cfg(test)]
@@ -359,24 +437,48 @@ mod tests {
         assert_eq!(Surface::parse("bowl").unwrap_err().field, "f");
     }
 
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
     #[test]
-    #[ignore]
-    fn bench_optimizers() {
-        for steps in [200, MAX_STEPS] {
-            let reps = if steps > 200 { 50 } else { 5000 };
-            let t = std::time::Instant::now();
-            let mut acc = 0.0;
-            for _ in 0..reps {
-                for opt in [Optimizer::Sgd, Optimizer::Momentum { mu: 0.9 }, ADAM] {
-                    acc += run(Surface::Rosenbrock, opt, 0.001, steps, [-1.5, 2.0])
-                        .map_or(0.0, |p| p.loss);
-                }
-            }
-            println!(
-                "bench optimizers steps={steps} (three optimizers): {:.1} us (checksum {acc:e})",
-                t.elapsed().as_secs_f64() / reps as f64 * 1e6
-            );
-        }
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let quad = Inputs {
+            surface: Surface::Quadratic,
+            lr: 0.03,
+            steps: 200,
+            x0: [-4.0, 1.0],
+            mu: 0.9,
+            b1: 0.9,
+            b2: 0.999,
+        };
+        assert_eq!(Inputs::parse(&Query::parse("")), Ok(quad));
+        let q = Query::parse("f=rosen&mu=0.5");
+        assert_eq!(<Surface as LabInputs>::parse(&q), Ok(Surface::Rosenbrock));
+        assert_eq!(
+            Inputs::parse(&q),
+            Ok(Inputs {
+                surface: Surface::Rosenbrock,
+                lr: 0.001,
+                steps: 2000,
+                x0: [-1.5, 2.0],
+                mu: 0.5,
+                ..quad
+            })
+        );
+        // A bad surface is the surface's error; the paths use the quadratic.
+        let q = Query::parse("f=saddle&params=1e3");
+        assert_eq!(<Surface as LabInputs>::parse(&q).unwrap_err()[0].field, "f");
+        assert_eq!(Inputs::parse(&q), Ok(quad));
+        assert_eq!(ParamCount::parse(&q), Ok(ParamCount(1e3)));
+        let e = Inputs::parse(&Query::parse("steps=-1&x0=1,2,3&b2=b&params=x")).unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [
+                ("steps", Problem::StepsNotWhole),
+                ("x0", Problem::StartPoint),
+                ("b2", Problem::NotFinite { text: "b".into() }),
+            ]
+        );
+        assert_eq!(
+            ParamCount::parse(&Query::parse("params=x")).unwrap_err()[0].field,
+            "params"
+        );
     }
 }

@@ -6,7 +6,8 @@
 //! `ab`) is computed beside it: it agrees only if `cos θ` keeps its sign,
 //! and it needs two square roots the projection avoids.
 
-use super::InputError;
+use super::{InputError, Problem};
+use crate::inputs::{Defaults, Fields, LabInputs};
 
 /// Everything the lab shows for one `(a, b, c)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,21 +41,16 @@ fn dot(x: &[f64], y: &[f64]) -> f64 {
 pub fn perpendicular_foot(a: &[f64], b: &[f64], c: &[f64]) -> Result<Foot, InputError> {
     let n = a.len();
     if !(2..=3).contains(&n) {
-        return Err(InputError::new(
-            "a",
-            "点需要 2 个或 3 个坐标。",
-            "A point needs 2 or 3 coordinates.",
-        ));
+        return Err(InputError::new("a", Problem::PointDims));
     }
     for (name, p) in [("b", b), ("c", c)] {
         if p.len() != n {
             return Err(InputError::new(
                 name,
-                format!("维度不一致：a 有 {n} 个坐标，{name} 有 {} 个。", p.len()),
-                format!(
-                    "Dimensions differ: a has {n} coordinates, {name} has {}.",
-                    p.len()
-                ),
+                Problem::DimsDiffer {
+                    dims: n,
+                    len: p.len(),
+                },
             ));
         }
     }
@@ -67,11 +63,7 @@ pub fn perpendicular_foot(a: &[f64], b: &[f64], c: &[f64]) -> Result<Foot, Input
         .chain(c)
         .fold(1.0f64, |m, v| m.max(v.abs()));
     if uu.sqrt() <= 1e-12 * scale {
-        return Err(InputError::new(
-            "b",
-            "a 和 b 重合（或几乎重合），它们确定不了一条直线。",
-            "a and b are the same point (or nearly): they do not define a line.",
-        ));
+        return Err(InputError::new("b", Problem::SamePoint));
     }
     let t = dot(&w, &u) / uu;
     let d: Vec<f64> = a.iter().zip(&u).map(|(p, q)| p + t * q).collect();
@@ -146,9 +138,31 @@ pub fn stable_view(prev: Option<ViewBox>, points: &[&[f64]]) -> ViewBox {
     }
 }
 
+/// The lab's inputs: points `a` and `b` on the line, and `c`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub a: Vec<f64>,
+    pub b: Vec<f64>,
+    pub c: Vec<f64>,
+}
+
+impl LabInputs for Inputs {
+    const DEFAULTS: Defaults = &[("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
+
+    fn read(f: &mut Fields) -> Option<Self> {
+        let [a, b, c] = ["a", "b", "c"].map(|k| f.vector(k));
+        Some(Inputs {
+            a: a?,
+            b: b?,
+            c: c?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Query;
 
     const EPS: f64 = 1e-12;
 
@@ -206,27 +220,8 @@ mod tests {
         for b in [[1.0, 1.0], [1.0 + 1e-14, 1.0]] {
             let e = perpendicular_foot(&[1.0, 1.0], &b, &[0.0, 3.0]).unwrap_err();
             assert_eq!(e.field, "b");
-            assert!(e.en.contains("do not define a line"));
+            assert_eq!(e.problem, Problem::SamePoint);
         }
-    }
-
-    /// Benchmark, not a test: `.ci/bench` (`cargo test --profile release-full -p ail-labs --lib bench_ -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn bench_perp_foot() {
-        let (a, b, c) = ([0.5, -2.0, 3.0], [4.0, 1.0, -1.0], [2.0, 7.0, 0.25]);
-        let n = 1_000_000;
-        let start = std::time::Instant::now();
-        let mut acc = 0.0;
-        for i in 0..n {
-            acc += perpendicular_foot(&a, &b, &[c[0] + i as f64 * 1e-9, c[1], c[2]])
-                .map_or(0.0, |f| f.t);
-        }
-        let per = start.elapsed().as_secs_f64() / n as f64;
-        println!(
-            "bench perp-foot (3D, default size): {:.3} us per compute (checksum {acc:.3})",
-            per * 1e6
-        );
     }
 
     #[test]
@@ -264,5 +259,22 @@ mod tests {
         // Within the margin of an edge counts as outside.
         let edge = [fit.0 + fit.2 * 0.01, 3.0];
         assert_ne!(stable_view(Some(fit), &[&a, &b, &edge, &d]), fit);
+    }
+
+    #[test]
+    fn inputs_parse_defaults_and_the_query_and_name_bad_fields() {
+        let i = Inputs::parse(&Query::parse("c=(0,1,2)")).unwrap();
+        assert_eq!(
+            (i.a, i.b, i.c),
+            (vec![1.0, 1.0], vec![7.0, 4.0], vec![0.0, 1.0, 2.0])
+        );
+        let e = Inputs::parse(&Query::parse("a=&b=1,x")).unwrap_err();
+        assert_eq!(
+            crate::inputs::problems(&e),
+            [
+                ("a", Problem::NoNumbers),
+                ("b", Problem::NotFinite { text: "x".into() })
+            ]
+        );
     }
 }

@@ -256,7 +256,7 @@ pub fn pages(bank: &Bank, labs: &[&'static str]) -> Result<Vec<SitePage>, String
             question: None,
         });
         for slug in labs {
-            let info = ail_labs::lab(slug).ok_or(format!("no lab `{slug}`"))?;
+            let lab = ail_labs::Lab::from_slug(slug).ok_or(format!("no lab `{slug}`"))?;
             let (zh, en) = ai_interview_lab::ui::labs::about(slug);
             out.push(SitePage {
                 lang,
@@ -265,7 +265,7 @@ pub fn pages(bank: &Bank, labs: &[&'static str]) -> Result<Vec<SitePage>, String
                     query: String::new(),
                 },
                 kind: PageKind::Lab,
-                title: titled(lang.pick(info.zh, info.en)),
+                title: titled(ai_interview_lab::ui::labs::text::name(lab, lang)),
                 description: lang.pick(zh, en).to_string(),
                 index: true,
                 question: None,

@@ -4,76 +4,16 @@
 
 use yew::prelude::*;
 
-use super::{query_values, setter, Field, LabProps, Settled};
+use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
 use ail_labs::conv_matmul::{dims, run, Shape};
-use ail_labs::query::Query;
-use ail_labs::{fmt_num, parse_whole, InputError};
-
-const KEYS: [(&str, &str); 8] = [
-    ("c", "2"),
-    ("h", "5"),
-    ("w", "5"),
-    ("k", "3"),
-    ("stride", "1"),
-    ("pad", "1"),
-    ("cout", "2"),
-    ("seed", "1"),
-];
+use ail_labs::fmt_num;
 
 #[function_component(ConvMatmulLab)]
 pub fn conv_matmul_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let q = Query::parse(&p.query);
-    let raw = query_values(&q, &KEYS);
-    let mut errors: Vec<InputError> = Vec::new();
-    let vals: Vec<Option<u64>> = KEYS
-        .iter()
-        .zip(&raw)
-        .map(|((k, _), v)| parse_whole(k, v).map_err(|e| errors.push(e)).ok())
-        .collect();
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let mut out = html! {};
-    if let [Some(c), Some(h), Some(w), Some(k), Some(stride), Some(pad), Some(cout), Some(seed)] =
-        vals[..]
-    {
-        let u = |v: u64| v.min(1 << 20) as usize;
-        let shape = Shape {
-            c: u(c),
-            h: u(h),
-            w: u(w),
-            k: u(k),
-            stride: u(stride),
-            pad: u(pad),
-            cout: u(cout),
-            seed,
-        };
-        // The shapes show at once; the GEMM and its checks, the lab's whole
-        // cost (about 600,000 multiply-adds each at 8×32×32), follow a drag
-        // once it pauses.
-        match dims(&shape) {
-            Ok(d) => {
-                out = html! {
-                    <>
-                    <dl class="results">
-                        <dt>{ t("输出形状 C_out H_out W_out", "Output shape C_out H_out W_out") }</dt>
-                        <dd data-testid="out-shape">{ format!("{} {} {}", d.out.0, d.out.1, d.out.2) }</dd>
-                        <dt>{ t("im2col 矩阵：行（C_in·k·k）列（H_out·W_out）", "im2col matrix: rows (C_in·k·k), columns (H_out·W_out)") }</dt>
-                        <dd data-testid="im2col-shape">{ format!("{} {}", d.im2col.0, d.im2col.1) }</dd>
-                        <dt>{ t("权重矩阵：C_out × (C_in·k·k)", "Weight matrix: C_out × (C_in·k·k)") }</dt>
-                        <dd>{ format!("{} × {}", d.out.0, d.im2col.0) }</dd>
-                    </dl>
-                    <Settled<(Shape, Lang)> value={(shape, lang)} view={checks as fn(&(Shape, Lang)) -> Html} />
-                    <p class="note">{ t("卷积、全连接、1×1 卷积、均值池化、推理时的 BN 都是线性映射，可以写成矩阵乘；最大池化（选择）、ReLU 等逐元素非线性不行。一个矩阵乘 M 满足 M(x + y) = Mx + My，而 max 不满足。",
-                                         "Convolution, fully connected and 1×1 convolution layers, mean pooling and inference-time BN are linear maps, so they are matrix products; max pooling (a selection) and element-wise non-linearities such as ReLU are not. A matrix M satisfies M(x + y) = Mx + My; max does not.") }</p>
-                    </>
-                };
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let mut form = use_lab_inputs::<Shape>(p);
     let labels = [
         "C_in",
         "H",
@@ -84,14 +24,28 @@ pub fn conv_matmul_lab(p: &LabProps) -> Html {
         "C_out",
         t("随机种子", "Seed"),
     ];
-    html! {
-        <div class="lab-body">
-            { for KEYS.iter().zip(&raw).zip(labels).map(|(((k, _), v), label)| html! {
-                <Field name={*k} {label} value={v.clone()} inputmode="numeric" {lang} error={err(k)} on_input={set(k)} />
-            }) }
-            { out }
-        </div>
-    }
+    let out = form.show(|shape| {
+        // The shapes show at once; the GEMM and its checks, the lab's whole
+        // cost (about 600,000 multiply-adds each at 8×32×32), follow a drag
+        // once it pauses.
+        let d = dims(&shape)?;
+        Ok(html! {
+            <>
+            <dl class="results">
+                <dt>{ t("输出形状 C_out H_out W_out", "Output shape C_out H_out W_out") }</dt>
+                <dd data-testid="out-shape">{ format!("{} {} {}", d.out.0, d.out.1, d.out.2) }</dd>
+                <dt>{ t("im2col 矩阵：行（C_in·k·k）列（H_out·W_out）", "im2col matrix: rows (C_in·k·k), columns (H_out·W_out)") }</dt>
+                <dd data-testid="im2col-shape">{ format!("{} {}", d.im2col.0, d.im2col.1) }</dd>
+                <dt>{ t("权重矩阵：C_out × (C_in·k·k)", "Weight matrix: C_out × (C_in·k·k)") }</dt>
+                <dd>{ format!("{} × {}", d.out.0, d.im2col.0) }</dd>
+            </dl>
+            <Settled<(Shape, Lang)> value={(shape, lang)} view={checks as fn(&(Shape, Lang)) -> Html} />
+            <p class="note">{ t("卷积、全连接、1×1 卷积、均值池化、推理时的 BN 都是线性映射，可以写成矩阵乘；最大池化（选择）、ReLU 等逐元素非线性不行。一个矩阵乘 M 满足 M(x + y) = Mx + My，而 max 不满足。",
+                                 "Convolution, fully connected and 1×1 convolution layers, mean pooling and inference-time BN are linear maps, so they are matrix products; max pooling (a selection) and element-wise non-linearities such as ReLU are not. A matrix M satisfies M(x + y) = Mx + My; max does not.") }</p>
+            </>
+        })
+    });
+    form.body(&labels, "numeric", out)
 }
 
 /// The GEMM against direct convolution, and the two pooling checks.
@@ -101,9 +55,7 @@ fn checks((shape, lang): &(Shape, Lang)) -> Html {
     // still shown rather than dropped.
     let o = match run(shape) {
         Ok(o) => o,
-        Err(e) => {
-            return html! { <p class="field-error">{ lang.pick(&e.zh, &e.en).to_string() }</p> }
-        }
+        Err(e) => return html! { <p class="field-error">{ super::text::message(&e, *lang) }</p> },
     };
     html! {
         <dl class="results">

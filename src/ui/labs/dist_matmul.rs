@@ -3,63 +3,17 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps, Settled};
+use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
-use ail_labs::dist_matmul::{simulate, Run};
-use ail_labs::query::Query;
-use ail_labs::{fmt_num, InputError};
+use ail_labs::dist_matmul::{simulate, Inputs, Run};
+use ail_labs::fmt_num;
 
 #[function_component(DistMatmulLab)]
 pub fn dist_matmul_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let q = Query::parse(&p.query);
-    let (n_raw, mem_raw, seed_raw) = (
-        q.get("n").unwrap_or("8").to_string(),
-        q.get("mem").unwrap_or("0.875").to_string(),
-        q.get("seed").unwrap_or("1").to_string(),
-    );
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let mut errors: Vec<InputError> = Vec::new();
-    let n = n_raw
-        .trim()
-        .parse::<usize>()
-        .map_err(|_| {
-            errors.push(InputError::new(
-                "n",
-                "N 必须是整数。",
-                "N must be a whole number.",
-            ))
-        })
-        .ok();
-    let eighths = match mem_raw.trim() {
-        "1" => Some(8),
-        "0.875" | "7/8" => Some(7),
-        _ => {
-            errors.push(InputError::new(
-                "mem",
-                "mem 只能是 1 或 0.875。",
-                "mem must be 1 or 0.875.",
-            ));
-            None
-        }
-    };
-    let seed = seed_raw
-        .trim()
-        .parse::<u64>()
-        .map_err(|_| {
-            errors.push(InputError::new(
-                "seed",
-                "种子必须是非负整数。",
-                "The seed must be a whole number ≥ 0.",
-            ))
-        })
-        .ok();
-    let run = match (n, eighths, seed) {
-        (Some(n), Some(e), Some(s)) => simulate(n, e, s).map_err(|e| errors.push(e)).ok(),
-        _ => None,
-    };
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let mut form = use_lab_inputs::<Inputs>(p);
+    let run = form.compute(|i| simulate(i.n, i.budget_eighths, i.seed));
     let body = run.map(|r| {
         let n2 = (r.n * r.n) as f64;
         html! {
@@ -79,9 +33,9 @@ pub fn dist_matmul_lab(p: &LabProps) -> Html {
         <div class="lab-body">
             <p>{ t("四台机器各放 A、B 的一个块（N/2 × N/2），机器 (i,j) 负责 C_ij。先算一次乘积，再与邻居交换 A、B 的块，再算一次。常驻 3 个块 = 3/4 N²；交换需要接收缓冲：整块（峰值 N²）或分成半块（峰值 7/8 N²）。",
                    "Each machine holds one block (N/2 × N/2) of A and of B, and machine (i,j) owns C_ij. Multiply once, swap the A and B blocks with neighbours, multiply again. Three resident blocks are 3/4 N²; the swap needs a receive buffer: a whole block (peak N²) or half a block at a time (peak 7/8 N²).") }</p>
-            <Field name="n" label="N" value={n_raw.clone()} inputmode="numeric" {lang} error={err("n")} on_input={set("n")} />
-            <Field name="mem" label={t("每台机器的内存（N² 的倍数：1 或 0.875）", "Memory per machine (times N²: 1 or 0.875)")} value={mem_raw.clone()} inputmode="decimal" {lang} error={err("mem")} on_input={set("mem")} />
-            <Field name="seed" label={t("随机矩阵的种子", "Seed for the random matrices")} value={seed_raw.clone()} inputmode="numeric" {lang} error={err("seed")} on_input={set("seed")} />
+            { form.input("n", "N", "numeric") }
+            { form.input("mem", t("每台机器的内存（N² 的倍数：1 或 0.875）", "Memory per machine (times N²: 1 or 0.875)"), "decimal") }
+            { form.input("seed", t("随机矩阵的种子", "Seed for the random matrices"), "numeric") }
             { body.unwrap_or_default() }
         </div>
     }
@@ -98,7 +52,7 @@ fn steps_table(v: &(Run, Lang)) -> Html {
                 <thead><tr><th>{ t("步骤", "Step") }</th><th>{ "(0,0)" }</th><th>{ "(0,1)" }</th><th>{ "(1,0)" }</th><th>{ "(1,1)" }</th></tr></thead>
                 <tbody>{ for r.steps.iter().map(|s| html! {
                     <tr class={if s.memory.contains(&r.peak) { "peak" } else { "" }}>
-                        <th scope="row">{ if lang == Lang::Zh { s.label_zh } else { s.label } }</th>
+                        <th scope="row">{ super::text::action(s.action, lang) }</th>
                         { for s.memory.iter().map(|w| html! { <td>{ w }</td> }) }
                     </tr>
                 }) }</tbody>

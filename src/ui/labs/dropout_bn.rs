@@ -2,54 +2,30 @@
 
 use yew::prelude::*;
 
-use super::{query_value, setter, Field, LabProps, Settled};
+use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
-use ail_labs::dropout_bn::{batch_norm, dropout_mc, dropout_sample};
-use ail_labs::query::Query;
-use ail_labs::{fmt_list, fmt_num, parse_scalar, parse_vector, parse_whole, InputError};
-
-const DEFAULTS: [(&str, &str); 9] = [
-    ("x", "1,2,3,4"),
-    ("p", "0.5"),
-    ("trials", "10000"),
-    ("seed", "1"),
-    ("batch", "1,2,3,6"),
-    ("gamma", "2"),
-    ("beta", "0.5"),
-    ("eps", "1e-5"),
-    ("momentum", "0.1"),
-];
+use ail_labs::dropout_bn::{
+    batch_norm, dropout_mc, dropout_sample, BatchNormInputs, DropoutInputs,
+};
+use ail_labs::{fmt_list, fmt_num};
 
 #[function_component(DropoutBnLab)]
 pub fn dropout_bn_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let q = Query::parse(&p.query);
-    let raw = |k: &str| query_value(&q, &DEFAULTS, k);
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let mut errors: Vec<InputError> = Vec::new();
-    let mut vec_of = |k: &str| parse_vector(k, &raw(k)).map_err(|e| errors.push(e)).ok();
-    let (x, batch) = (vec_of("x"), vec_of("batch"));
-    let mut num = |k: &str| parse_scalar(k, &raw(k)).map_err(|e| errors.push(e)).ok();
-    let (pp, gamma, beta, eps, mom) = (
-        num("p"),
-        num("gamma"),
-        num("beta"),
-        num("eps"),
-        num("momentum"),
-    );
-    let whole = |k: &str, errors: &mut Vec<InputError>| {
-        parse_whole(k, &raw(k)).map_err(|e| errors.push(e)).ok()
-    };
-    let trials = whole("trials", &mut errors);
-    let seed = whole("seed", &mut errors);
-
-    let dropout = match (&x, pp, trials, seed) {
-        (Some(x), Some(pp), Some(tr), Some(sd)) => {
-            let tr = tr.min(u32::MAX as u64) as u32;
+    // Two forms: each half computes whenever its own fields are good.
+    let mut drop_form = use_lab_inputs::<DropoutInputs>(p);
+    let mut bn_form = use_lab_inputs::<BatchNormInputs>(p);
+    let dropout = match drop_form.inputs.take() {
+        Some(DropoutInputs {
+            x,
+            p: pp,
+            trials: tr,
+            seed: sd,
+        }) => {
             // The first trial follows every edit; the mean over all trials
             // (up to 100,000 of them) follows a drag once it pauses.
-            match dropout_sample(x, pp, tr, sd) {
+            match dropout_sample(&x, pp, tr, sd) {
                 Ok(s) => html! {
                     <dl class="results">
                         <dt>{ t("一次采样的掩码（1 = 保留）", "One sampled mask (1 = kept)") }</dt>
@@ -60,15 +36,15 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
                     </dl>
                 },
                 Err(e) => {
-                    errors.push(e);
+                    drop_form.errors.push(e);
                     html! {}
                 }
             }
         }
-        _ => html! {},
+        None => html! {},
     };
-    let bn = match (&batch, gamma, beta, eps, mom) {
-        (Some(b), Some(g), Some(be), Some(e), Some(m)) => match batch_norm(b, g, be, e, m) {
+    let bn = match bn_form.inputs.take() {
+        Some(i) => match batch_norm(&i.batch, i.gamma, i.beta, i.eps, i.momentum) {
             Ok(r) => html! {
                 <dl class="results">
                     <dt>{ t("batch 均值 / 有偏方差", "Batch mean / biased variance") }</dt><dd>{ format!("{} / {}", fmt_num(r.mean), fmt_num(r.var)) }</dd>
@@ -80,30 +56,28 @@ pub fn dropout_bn_lab(p: &LabProps) -> Html {
                 </dl>
             },
             Err(e) => {
-                errors.push(e);
+                bn_form.errors.push(e);
                 html! {}
             }
         },
-        _ => html! {},
+        None => html! {},
     };
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
-    let field = |k: &'static str, label: &'static str| html! { <Field name={k} {label} value={raw(k)} {lang} error={err(k)} on_input={set(k)} /> };
     html! {
         <div class="lab-body">
             <h2>{ t("Inverted dropout（PyTorch 的做法）", "Inverted dropout (what PyTorch does)") }</h2>
-            { field("x", t("激活值 x", "Activations x")) }
-            { field("p", t("丢弃概率 p", "Drop probability p")) }
-            { field("trials", t("蒙特卡洛试验次数", "Monte Carlo trials")) }
-            { field("seed", t("随机种子", "Seed")) }
+            { drop_form.field("x", t("激活值 x", "Activations x")) }
+            { drop_form.field("p", t("丢弃概率 p", "Drop probability p")) }
+            { drop_form.field("trials", t("蒙特卡洛试验次数", "Monte Carlo trials")) }
+            { drop_form.field("seed", t("随机种子", "Seed")) }
             { dropout }
             <p class="note">{ t("训练时保留的值除以 1 − p，所以期望不变；推理时什么都不做。不做缩放的原始 dropout 则要在推理时乘以保留概率 1 − p。",
                                 "In training kept values are divided by 1 − p, so the expectation is unchanged; at inference nothing is done. Non-inverted dropout instead multiplies by the keep probability 1 − p at inference.") }</p>
             <h2>{ t("Batch Norm：训练 vs 推理", "Batch norm: training vs inference") }</h2>
-            { field("batch", t("一个通道的 batch", "One channel's batch")) }
-            { field("gamma", "γ") }
-            { field("beta", "β") }
-            { field("eps", "ε") }
-            { field("momentum", "momentum") }
+            { bn_form.field("batch", t("一个通道的 batch", "One channel's batch")) }
+            { bn_form.field("gamma", "γ") }
+            { bn_form.field("beta", "β") }
+            { bn_form.field("eps", "ε") }
+            { bn_form.field("momentum", "momentum") }
             { bn }
             <p class="note">{ t("batch 只有 1 个样本时，x − μ = 0，所有输出都等于 β：网络什么也学不到。这时用 GroupNorm/LayerNorm，或冻结 BN。",
                                 "With a batch of one, x − μ = 0 and every output equals β: nothing can be learned. Use GroupNorm/LayerNorm, or freeze BN.") }</p>

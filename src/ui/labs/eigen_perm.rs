@@ -3,14 +3,10 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps, Settled};
+use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
-use ail_labs::eigen_perm::{check_symmetric, parse_perm, permute, Matrix};
-use ail_labs::query::Query;
-use ail_labs::{fmt_list, fmt_num, parse_matrix, InputError};
-
-const DEFAULT_S: &str = "4,1,0.5,0;1,3,0.2,0.1;0.5,0.2,2,0.3;0,0.1,0.3,1";
-const DEFAULT_PERM: &str = "3,1,0,2";
+use ail_labs::eigen_perm::{permute, Inputs, Matrix};
+use ail_labs::{fmt_list, fmt_num};
 
 /// A matrix as a table, entries to 4 decimals (the exact values are in the test ids and the URL).
 fn matrix_table(m: &Matrix, header: Option<&[usize]>, caption: &str) -> Html {
@@ -54,36 +50,15 @@ fn q_tables(v: &QTables) -> Html {
 #[function_component(EigenPermLab)]
 pub fn eigen_perm_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let q = Query::parse(&p.query);
-    let s_raw = q.get("s").unwrap_or(DEFAULT_S).to_string();
-    let perm_raw = q.get("perm").unwrap_or(DEFAULT_PERM).to_string();
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let mut errors: Vec<InputError> = Vec::new();
-    let result = match parse_matrix("s", &s_raw) {
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-        // Matrix problems first: a perm of the wrong length is only meaningful for a valid S.
-        Ok(s) => match check_symmetric(&s)
-            .and_then(|_| parse_perm(&perm_raw, s.len()))
-            .and_then(|perm| permute(&s, &perm).map(|r| (perm, r)))
-        {
-            Ok(r) => Some(r),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        },
-    };
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let mut form = use_lab_inputs::<Inputs>(p);
+    let result = form.compute(|Inputs { s, perm }| permute(&s, &perm).map(|r| (perm, r)));
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     html! {
         <div class="lab-body">
             <p>{ t("输入一个对称矩阵（行用 ; 分隔，元素用 , 分隔，最大 8×8）和 L 对角线的一个新顺序。perm=3,1,0,2 表示 L' = diag(l3, l1, l0, l2)。",
                    "Enter a symmetric matrix (rows separated by ;, entries by ,; up to 8×8) and a new order of L's diagonal. perm=3,1,0,2 means L' = diag(l3, l1, l0, l2).") }</p>
-            <Field name="s" label={t("对称矩阵 S", "Symmetric matrix S")} value={s_raw.clone()} {lang} error={err("s")} on_input={set("s")} />
-            <Field name="perm" label={t("L 的新顺序 perm", "New order of L (perm)")} value={perm_raw.clone()} {lang} error={err("perm")} on_input={set("perm")} />
+            { form.field("s", t("对称矩阵 S", "Symmetric matrix S")) }
+            { form.field("perm", t("L 的新顺序 perm", "New order of L (perm)")) }
             if let Some((perm, r)) = result {
                 <dl class="results">
                     <dt>{ t("特征值 l0 … l(n−1)（升序）", "Eigenvalues l0 … l(n−1), ascending") }</dt>

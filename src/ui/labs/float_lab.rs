@@ -3,14 +3,13 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps, Settled};
+use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
 use ail_labs::exact::exact_decimal;
 use ail_labs::float_lab::{
-    operate, parse_operand, swamping_threshold, Class, FloatFormat, Op, Stored, Trace,
+    operate, parse_operand, swamping_threshold, Class, FloatFormat, Inputs, Op, Stored, Trace,
 };
-use ail_labs::query::Query;
-use ail_labs::{fmt_num, InputError};
+use ail_labs::fmt_num;
 
 fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -78,38 +77,16 @@ fn select(
 #[function_component(FloatLab)]
 pub fn float_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let q = Query::parse(&p.query);
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let raw = |k: &str, d: &str| q.get(k).unwrap_or(d).to_string();
-    let (x_raw, y_raw, op_raw, fmt_raw) = (
-        raw("x", "9.9e9"),
-        raw("y", "1e-9"),
-        raw("op", "add"),
-        raw("fmt", "f32"),
-    );
-    let mut errors: Vec<InputError> = Vec::new();
-    let fmt = FloatFormat::parse(&fmt_raw)
-        .map_err(|e| errors.push(e))
-        .unwrap_or(FloatFormat::F32);
-    let op = Op::parse(&op_raw)
-        .map_err(|e| errors.push(e))
-        .unwrap_or(Op::Add);
-    let x = parse_operand("x", &x_raw, fmt)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let y = parse_operand("y", &y_raw, fmt)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
-
-    let body = match (&x, &y) {
-        (Some(x), Some(y)) if errors.is_empty() => {
-            let (r, t) = operate(fmt, op, x, y);
+    let mut form = use_lab_inputs::<Inputs>(p);
+    let [x_raw, y_raw, op_raw, fmt_raw] = ["x", "y", "op", "fmt"].map(|k| form.raw(k));
+    let body = match form.inputs.take() {
+        Some(Inputs { fmt, op, x, y }) => {
+            let (r, t) = operate(fmt, op, &x, &y);
             html! {
                 <>
                 <XSection x={x.clone()} {fmt} {lang} />
                 <h2>{ "y" }</h2>
-                { layout(y, "y", lang, "bits-y") }
+                { layout(&y, "y", lang, "bits-y") }
                 <dl class="results"><dt>{ tr(lang, "实际存储的精确值", "Exact value stored") }</dt><dd data-testid="stored-y">{ y.exact() }</dd></dl>
                 <h2>{ format!("x {} y {} {}", op.symbol(), tr(lang, "在", "in"), fmt.name()) }</h2>
                 { layout(&r, "x op y", lang, "result-bits") }
@@ -123,18 +100,18 @@ pub fn float_lab(p: &LabProps) -> Html {
                 </>
             }
         }
-        _ => html! {},
+        None => html! {},
     };
     html! {
         <div class="lab-body">
             <p>{ tr(lang, "x 可以写十进制数，也可以写所选格式的十六进制位模式（如 f32 的 0x50138581）。运算先把 x、y 存成所选格式，再按 IEEE 754 就近舍入（平局取偶）。",
                    "x may be a decimal or a hex bit pattern of the chosen format (such as f32 0x50138581). Both operands are first stored in the format; the operation then rounds to nearest, ties to even (IEEE 754).") }</p>
-            <Field name="x" label="x" value={x_raw.clone()} {lang} error={err("x")} on_input={set("x")} />
-            <Field name="y" label="y" value={y_raw.clone()} inputmode="decimal" {lang} error={err("y")} on_input={set("y")} />
-            { select("op", tr(lang, "运算", "Operation"), &op_raw, &["add", "sub", "mul", "div"], set("op")) }
-            { for err("op").map(|e| html! { <p class="field-error" data-testid="error-op">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
-            { select("fmt", tr(lang, "格式", "Format"), &fmt_raw, &["f64", "f32", "f16", "bf16"], set("fmt")) }
-            { for err("fmt").map(|e| html! { <p class="field-error" data-testid="error-fmt">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
+            { form.field("x", "x") }
+            { form.input("y", "y", "decimal") }
+            { select("op", tr(lang, "运算", "Operation"), &op_raw, &["add", "sub", "mul", "div"], form.set("op")) }
+            { for form.error("op").map(|e| html! { <p class="field-error" data-testid="error-op">{ super::text::message(&e, lang) }</p> }) }
+            { select("fmt", tr(lang, "格式", "Format"), &fmt_raw, &["f64", "f32", "f16", "bf16"], form.set("fmt")) }
+            { for form.error("fmt").map(|e| html! { <p class="field-error" data-testid="error-fmt">{ super::text::message(&e, lang) }</p> }) }
             { body }
         </div>
     }

@@ -3,59 +3,35 @@
 
 use yew::prelude::*;
 
-use super::{query_values, setter, Field, LabProps};
+use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
-use ail_labs::losses::{curve, gradients, Point};
-use ail_labs::query::Query;
-use ail_labs::{fmt_num, parse_scalar, InputError};
-
-const KEYS: [(&str, &str); 6] = [
-    ("w", "-1.5"),
-    ("x", "2"),
-    ("b", "0.5"),
-    ("y", "1"),
-    ("zmin", "-8"),
-    ("zmax", "8"),
-];
+use ail_labs::fmt_num;
+use ail_labs::losses::{curve, gradients, Inputs};
 
 #[function_component(LossesLab)]
 pub fn losses_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let q = Query::parse(&p.query);
-    let raw = query_values(&q, &KEYS);
-    let mut errors: Vec<InputError> = Vec::new();
-    let vals: Vec<Option<f64>> = KEYS
-        .iter()
-        .zip(&raw)
-        .map(|((k, _), v)| parse_scalar(k, v).map_err(|e| errors.push(e)).ok())
-        .collect();
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let mut out = html! {};
-    if let [Some(w), Some(x), Some(b), Some(y), Some(zmin), Some(zmax)] = vals[..] {
-        match (gradients(&Point { w, x, b, y }), curve(y, zmin, zmax, 161)) {
-            (Ok(g), Ok(c)) => {
-                out = html! {
-                    <>
-                    <dl class="results">
-                        <dt>{ "z = wx + b" }</dt><dd>{ fmt_num(g.z) }</dd>
-                        <dt>{ "s = σ(z) = 1 / (1 + e^(−z))" }</dt><dd data-testid="sigmoid">{ fmt_num(g.s) }</dd>
-                        <dt>{ t("MSE 损失 / 交叉熵损失", "MSE loss / cross-entropy loss") }</dt><dd>{ format!("{} / {}", fmt_num(g.mse), fmt_num(g.ce)) }</dd>
-                        <dt>{ "∂MSE/∂w = −2(y − s)·s(1 − s)·x" }</dt><dd data-testid="grad-mse">{ fmt_num(g.grad_mse) }</dd>
-                        <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-mse">{ fmt_num(g.num_grad_mse) }</dd>
-                        <dt>{ "∂CE/∂w = (s − y)·x" }</dt><dd data-testid="grad-ce">{ fmt_num(g.grad_ce) }</dd>
-                        <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-ce">{ fmt_num(g.num_grad_ce) }</dd>
-                    </dl>
-                    { plot(&c, g.z, zmin, zmax, lang) }
-                    <p class="note">{ t("MSE 的梯度带着 σ'(z) = s(1 − s) 这个因子：sigmoid 饱和时（|z| 大），即使预测完全错误，梯度也几乎为 0；交叉熵的梯度 (s − y) 没有这个因子，错得越离谱梯度越大。",
-                                         "MSE's gradient carries the factor σ'(z) = s(1 − s): when the sigmoid saturates (large |z|) the gradient is almost 0 even for a completely wrong prediction. Cross-entropy's gradient (s − y) has no such factor: the more wrong, the larger the gradient.") }</p>
-                    </>
-                };
-            }
-            (Err(e), _) | (_, Err(e)) => errors.push(e),
-        }
-    }
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let mut form = use_lab_inputs::<Inputs>(p);
+    let out = form.show(|Inputs { point, zmin, zmax }| {
+        let (g, c) = (gradients(&point)?, curve(point.y, zmin, zmax, 161)?);
+        Ok(html! {
+            <>
+            <dl class="results">
+                <dt>{ "z = wx + b" }</dt><dd>{ fmt_num(g.z) }</dd>
+                <dt>{ "s = σ(z) = 1 / (1 + e^(−z))" }</dt><dd data-testid="sigmoid">{ fmt_num(g.s) }</dd>
+                <dt>{ t("MSE 损失 / 交叉熵损失", "MSE loss / cross-entropy loss") }</dt><dd>{ format!("{} / {}", fmt_num(g.mse), fmt_num(g.ce)) }</dd>
+                <dt>{ "∂MSE/∂w = −2(y − s)·s(1 − s)·x" }</dt><dd data-testid="grad-mse">{ fmt_num(g.grad_mse) }</dd>
+                <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-mse">{ fmt_num(g.num_grad_mse) }</dd>
+                <dt>{ "∂CE/∂w = (s − y)·x" }</dt><dd data-testid="grad-ce">{ fmt_num(g.grad_ce) }</dd>
+                <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-ce">{ fmt_num(g.num_grad_ce) }</dd>
+            </dl>
+            { plot(&c, g.z, zmin, zmax, lang) }
+            <p class="note">{ t("MSE 的梯度带着 σ'(z) = s(1 − s) 这个因子：sigmoid 饱和时（|z| 大），即使预测完全错误，梯度也几乎为 0；交叉熵的梯度 (s − y) 没有这个因子，错得越离谱梯度越大。",
+                                 "MSE's gradient carries the factor σ'(z) = s(1 − s): when the sigmoid saturates (large |z|) the gradient is almost 0 even for a completely wrong prediction. Cross-entropy's gradient (s − y) has no such factor: the more wrong, the larger the gradient.") }</p>
+            </>
+        })
+    });
     let labels = [
         t("权重 w", "Weight w"),
         t("输入 x", "Input x"),
@@ -64,14 +40,7 @@ pub fn losses_lab(p: &LabProps) -> Html {
         t("图中 z 的最小值", "Plot z from"),
         t("图中 z 的最大值", "Plot z to"),
     ];
-    html! {
-        <div class="lab-body">
-            { for KEYS.iter().zip(&raw).zip(labels).map(|(((k, _), v), label)| html! {
-                <Field name={*k} {label} value={v.clone()} inputmode="decimal" {lang} error={err(k)} on_input={set(k)} />
-            }) }
-            { out }
-        </div>
-    }
+    form.body(&labels, "decimal", out)
 }
 
 fn plot(c: &[(f64, f64, f64)], z: f64, zmin: f64, zmax: f64, lang: Lang) -> Html {

@@ -12,6 +12,8 @@ pub mod mlp;
 pub mod nms;
 pub mod optimizers;
 pub mod perp_foot;
+pub mod svg;
+pub mod text;
 
 use yew::prelude::*;
 
@@ -19,8 +21,9 @@ use super::nav::use_nav;
 use super::IndexRef;
 use crate::i18n::Lang;
 use crate::route::Route;
+use ail_labs::inputs::{Defaults, LabInputs};
 use ail_labs::query::Query;
-use ail_labs::{lab, InputError, LABS};
+use ail_labs::{InputError, Lab};
 
 /// What every lab page receives.
 #[derive(Properties, PartialEq, Clone)]
@@ -32,22 +35,6 @@ pub struct LabProps {
     pub on_change: Callback<String>,
 }
 
-/// The query's value for `key`, else its default in `defaults` (else "").
-pub fn query_value(q: &Query, defaults: &[(&str, &str)], key: &str) -> String {
-    q.get(key)
-        .or_else(|| defaults.iter().find(|d| d.0 == key).map(|d| d.1))
-        .unwrap_or("")
-        .to_string()
-}
-
-/// The value of every key of `defaults`, in order (see [`query_value`]).
-pub fn query_values(q: &Query, defaults: &[(&str, &str)]) -> Vec<String> {
-    defaults
-        .iter()
-        .map(|(k, d)| q.get(k).unwrap_or(d).to_string())
-        .collect()
-}
-
 /// A callback that writes an input's new value into the lab's query under `key`.
 pub fn setter(on_change: &Callback<String>, q: &Query, key: &'static str) -> Callback<String> {
     let cb = on_change.clone();
@@ -55,99 +42,169 @@ pub fn setter(on_change: &Callback<String>, q: &Query, key: &'static str) -> Cal
     Callback::from(move |v: String| cb.emit(q.with(key, &v).to_query_string()))
 }
 
-/// Labs whose pages exist in this build (slugs of [`LABS`]).
-pub const BUILT: &[&str] = &[
-    "float",
-    "perp-foot",
-    "eigen-perm",
-    "nms",
-    "losses",
-    "mixed-precision",
-    "dropout-bn",
-    "dist-matmul",
-    "conv-matmul",
-    "mlp",
-    "optimizers",
-];
+/// What a lab page's opening needs: its inputs parsed, and (through
+/// [`Deref`](std::ops::Deref)) its query, fields and their errors.
+pub struct Form<I> {
+    /// The inputs, if every field parsed.
+    pub inputs: Option<I>,
+    pub fields: Fields,
+}
 
-/// One sentence on what lab `slug` shows, in Chinese and English (its
-/// page's description for search engines and link previews).
-pub fn about(slug: &str) -> (&'static str, &'static str) {
-    match slug {
-        "float" => (
-            "输入一个数或 9.9e9 + 1e-9 这样的运算，看 float64、float32、float16、bfloat16 各存成什么：位模式、精确值、ULP 与舍入。",
-            "Type a value or a sum such as 9.9e9 + 1e-9 and see what float64, float32, float16 and bfloat16 store: bits, exact value, ULP and rounding.",
-        ),
-        "mixed-precision" => (
-            "在纯 fp16、fp32 主权重、损失缩放三种做法下运行 w ← w − lr·g，看小的更新如何消失、又如何被救回来。",
-            "Run w ← w − lr·g in fp16 only, with an fp32 master copy and with loss scaling: watch small updates vanish and see how each fix brings them back.",
-        ),
-        "perp-foot" => (
-            "二维或三维中点到直线的垂足，按投影公式计算，图上的点可以拖动。",
-            "The foot of the perpendicular from a point to a line in 2D or 3D, from the projection formula, with points you can drag.",
-        ),
-        "eigen-perm" => (
-            "分解对称矩阵 S = QLQᵀ，重排特征值，找出 Q 的哪种列置换仍能还原 S。",
-            "Decompose a symmetric matrix S = QLQᵀ, reorder the eigenvalues, and find which permutation of Q's columns still gives back S.",
-        ),
-        "nms" => (
-            "贪心 NMS 与它的并行形式（IoU 矩阵加一次顺序扫描），用你输入的框或随机框比较：保留的框相同。",
-            "Greedy non-maximum suppression and its parallel form (an IoU matrix, then one sequential scan) on your boxes or seeded random ones: the same boxes survive.",
-        ),
-        "losses" => (
-            "sigmoid 输出上的 MSE 与交叉熵：对权重的梯度、数值检验，以及 MSE 饱和的地方。",
-            "MSE versus cross-entropy on a sigmoid output: the gradient with respect to the weight, a numerical check, and where MSE saturates.",
-        ),
-        "dropout-bn" => (
-            "反向 dropout 保持激活的期望；批归一化在训练与推理时的区别，以及批大小为 1 时会怎样。",
-            "Inverted dropout keeps the expected activation; batch norm in training and in inference, and what a batch of one does to it.",
-        ),
-        "dist-matmul" => (
-            "四台机器用 2×2 分块（Cannon 式交换）计算 N×N 矩阵乘法：整块与半块交换时每台机器的峰值内存。",
-            "Multiply two N×N matrices on four machines with 2×2 blocks and Cannon-style swaps: each machine's peak memory with whole-block and half-block swaps.",
-        ),
-        "conv-matmul" => (
-            "把卷积写成一次矩阵乘法：im2col 的形状、GEMM，以及与直接卷积和池化的对照。",
-            "A convolution as one matrix product: the im2col shapes, the GEMM, and a check against direct convolution and pooling.",
-        ),
-        "mlp" => (
-            "手算小 MLP 的一步训练：前向、反向传播的梯度（附数值检验）、更新后的损失。",
-            "One training step of a small MLP by hand: the forward pass, backpropagated gradients checked numerically, and the loss after the update.",
-        ),
-        "optimizers" => (
-            "SGD、动量与 Adam 在二次函数或 Rosenbrock 函数上的路径，超过学习率上限时的发散，以及每个参数的优化器内存。",
-            "SGD, momentum and Adam on a quadratic or the Rosenbrock function: their paths, divergence past the learning-rate limit, and optimizer memory per parameter.",
-        ),
-        _ => ("", ""),
+/// A lab page's query, fields and their errors: the part of a [`Form`]
+/// that does not depend on the type of its inputs (compiled once).
+pub struct Fields {
+    query: Query,
+    defaults: Defaults,
+    lang: Lang,
+    on_change: Callback<String>,
+    /// One error for each bad field, then any the page adds from computing.
+    pub errors: Vec<InputError>,
+}
+
+/// Reads lab page `p`'s query into `I` ([`LabInputs::parse`]). An edit
+/// calls `p.on_change` with the new query, which [`LabPage`] writes to the
+/// URL once typing pauses.
+#[hook]
+pub fn use_lab_inputs<I: LabInputs>(p: &LabProps) -> Form<I> {
+    let query = Query::parse(&p.query);
+    let (inputs, errors) = match I::parse(&query) {
+        Ok(i) => (Some(i), Vec::new()),
+        Err(e) => (None, e),
+    };
+    let defaults = I::defaults(&query);
+    Form {
+        inputs,
+        fields: Fields::new(p, query, defaults, errors),
     }
 }
 
-/// Whether `lab_body` has a page for `slug` (a browser test keeps this and [`BUILT`] in step).
-pub fn has_page(slug: &str) -> bool {
-    let props = LabProps {
-        query: AttrValue::Static(""),
-        lang: Lang::En,
-        on_change: Callback::noop(),
-    };
-    lab_body(slug, props).is_some()
+impl<I> Form<I> {
+    /// What `f` computes from the inputs, if they parsed and it succeeds;
+    /// an error it returns is shown beside its field.
+    pub fn compute<T>(&mut self, f: impl FnOnce(I) -> Result<T, InputError>) -> Option<T> {
+        match self.inputs.take().map(f)? {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.fields.errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// What `draw` makes of the inputs, else nothing (see [`Form::compute`]).
+    pub fn show(&mut self, draw: impl FnOnce(I) -> Result<Html, InputError>) -> Html {
+        self.compute(draw).unwrap_or_default()
+    }
 }
 
-/// The page of lab `slug`, or `None` if this build has no such page.
-fn lab_body(slug: &str, props: LabProps) -> Option<Html> {
-    Some(match slug {
-        "float" => html! { <float_lab::FloatLab ..props /> },
-        "perp-foot" => html! { <perp_foot::PerpFootLab ..props /> },
-        "eigen-perm" => html! { <eigen_perm::EigenPermLab ..props /> },
-        "nms" => html! { <nms::NmsLab ..props /> },
-        "losses" => html! { <losses::LossesLab ..props /> },
-        "mixed-precision" => html! { <mixed_precision::MixedPrecisionLab ..props /> },
-        "dropout-bn" => html! { <dropout_bn::DropoutBnLab ..props /> },
-        "dist-matmul" => html! { <dist_matmul::DistMatmulLab ..props /> },
-        "conv-matmul" => html! { <conv_matmul::ConvMatmulLab ..props /> },
-        "mlp" => html! { <mlp::MlpLab ..props /> },
-        "optimizers" => html! { <optimizers::OptimizersLab ..props /> },
-        _ => return None,
-    })
+impl<I> std::ops::Deref for Form<I> {
+    type Target = Fields;
+    fn deref(&self) -> &Fields {
+        &self.fields
+    }
+}
+
+impl<I> std::ops::DerefMut for Form<I> {
+    fn deref_mut(&mut self) -> &mut Fields {
+        &mut self.fields
+    }
+}
+
+impl Fields {
+    fn new(p: &LabProps, query: Query, defaults: Defaults, errors: Vec<InputError>) -> Fields {
+        Fields {
+            query,
+            defaults,
+            lang: p.lang,
+            on_change: p.on_change.clone(),
+            errors,
+        }
+    }
+
+    /// The lab's query.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// The text of field `key` (the query's value, else its default).
+    pub fn raw(&self, key: &str) -> String {
+        ail_labs::inputs::raw(&self.query, self.defaults, key).to_string()
+    }
+
+    /// Writes a new value of field `key` into the query.
+    pub fn set(&self, key: &'static str) -> Callback<String> {
+        setter(&self.on_change, &self.query, key)
+    }
+
+    /// The first error of field `key`.
+    pub fn error(&self, key: &str) -> Option<InputError> {
+        self.errors.iter().find(|e| e.field == key).cloned()
+    }
+
+    /// The text input of field `key` with its error.
+    pub fn field(&self, key: &'static str, label: &'static str) -> Html {
+        self.input(key, label, "text")
+    }
+
+    /// The input of field `key` with its error; `inputmode` as in [`FieldProps`].
+    pub fn input(&self, key: &'static str, label: &'static str, inputmode: &'static str) -> Html {
+        html! {
+            <Field name={key} {label} value={self.raw(key)} {inputmode}
+                error={self.error(key).map(|e| AttrValue::from(text::message(&e, self.lang)))}
+                on_input={self.set(key)} />
+        }
+    }
+
+    /// A lab's body: the input of every field, then `out`.
+    pub fn body(&self, labels: &[&'static str], inputmode: &'static str, out: Html) -> Html {
+        html! {
+            <div class="lab-body">
+                { self.fields(labels, inputmode) }
+                { out }
+            </div>
+        }
+    }
+
+    /// The inputs of every field, in order, labelled by `labels`.
+    pub fn fields(&self, labels: &[&'static str], inputmode: &'static str) -> Html {
+        html! {
+            { for self.defaults.iter().zip(labels).map(|((k, _), label)| self.input(k, label, inputmode)) }
+        }
+    }
+}
+
+/// The slug of every lab, in display order (each has a page).
+pub const BUILT: &[&str] = &{
+    let mut slugs = [""; Lab::ALL.len()];
+    let mut i = 0;
+    while i < slugs.len() {
+        slugs[i] = Lab::ALL[i].slug();
+        i += 1;
+    }
+    slugs
+};
+
+/// One sentence on what lab `slug` shows, in Chinese and English (empty
+/// for no lab); see [`text::about`].
+pub fn about(slug: &str) -> (&'static str, &'static str) {
+    Lab::from_slug(slug).map_or(("", ""), text::about)
+}
+
+/// The page of `lab`.
+fn lab_body(lab: Lab, props: LabProps) -> Html {
+    match lab {
+        Lab::Float => html! { <float_lab::FloatLab ..props /> },
+        Lab::PerpFoot => html! { <perp_foot::PerpFootLab ..props /> },
+        Lab::EigenPerm => html! { <eigen_perm::EigenPermLab ..props /> },
+        Lab::Nms => html! { <nms::NmsLab ..props /> },
+        Lab::Losses => html! { <losses::LossesLab ..props /> },
+        Lab::MixedPrecision => html! { <mixed_precision::MixedPrecisionLab ..props /> },
+        Lab::DropoutBn => html! { <dropout_bn::DropoutBnLab ..props /> },
+        Lab::DistMatmul => html! { <dist_matmul::DistMatmulLab ..props /> },
+        Lab::ConvMatmul => html! { <conv_matmul::ConvMatmulLab ..props /> },
+        Lab::Mlp => html! { <mlp::MlpLab ..props /> },
+        Lab::Optimizers => html! { <optimizers::OptimizersLab ..props /> },
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -169,7 +226,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
     let query = use_state(|| p.query.to_string());
     let nav = use_nav();
     let lang = p.lang;
-    let (Some(info), true) = (lab(&p.slug), BUILT.contains(&p.slug.as_str())) else {
+    let Some(lab) = Lab::from_slug(&p.slug) else {
         return html! {
             <section class="load-error" role="alert">
                 <h1 id="q-title" tabindex="-1">{ lang.pick("没有这个实验：", "No lab named ") }<code>{ p.slug.to_string() }</code></h1>
@@ -177,6 +234,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
             </section>
         };
     };
+    let info = lab.info();
     let on_change = {
         let query = query.clone();
         let slug = p.slug.to_string();
@@ -192,20 +250,19 @@ pub fn lab_page(p: &LabPageProps) -> Html {
         })
     };
     let body = lab_body(
-        &p.slug,
+        lab,
         LabProps {
             query: AttrValue::from((*query).clone()),
             lang,
             on_change,
         },
-    )
-    .unwrap_or_default();
+    );
     html! {
         <article class="lab" data-lab={info.slug}>
             <nav class="crumbs">
                 <a href={nav.href(&Route::Labs)}>{ lang.pick("所有实验", "All labs") }</a>
             </nav>
-            <h1 id="q-title" tabindex="-1">{ match lang { Lang::Zh => info.zh, Lang::En => info.en } }</h1>
+            <h1 id="q-title" tabindex="-1">{ text::name(lab, lang) }</h1>
             { body }
             <LabQuestions index={p.index.clone()} {lang} questions={info.questions} />
             if !p.embed {
@@ -246,15 +303,15 @@ pub struct LabIndexProps {
     pub lang: Lang,
 }
 
-/// `labs/`: every built lab.
+/// `labs/`: every lab.
 #[function_component(LabIndex)]
 pub fn lab_index(p: &LabIndexProps) -> Html {
     let nav = use_nav();
     html! {
         <section>
             <h1 id="q-title" tabindex="-1">{ p.lang.pick("数值实验", "Numeric labs") }</h1>
-            <ul class="lab-list">{ for LABS.iter().filter(|l| BUILT.contains(&l.slug)).map(|l| html! {
-                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ p.lang.pick(l.zh, l.en) }</a></li>
+            <ul class="lab-list">{ for Lab::ALL.into_iter().map(|l| html! {
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug().to_string(), query: String::new() })} data-lab-link={l.slug()}>{ text::name(l, p.lang) }</a></li>
             }) }</ul>
         </section>
     }
@@ -266,10 +323,9 @@ pub struct FieldProps {
     pub name: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    /// The inline error for this field, if its value is bad.
+    /// What is wrong with the field's value, if anything ([`text::message`]).
     #[prop_or_default]
-    pub error: Option<InputError>,
-    pub lang: Lang,
+    pub error: Option<AttrValue>,
     /// `decimal` for single numbers, `text` for lists (which need commas and signs).
     #[prop_or(AttrValue::Static("text"))]
     pub inputmode: AttrValue,
@@ -297,7 +353,7 @@ pub fn field(p: &FieldProps) -> Html {
                 value={p.value.clone()} {oninput} data-field={p.name.clone()}
                 aria-invalid={p.error.is_some().to_string()} aria-describedby={err_id.clone()} />
             <p id={err_id} class="field-error" data-testid={format!("error-{}", p.name)} aria-live="polite">
-                { for p.error.iter().map(|e| match p.lang { Lang::Zh => e.zh.clone(), Lang::En => e.en.clone() }) }
+                { for p.error.clone() }
             </p>
         </div>
     }
@@ -427,4 +483,20 @@ where
     // Dimmed while it waits for a burst to pause, not for a single frame.
     let stale = busy && s.burst;
     html! { <div class={classes!("settled", stale.then_some("stale"))} aria-busy={busy.to_string()}>{ drawn }</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lab_has_its_slug_listed_and_a_description() {
+        let slugs: Vec<&str> = Lab::ALL.iter().map(|l| l.slug()).collect();
+        assert_eq!(BUILT, slugs);
+        for slug in BUILT {
+            let (zh, en) = about(slug);
+            assert!(!zh.is_empty() && en.ends_with('.'), "{slug}");
+        }
+        assert_eq!(about("no-such-lab"), ("", ""));
+    }
 }

@@ -5,16 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps, Settled};
+use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
-use ail_labs::nms::{
-    check_threshold, parse_boxes, random_boxes, Pairs, Parallel, ScoredBox, MAX_BOXES,
-};
-use ail_labs::query::Query;
-use ail_labs::{parse_scalar, InputError};
-
-const DEFAULT_BOXES: &str =
-    "10,10,50,50,0.9;14,12,54,52,0.8;60,20,90,60,0.75;12,14,48,56,0.7;62,24,92,58,0.6";
+use ail_labs::nms::{BoxInputs, Pairs, Parallel, ScoredBox, Threshold};
 /// Largest set whose suppression matrix is drawn cell by cell.
 const MATRIX_LIMIT: usize = 24;
 /// Above this many boxes the labels are not drawn: they would pile up into
@@ -40,42 +33,10 @@ struct BoxSet {
     /// The outlines' stroke width and the labels' size, in the boxes' units.
     stroke: String,
     font: f64,
-    errors: Vec<InputError>,
 }
 
 impl BoxSet {
-    fn new(seeded: bool, boxes_raw: &str, seed_raw: &str, n_raw: &str) -> BoxSet {
-        let mut errors = Vec::new();
-        let boxes = if seeded {
-            let seed = seed_raw.trim().parse::<u64>().map_err(|_| {
-                errors.push(InputError::new(
-                    "seed",
-                    "种子必须是非负整数。",
-                    "The seed must be a whole number ≥ 0.",
-                ))
-            });
-            let n = n_raw
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|&n| n <= MAX_BOXES)
-                .ok_or_else(|| {
-                    errors.push(InputError::new(
-                        "n",
-                        format!("框的个数必须是 0 到 {MAX_BOXES} 的整数。"),
-                        format!("The count must be a whole number from 0 to {MAX_BOXES}."),
-                    ))
-                });
-            match (seed, n) {
-                (Ok(s), Ok(n)) => random_boxes(s, n),
-                _ => Vec::new(),
-            }
-        } else {
-            parse_boxes(boxes_raw).unwrap_or_else(|e| {
-                errors.push(e);
-                Vec::new()
-            })
-        };
+    fn new(boxes: Vec<ScoredBox>) -> BoxSet {
         let outlines = boxes
             .iter()
             .map(|b| {
@@ -112,7 +73,6 @@ impl BoxSet {
             view,
             stroke: (span / 250.0).to_string(),
             font: span / 25.0,
-            errors,
         }
     }
 }
@@ -121,26 +81,14 @@ impl BoxSet {
 pub fn nms_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let q = Query::parse(&p.query);
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let iou_raw = q.get("iou").unwrap_or("0.5").to_string();
-    let seeded = q.get("seed").is_some();
-    let (boxes_raw, seed_raw, n_raw) = (
-        q.get("boxes").unwrap_or(DEFAULT_BOXES).to_string(),
-        q.get("seed").unwrap_or("1").to_string(),
-        q.get("n").unwrap_or("20").to_string(),
-    );
+    let boxes_form = use_lab_inputs::<BoxInputs>(p);
+    let iou_form = use_lab_inputs::<Threshold>(p);
+    let seeded = boxes_form.query().get("seed").is_some();
+    let boxes_ok = boxes_form.inputs.is_some();
     // Recomputed only when the boxes change, not on a new threshold.
-    let set_of_boxes = use_memo(
-        (seeded, boxes_raw.clone(), seed_raw.clone(), n_raw.clone()),
-        |(seeded, b, s, n)| BoxSet::new(*seeded, b, s, n),
-    );
-    let mut errors: Vec<InputError> = set_of_boxes.errors.clone();
-    let threshold = parse_scalar("iou", &iou_raw)
-        .and_then(check_threshold)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let set_of_boxes = use_memo(boxes_form.inputs.clone(), |b| {
+        BoxSet::new(b.as_ref().map(|b| b.0.clone()).unwrap_or_default())
+    });
     // Switching between typed and seeded boxes is an edit of the query.
     let switch_to = |query: &'static str| {
         let cb = p.on_change.clone();
@@ -152,8 +100,8 @@ pub fn nms_lab(p: &LabProps) -> Html {
         html! { <button class="button small" data-testid="nms-seeded" onclick={switch_to("seed=1&n=20&iou=0.5")}>{ t("改为随机生成框", "Random boxes from a seed") }</button> }
     };
 
-    let results = match threshold {
-        Some(th) if set_of_boxes.errors.is_empty() => {
+    let results = match iou_form.inputs {
+        Some(Threshold(th)) if boxes_ok => {
             let (kept, greedy_evals) = set_of_boxes.pairs.greedy(th);
             let par = set_of_boxes.pairs.parallel(th);
             html! {
@@ -183,12 +131,12 @@ pub fn nms_lab(p: &LabProps) -> Html {
                    "Higher scores are kept first; a box whose IoU with a kept box is strictly greater than the threshold is suppressed (torchvision's rule). Equal scores keep input order.") }</p>
             <p>{ mode_link }</p>
             if seeded {
-                <Field name="seed" label={t("随机种子", "Seed")} value={seed_raw.clone()} inputmode="numeric" {lang} error={err("seed")} on_input={set("seed")} />
-                <Field name="n" label={t("框的个数", "Number of boxes")} value={n_raw.clone()} inputmode="numeric" {lang} error={err("n")} on_input={set("n")} />
+                { boxes_form.input("seed", t("随机种子", "Seed"), "numeric") }
+                { boxes_form.input("n", t("框的个数", "Number of boxes"), "numeric") }
             } else {
-                <Field name="boxes" label={t("框：x1,y1,x2,y2,score，用 ; 分隔", "Boxes: x1,y1,x2,y2,score separated by ;")} value={boxes_raw.clone()} {lang} error={err("boxes")} on_input={set("boxes")} />
+                { boxes_form.field("boxes", t("框：x1,y1,x2,y2,score，用 ; 分隔", "Boxes: x1,y1,x2,y2,score separated by ;")) }
             }
-            <Field name="iou" label={t("IoU 阈值", "IoU threshold")} value={iou_raw.clone()} inputmode="decimal" {lang} error={err("iou")} on_input={set("iou")} />
+            { iou_form.input("iou", t("IoU 阈值", "IoU threshold"), "decimal") }
             { results }
         </div>
     }

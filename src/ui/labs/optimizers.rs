@@ -3,76 +3,31 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::svg::push_polyline;
+use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
-use ail_labs::optimizers::{bytes_per_param, run, Optimizer, Path, Surface};
+use ail_labs::optimizers::{bytes_per_param, run, Inputs, Optimizer, ParamCount, Path, Surface};
 use ail_labs::query::Query;
-use ail_labs::{fmt_list, fmt_num, parse_scalar, parse_vector, push_polyline, InputError};
-
-fn defaults(surface: Surface) -> [(&'static str, &'static str); 7] {
-    let (lr, steps, x0) = match surface {
-        Surface::Quadratic => ("0.03", "200", "-4,1"),
-        Surface::Rosenbrock => ("0.001", "2000", "-1.5,2"),
-    };
-    [
-        ("lr", lr),
-        ("steps", steps),
-        ("x0", x0),
-        ("mu", "0.9"),
-        ("b1", "0.9"),
-        ("b2", "0.999"),
-        ("params", "7e9"),
-    ]
-}
+use ail_labs::{fmt_list, fmt_num};
 
 #[function_component(OptimizersLab)]
 pub fn optimizers_lab(p: &LabProps) -> Html {
     let lang = p.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let q = Query::parse(&p.query);
-    let mut errors: Vec<InputError> = Vec::new();
-    let f_raw = q.get("f").unwrap_or("quad").to_string();
-    let surface = Surface::parse(&f_raw)
-        .map_err(|e| errors.push(e))
-        .unwrap_or(Surface::Quadratic);
-    let defs = defaults(surface);
-    let raw = |k: &str| {
-        q.get(k)
-            .unwrap_or_else(|| defs.iter().find(|d| d.0 == k).map_or("", |d| d.1))
-            .to_string()
-    };
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
-    let mut num = |k: &str| parse_scalar(k, &raw(k)).map_err(|e| errors.push(e)).ok();
-    let (lr, mu, b1, b2, params) = (num("lr"), num("mu"), num("b1"), num("b2"), num("params"));
-    let steps = raw("steps")
-        .trim()
-        .parse::<usize>()
-        .map_err(|_| {
-            errors.push(InputError::new(
-                "steps",
-                "步数必须是非负整数。",
-                "Steps must be a whole number ≥ 0.",
-            ))
-        })
-        .ok();
-    let x0 = match parse_vector("x0", &raw("x0")) {
-        Ok(v) if v.len() == 2 => Some([v[0], v[1]]),
-        Ok(_) => {
-            errors.push(InputError::new(
-                "x0",
-                "起点需要两个数 x,y。",
-                "The start needs two numbers x,y.",
-            ));
-            None
-        }
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
+    // Three forms: a bad surface or parameter count leaves the paths drawn.
+    let surface_form = use_lab_inputs::<Surface>(p);
+    let mut form = use_lab_inputs::<Inputs>(p);
+    let params_form = use_lab_inputs::<ParamCount>(p);
     let mut paths: Vec<(&str, &str, Path)> = Vec::new();
-    if let (Some(lr), Some(steps), Some(x0), Some(mu), Some(b1), Some(b2)) =
-        (lr, steps, x0, mu, b1, b2)
+    if let Some(Inputs {
+        surface,
+        lr,
+        steps,
+        x0,
+        mu,
+        b1,
+        b2,
+    }) = form.inputs.take()
     {
         for (name, class, opt) in [
             ("SGD", "sgd", Optimizer::Sgd),
@@ -89,14 +44,14 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
             match run(surface, opt, lr, steps, x0) {
                 Ok(path) => paths.push((name, class, path)),
                 Err(e) => {
-                    if !errors.iter().any(|x| x.field == e.field) {
-                        errors.push(e);
+                    if form.error(&e.field).is_none() {
+                        form.errors.push(e);
                     }
                 }
             }
         }
     }
-    let err = |k: &str| errors.iter().find(|e| e.field == k).cloned();
+    let surface = surface_form.inputs.unwrap_or(Surface::Quadratic);
     let results = if paths.len() == 3 {
         html! {
             <>
@@ -118,7 +73,7 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
     } else {
         html! {}
     };
-    let memory = params.filter(|p| *p >= 0.0).map(|n| {
+    let memory = params_form.inputs.filter(|p| p.0 >= 0.0).map(|ParamCount(n)| {
         let row = |name: &str, opt: Optimizer| {
             let (state, fp32, mixed) = bytes_per_param(opt);
             html! { <tr><th scope="row">{ name.to_string() }</th><td>{ state }</td><td>{ fp32 }</td><td data-testid={(name == "Adam").then_some("adam-bytes-per-param")}>{ mixed }</td><td>{ fmt_num(n * mixed as f64 / 1e9) }</td></tr> }
@@ -135,10 +90,9 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
             </div>
         }
     });
-    let field = |k: &'static str, label: &'static str, mode: &'static str| html! { <Field name={k} {label} value={raw(k)} inputmode={mode} {lang} error={err(k)} on_input={set(k)} /> };
     let surface_select = {
         let cb = p.on_change.clone();
-        let q = q.clone();
+        let q = form.query().clone();
         let onchange = Callback::from(move |e: Event| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -157,21 +111,21 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
                     <option value="quad" selected={surface == Surface::Quadratic}>{ t("病态二次函数 ½(x² + 25y²)", "Ill-conditioned quadratic ½(x² + 25y²)") }</option>
                     <option value="rosen" selected={surface == Surface::Rosenbrock}>{ "Rosenbrock (1 − x)² + 100(y − x²)²" }</option>
                 </select>
-                { for err("f").map(|e| html! { <p class="field-error">{ if lang == Lang::Zh { e.zh } else { e.en } }</p> }) }
+                { for surface_form.error("f").map(|e| html! { <p class="field-error">{ super::text::message(&e, lang) }</p> }) }
             </div>
         }
     };
     html! {
         <div class="lab-body">
             { surface_select }
-            { field("lr", t("学习率", "Learning rate"), "decimal") }
-            { field("steps", t("步数（最多 10000）", "Steps (up to 10,000)"), "numeric") }
-            { field("x0", t("起点 x,y", "Start x,y"), "text") }
-            { field("mu", "Momentum μ", "decimal") }
-            { field("b1", "Adam β1", "decimal") }
-            { field("b2", "Adam β2", "decimal") }
+            { form.input("lr", t("学习率", "Learning rate"), "decimal") }
+            { form.input("steps", t("步数（最多 10000）", "Steps (up to 10,000)"), "numeric") }
+            { form.input("x0", t("起点 x,y", "Start x,y"), "text") }
+            { form.input("mu", "Momentum μ", "decimal") }
+            { form.input("b1", "Adam β1", "decimal") }
+            { form.input("b2", "Adam β2", "decimal") }
             { results }
-            { field("params", t("参数个数", "Number of parameters"), "decimal") }
+            { params_form.input("params", t("参数个数", "Number of parameters"), "decimal") }
             { memory.unwrap_or_default() }
         </div>
     }

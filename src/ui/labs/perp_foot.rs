@@ -3,13 +3,11 @@
 
 use yew::prelude::*;
 
-use super::{setter, Field, LabProps};
+use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
-use ail_labs::perp_foot::{perpendicular_foot, stable_view, ViewBox};
+use ail_labs::perp_foot::{perpendicular_foot, stable_view, Inputs, ViewBox};
 use ail_labs::query::Query;
-use ail_labs::{fmt_list, fmt_num, parse_vector, InputError};
-
-const DEFAULTS: [(&str, &str); 3] = [("a", "1,1"), ("b", "7,4"), ("c", "2,6")];
+use ail_labs::{fmt_list, fmt_num};
 
 /// Rounds a dragged coordinate to a readable number of decimals for the URL.
 fn snap(v: f64, span: f64) -> f64 {
@@ -20,37 +18,16 @@ fn snap(v: f64, span: f64) -> f64 {
 #[function_component(PerpFootLab)]
 pub fn perp_foot_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let q = Query::parse(&p.query);
-    let raw = |k: &str| {
-        q.get(k).map(str::to_string).unwrap_or_else(|| {
-            DEFAULTS
-                .iter()
-                .find(|d| d.0 == k)
-                .map(|d| d.1.to_string())
-                .unwrap_or_default()
-        })
-    };
-    let values: Vec<(&str, String)> = ["a", "b", "c"].iter().map(|k| (*k, raw(k))).collect();
-    let parsed: Vec<Result<Vec<f64>, InputError>> =
-        values.iter().map(|(k, v)| parse_vector(k, v)).collect();
-    let mut errors: Vec<InputError> = parsed.iter().filter_map(|r| r.clone().err()).collect();
-    let result = match (&parsed[0], &parsed[1], &parsed[2]) {
-        (Ok(a), Ok(b), Ok(c)) => match perpendicular_foot(a, b, c) {
-            Ok(f) => Some((a.clone(), b.clone(), c.clone(), f)),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        },
-        _ => None,
-    };
+    let mut form = use_lab_inputs::<Inputs>(p);
+    let result =
+        form.compute(|Inputs { a, b, c }| perpendicular_foot(&a, &b, &c).map(|f| (a, b, c, f)));
+    let q = form.query().clone();
     let dragging = use_state(|| None::<(usize, ViewBox)>);
     // The view drawn last (see `stable_view`).
     let last_view = use_mut_ref(|| None::<ViewBox>);
     // Yew delegates events to the root, so `current_target` is not the SVG: keep a ref.
     let svg_ref = use_node_ref();
 
-    let set = |key: &'static str| setter(&p.on_change, &q, key);
     let label = |k: &str| match (lang, k) {
         (Lang::Zh, "a") => "点 a（直线上）",
         (Lang::Zh, "b") => "点 b（直线上）",
@@ -59,17 +36,7 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
         (Lang::En, "b") => "Point b (on the line)",
         (Lang::En, _) => "Point c (drop the perpendicular from here)",
     };
-    let fields = values.iter().map(|(k, v)| {
-        let key: &'static str = match *k {
-            "a" => "a",
-            "b" => "b",
-            _ => "c",
-        };
-        html! {
-            <Field name={key} label={label(key)} value={v.clone()} {lang}
-                error={errors.iter().find(|e| e.field == key).cloned()} on_input={set(key)} />
-        }
-    });
+    let fields = ["a", "b", "c"].map(|k| form.field(k, label(k)));
 
     let results = match &result {
         None => html! {},
