@@ -20,7 +20,7 @@ use super::store::{Action as StoreAction, StoreHandle};
 use super::texts::{key, TextsRef};
 use super::IndexRef;
 use crate::bank::{Kind, Question};
-use crate::i18n::{lab_name, position, strings, Lang};
+use crate::i18n::{position, strings, Lang};
 use crate::practice::{key_command, ordered_ids, Action, KeyCommand, QuestionState};
 use crate::progress::{Outcome, Review};
 use crate::route::{Order, Route};
@@ -531,9 +531,7 @@ fn variant_bar(id: &str, order: &Order, seed: u64, lang: Lang, embed: bool, nav:
 
 /// Links to the labs that compute this question's numbers (none if no built lab does).
 fn lab_links(id: &str, lang: Lang, nav: &Nav) -> Html {
-    let labs: Vec<_> = ail_labs::labs_for_question(id)
-        .filter(|l| super::labs::BUILT.contains(&l.slug))
-        .collect();
+    let labs: Vec<_> = ail_labs::Lab::for_question(id).collect();
     if labs.is_empty() {
         return Html::default();
     }
@@ -541,7 +539,7 @@ fn lab_links(id: &str, lang: Lang, nav: &Nav) -> Html {
         <section class="lab-links">
             <h2>{ strings(lang).compute_it }</h2>
             <ul>{ for labs.iter().map(|l| html! {
-                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug.to_string(), query: String::new() })} data-lab-link={l.slug}>{ lab_name(lang, l.zh, l.en) }</a></li>
+                <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug().to_string(), query: String::new() })} data-lab-link={l.slug()}>{ super::labs::text::name(*l, lang) }</a></li>
             }) }</ul>
         </section>
     }

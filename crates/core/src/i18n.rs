@@ -513,15 +513,6 @@ pub fn hex_placeholder(lang: Lang, f: FloatFormat) -> String {
     }
 }
 
-/// A lab's name from the registry of labs (`ail_labs::LabInfo`, which
-/// names both languages and knows no [`Lang`]).
-pub fn lab_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// The difficulty's display name.
 pub fn difficulty(lang: Lang, d: Difficulty) -> &'static str {
     let i = match d {
@@ -640,7 +631,6 @@ mod tests {
             hex_placeholder(Lang::En, FloatFormat::F16),
             "e.g. 9900000256, 1e-9, 2^-24, or the bit pattern 0x3c00"
         );
-        assert_eq!(lab_name(Lang::Zh, "垂足", "Foot"), "垂足");
     }
 
     #[test]

@@ -34,8 +34,6 @@ pub mod query;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LabInfo {
     pub slug: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
     /// Ids of built-in questions whose numeric core this lab computes.
     pub questions: &'static [&'static str],
 }
@@ -73,73 +71,52 @@ impl Lab {
         Lab::DropoutBn,
     ];
 
-    /// The lab's slug, names and questions.
+    /// The lab's slug and questions (its names are the UI's:
+    /// `ui::labs::text::name`).
     pub const fn info(self) -> &'static LabInfo {
         match self {
             Lab::Float => &LabInfo {
                 slug: "float",
-                zh: "浮点数格式与舍入",
-                en: "Float formats and rounding",
                 questions: &["fp32-rounding", "mixed-precision-fp32-steps"],
             },
             Lab::MixedPrecision => &LabInfo {
                 slug: "mixed-precision",
-                zh: "混合精度训练",
-                en: "Mixed-precision training",
                 questions: &["mixed-precision-fp32-steps", "fp32-rounding"],
             },
             Lab::PerpFoot => &LabInfo {
                 slug: "perp-foot",
-                zh: "垂足",
-                en: "Foot of the perpendicular",
                 questions: &["perpendicular-foot"],
             },
             Lab::EigenPerm => &LabInfo {
                 slug: "eigen-perm",
-                zh: "特征分解与置换",
-                en: "Eigendecomposition and permutation",
                 questions: &["eigen-permutation"],
             },
             Lab::Nms => &LabInfo {
                 slug: "nms",
-                zh: "并行 NMS",
-                en: "Parallel NMS",
                 questions: &["parallel-nms"],
             },
             Lab::Losses => &LabInfo {
                 slug: "losses",
-                zh: "MSE 与交叉熵的梯度",
-                en: "MSE vs cross-entropy gradients",
                 questions: &["sigmoid-mse-ce-gradients", "ce-vs-mse-classification"],
             },
             Lab::Optimizers => &LabInfo {
                 slug: "optimizers",
-                zh: "SGD、Momentum 与 Adam",
-                en: "SGD, Momentum and Adam",
                 questions: &["sgd-momentum-adam", "adam-drawbacks"],
             },
             Lab::DistMatmul => &LabInfo {
                 slug: "dist-matmul",
-                zh: "四台机器的矩阵乘法",
-                en: "Matrix multiply on four machines",
                 questions: &["distributed-matmul-memory"],
             },
             Lab::ConvMatmul => &LabInfo {
                 slug: "conv-matmul",
-                zh: "卷积即矩阵乘法",
-                en: "Convolution as a matrix product",
                 questions: &["cnn-layers-as-matmul"],
             },
             Lab::Mlp => &LabInfo {
                 slug: "mlp",
-                zh: "MLP 反向传播",
-                en: "MLP backpropagation",
                 questions: &["mlp-gradient-update"],
             },
             Lab::DropoutBn => &LabInfo {
                 slug: "dropout-bn",
-                zh: "Dropout 与 BatchNorm",
-                en: "Dropout and batch norm",
                 questions: &["dropout-implementation", "why-dropout-works", "batch-norm"],
             },
         }
@@ -166,11 +143,6 @@ impl Lab {
 /// The lab with this slug.
 pub fn lab(slug: &str) -> Option<&'static LabInfo> {
     Lab::from_slug(slug).map(Lab::info)
-}
-
-/// Labs that compute the numeric core of question `id`.
-pub fn labs_for_question(id: &str) -> impl Iterator<Item = &'static LabInfo> + '_ {
-    Lab::for_question(id).map(Lab::info)
 }
 
 /// A bad lab input: which field, and what is wrong with it.
@@ -439,9 +411,9 @@ mod tests {
 
     #[test]
     fn questions_find_their_labs() {
-        let slugs: Vec<&str> = labs_for_question("fp32-rounding").map(|l| l.slug).collect();
+        let slugs: Vec<&str> = Lab::for_question("fp32-rounding").map(Lab::slug).collect();
         assert_eq!(slugs, ["float", "mixed-precision"]);
-        assert_eq!(labs_for_question("resnet").count(), 0);
+        assert_eq!(Lab::for_question("resnet").count(), 0);
         let labs: Vec<Lab> = Lab::for_question("batch-norm").collect();
         assert_eq!(labs, [Lab::DropoutBn]);
     }

@@ -8,7 +8,20 @@ use ail_labs::{InputError, Lab, Problem};
 /// The lab's name in `lang`. The names are still in [`ail_labs::LabInfo`],
 /// which `ui::question_page` reads; once it calls this, they can move here.
 pub fn name(lab: Lab, lang: Lang) -> &'static str {
-    lang.pick(lab.info().zh, lab.info().en)
+    let (zh, en) = match lab {
+        Lab::Float => ("浮点数格式与舍入", "Float formats and rounding"),
+        Lab::MixedPrecision => ("混合精度训练", "Mixed-precision training"),
+        Lab::PerpFoot => ("垂足", "Foot of the perpendicular"),
+        Lab::EigenPerm => ("特征分解与置换", "Eigendecomposition and permutation"),
+        Lab::Nms => ("并行 NMS", "Parallel NMS"),
+        Lab::Losses => ("MSE 与交叉熵的梯度", "MSE vs cross-entropy gradients"),
+        Lab::Optimizers => ("SGD、Momentum 与 Adam", "SGD, Momentum and Adam"),
+        Lab::DistMatmul => ("四台机器的矩阵乘法", "Matrix multiply on four machines"),
+        Lab::ConvMatmul => ("卷积即矩阵乘法", "Convolution as a matrix product"),
+        Lab::Mlp => ("MLP 反向传播", "MLP backpropagation"),
+        Lab::DropoutBn => ("Dropout 与 BatchNorm", "Dropout and batch norm"),
+    };
+    lang.pick(zh, en)
 }
 
 /// One sentence on what `lab` shows, in Chinese and English (its page's
