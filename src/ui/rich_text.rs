@@ -177,6 +177,10 @@ fn math_node(n: &MathNode) -> Html {
             tag.add_child(math_node(b));
             tag.add_child(math_node(c));
         }
+        MathNode::Enclose(body, e) => {
+            tag.add_attribute("class", e.class());
+            tag.add_child(math_node(body));
+        }
         MathNode::Binom(n, k) => {
             // (n over k): a fraction without its rule, in parentheses.
             tag.add_attribute("linethickness", "0");

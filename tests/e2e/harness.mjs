@@ -30,6 +30,14 @@ export async function openPage(browser, { width = 1280, height = 800, locale = '
  */
 export async function gotoRoute(page, address, waitFor = '[data-testid="question-prompt"], #app .intro, .load-error, article.lab, main section') {
   await page.goto(new URL(address, BASE).href);
+  // An old hash route (`#/q/<id>`) is replaced by its page's address in the
+  // head script: wait for that page, not the root page it left (under load
+  // the root's own module may still be starting). A bank from elsewhere
+  // keeps its hash routes.
+  const hash = address.includes('#') ? address.slice(address.indexOf('#')) : '';
+  if (/^#\/(embed\/)?((q|lab)\/[^?/]+|labs|review|stats)/.test(hash) && !address.includes('bank=')) {
+    await page.waitForURL((u) => !u.hash.startsWith('#/'), { timeout: 10000 }).catch(() => {});
+  }
   await ready(page);
   await page.waitForSelector(waitFor, { timeout: 15000 });
 }

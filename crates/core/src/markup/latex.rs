@@ -62,6 +62,10 @@ pub enum MathNode {
     UnderOver(Box<MathNode>, Box<MathNode>, Box<MathNode>),
     /// `\binom{n}{k}`: `<mfrac linethickness="0">` in parentheses.
     Binom(Box<MathNode>, Box<MathNode>),
+    /// `\boxed`, `\cancel`: `<mrow class="…">` drawn by the page's CSS
+    /// (MathML Core has no `<menclose>`; a class is not a style attribute,
+    /// so the CSP allows it).
+    Enclose(Box<MathNode>, Enclosure),
     /// `<mtable>` wrapped in optional fences (`pmatrix`, `cases`, ...).
     Table {
         rows: Vec<Vec<MathNode>>,
@@ -69,6 +73,32 @@ pub enum MathNode {
         close: String,
         left_aligned: bool,
     },
+}
+
+/// How [`MathNode::Enclose`] marks its content: each a CSS class of the
+/// page (`static/style.css`), from this fixed list only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Enclosure {
+    /// `\boxed`: a frame.
+    Box,
+    /// `\cancel`: a stroke from bottom left to top right.
+    Cancel,
+    /// `\bcancel`: a stroke from top left to bottom right.
+    BCancel,
+    /// `\xcancel`: both strokes.
+    XCancel,
+}
+
+impl Enclosure {
+    /// The CSS class that draws it.
+    pub fn class(self) -> &'static str {
+        match self {
+            Enclosure::Box => "enclose-box",
+            Enclosure::Cancel => "enclose-cancel",
+            Enclosure::BCancel => "enclose-bcancel",
+            Enclosure::XCancel => "enclose-xcancel",
+        }
+    }
 }
 
 /// Why a formula was refused, with the byte offset into the formula.
@@ -478,8 +508,34 @@ impl<'a> Parser<'a> {
     }
 
     fn row_ended(&mut self, stop: Stop) -> Result<(Vec<MathNode>, Ended), LatexError> {
+        let (nodes, ended, infix) = self.row_infix(stop)?;
+        Ok(match infix {
+            // `{n \choose k}`: what came before over what came after.
+            Some((kind, top)) => {
+                let (a, b) = (Box::new(MathNode::Row(top)), Box::new(MathNode::Row(nodes)));
+                (
+                    vec![if kind == "choose" {
+                        MathNode::Binom(a, b)
+                    } else {
+                        MathNode::Frac(a, b)
+                    }],
+                    ended,
+                )
+            }
+            None => (nodes, ended),
+        })
+    }
+
+    /// A row as written, and the infix command (`\choose`, `\over`) that
+    /// split it with what came before it.
+    #[allow(clippy::type_complexity)]
+    fn row_infix(
+        &mut self,
+        stop: Stop,
+    ) -> Result<(Vec<MathNode>, Ended, Option<(&'a str, Vec<MathNode>)>), LatexError> {
         self.enter()?;
         let mut nodes: Vec<MathNode> = Vec::new();
+        let mut infix: Option<(&'a str, Vec<MathNode>)> = None;
         loop {
             self.skip_ws();
             let start = self.pos;
@@ -487,7 +543,7 @@ impl<'a> Parser<'a> {
                 return match stop {
                     Stop::End => {
                         self.depth -= 1;
-                        Ok((nodes, Ended::Normal))
+                        Ok((nodes, Ended::Normal, infix))
                     }
                     Stop::Brace => self.err(start, "missing closing brace `}`"),
                     Stop::Right => self.err(start, "`\\left` without a matching `\\right`"),
@@ -500,20 +556,20 @@ impl<'a> Parser<'a> {
                     if stop == Stop::Brace {
                         self.bump();
                         self.depth -= 1;
-                        return Ok((nodes, Ended::Normal));
+                        return Ok((nodes, Ended::Normal, infix));
                     }
                     return self.err(start, "unexpected `}` with no matching `{`");
                 }
                 ']' if stop == Stop::Bracket => {
                     self.bump();
                     self.depth -= 1;
-                    return Ok((nodes, Ended::Normal));
+                    return Ok((nodes, Ended::Normal, infix));
                 }
                 '&' => {
                     if stop == Stop::Env {
                         self.bump();
                         self.depth -= 1;
-                        return Ok((nodes, Ended::Cell));
+                        return Ok((nodes, Ended::Cell, infix));
                     }
                     return self.err(
                         start,
@@ -548,7 +604,7 @@ impl<'a> Parser<'a> {
                         "\\" => {
                             if stop == Stop::Env {
                                 self.depth -= 1;
-                                return Ok((nodes, Ended::Line));
+                                return Ok((nodes, Ended::Line, infix));
                             }
                             return self.err(
                                 start,
@@ -558,7 +614,7 @@ impl<'a> Parser<'a> {
                         "right" => {
                             if stop == Stop::Right {
                                 self.depth -= 1;
-                                return Ok((nodes, Ended::Normal));
+                                return Ok((nodes, Ended::Normal, infix));
                             }
                             return self.err(start, "`\\right` without a matching `\\left`");
                         }
@@ -566,11 +622,17 @@ impl<'a> Parser<'a> {
                             if stop == Stop::Env {
                                 self.pos = start; // let the environment read its name
                                 self.depth -= 1;
-                                return Ok((nodes, Ended::Normal));
+                                return Ok((nodes, Ended::Normal, infix));
                             }
                             return self.err(start, "`\\end` without a matching `\\begin`");
                         }
                         "limits" | "nolimits" => self.limits = Some(name == "limits"),
+                        "choose" | "over" | "atop" => {
+                            if infix.is_some() {
+                                return self.err(start, format!("a second `\\{name}` in one group: group each, as in `{{a \\over b}}`"));
+                            }
+                            infix = Some((name, std::mem::take(&mut nodes)));
+                        }
                         "displaystyle" | "textstyle" | "scriptstyle" | "scriptscriptstyle" => {
                             self.display = name == "displaystyle";
                         }
@@ -871,6 +933,40 @@ impl<'a> Parser<'a> {
                     large: false,
                     fence: true,
                 })
+            }
+            "boxed" | "cancel" | "bcancel" | "xcancel" => {
+                let body = self.argument(&format!("`\\{name}`"))?;
+                let e = match name {
+                    "boxed" => Enclosure::Box,
+                    "cancel" => Enclosure::Cancel,
+                    "bcancel" => Enclosure::BCancel,
+                    _ => Enclosure::XCancel,
+                };
+                Ok(MathNode::Enclose(Box::new(body), e))
+            }
+            "kern" | "mkern" | "hskip" | "mskip" => {
+                // `\kern1em`, `\kern{3pt}`, `\mkern 18mu`.
+                self.skip_ws();
+                let raw = if self.peek() == Some('{') {
+                    self.raw_group(&format!("`\\{name}`"))?
+                } else {
+                    let from = self.pos;
+                    while matches!(self.peek(), Some(c) if c.is_ascii_digit() || c == '.' || c == '-')
+                    {
+                        self.bump();
+                    }
+                    while matches!(self.peek(), Some(c) if c.is_ascii_alphabetic()) {
+                        self.bump();
+                    }
+                    &self.src[from..self.pos]
+                };
+                match em_length(raw) {
+                    Some(w) => Ok(MathNode::Space(w)),
+                    None => self.err(
+                        start,
+                        format!("`\\{name}{raw}`: write a length such as `1em`, `3pt` or `18mu`"),
+                    ),
+                }
             }
             "binom" | "dbinom" | "tbinom" => {
                 let n = self.argument(&format!("`\\{name}` top"))?;
@@ -1339,6 +1435,7 @@ pub fn tag_name(node: &MathNode) -> &'static str {
         MathNode::Under(..) => "munder",
         MathNode::UnderOver(..) => "munderover",
         MathNode::Binom(..) => "mfrac",
+        MathNode::Enclose(..) => "mrow",
         MathNode::Table { .. } => "mtable",
     }
 }
@@ -1386,6 +1483,11 @@ pub fn debug_markup(node: &MathNode) -> String {
                 go(b, out);
                 go(c, out);
                 out.push_str(&format!("</{tag}>"));
+            }
+            MathNode::Enclose(a, e) => {
+                out.push_str(&format!("<mrow class=\"{}\">", e.class()));
+                go(a, out);
+                out.push_str("</mrow>");
             }
             MathNode::Binom(a, b) => {
                 out.push_str("<mrow><mo>(</mo><mfrac>");
@@ -1814,5 +1916,24 @@ mod tests {
             ok("(1, 2)"),
             "<mrow><mo>(</mo><mn>1</mn><mo>,</mo><mn>2</mn><mo>)</mo></mrow>"
         );
+    }
+
+    #[test]
+    fn boxes_strokes_kerns_and_infix_fractions() {
+        assert_eq!(
+            ok(r"\boxed{x}"),
+            "<mrow><mrow class=\"enclose-box\"><mrow><mi>x</mi></mrow></mrow></mrow>"
+        );
+        assert!(ok(r"\cancel{a}").contains("enclose-cancel"));
+        assert!(ok(r"\xcancel{a}").contains("enclose-xcancel"));
+        assert_eq!(ok(r"a\kern1em b"), ok(r"a\hspace{1em}b"));
+        assert_eq!(ok(r"a\mkern18mu b"), ok(r"a\hspace{1em}b"));
+        assert!(fails(r"a\kern1cm b").message.contains("length"));
+        assert_eq!(ok(r"{n \choose k}"), ok(r"{\binom{n}{k}}"));
+        assert_eq!(
+            ok(r"{a+b \over 2}"),
+            "<mrow><mrow><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mrow><mn>2</mn></mrow></mfrac></mrow></mrow>"
+        );
+        assert!(fails(r"{a \over b \over c}").message.contains("second"));
     }
 }

@@ -133,6 +133,7 @@ fn text_into(node: &MathNode, out: &mut String) {
         }
         // A label under or over: after the base, in parentheses (`x(n)`),
         // braces and arrows drawn as they are.
+        MathNode::Enclose(x, _) => text_into(x, out),
         MathNode::Binom(n, k) => {
             out.push_str("C(");
             text_into(n, out);
