@@ -158,6 +158,10 @@ fn math_node(n: &MathNode) -> Html {
             }
             if *fence {
                 tag.add_attribute("fence", "true");
+            } else if crate::markup::latex::BRACKETS.contains(&text.as_str()) {
+                // A bracket not from `\left…\right` keeps its size: MathML's
+                // operator dictionary would stretch it (visible with a math font).
+                tag.add_attribute("stretchy", "false");
             }
             tag.add_child(html! { { text.clone() } });
         }

@@ -5,6 +5,8 @@
 //
 //   cargo build --release -p ail-tools --bin check-bank
 //   node tests/e2e/math_side_by_side.mjs [bank|corpus|all] [limit]
+//   MATH_FONT="DejaVu Math TeX Gyre" node tests/e2e/math_side_by_side.mjs
+//     (our column in an installed OpenType MATH font, to judge one)
 //
 // Left column: our tree as MathML Core (the elements the app builds, via
 // `check-bank --mathml`). Right column: KaTeX's HTML rendering with its own
@@ -41,8 +43,8 @@ const rows = formulas.map(([f, display], i) => {
   }
   // Our tree's MathML, from our own serializer of it (a test tool only;
   // the app never inserts markup strings).
-  const mine = ours[i].mathml
-    ? `<math${display ? ' display="block"' : ''}>${ours[i].mathml}</math>`
+  const mine = ours[i].page
+    ? `<math${display ? ' display="block"' : ''}>${ours[i].page}</math>`
     : `<span class="err">${esc(ours[i].error)}</span>`;
   return `<tr><td class="src">${esc(f)}</td><td>${mine}</td><td>${theirs}</td></tr>`;
 });
@@ -52,7 +54,7 @@ const page = join(out, 'page.html');
 writeFileSync(page, `<!doctype html><meta charset="utf-8"><title>Our MathML and KaTeX</title>
 <link rel="stylesheet" href="${pathToFileURL(katexCss)}">
 <style>body{font:14px system-ui;margin:16px}table{border-collapse:collapse;width:100%}td{border-bottom:1px solid #ddd;padding:6px 8px;vertical-align:middle}
-td.src{font:12px monospace;color:#555;max-width:28em;word-break:break-all}th{text-align:left}math{font-size:1.21em}.err{color:#b00}</style>
+td.src{font:12px monospace;color:#555;max-width:28em;word-break:break-all}th{text-align:left}math{font-size:1.21em${process.env.MATH_FONT ? `;font-family:"${process.env.MATH_FONT}"` : ''}}.err{color:#b00}</style>
 <h1>${formulas.length} formulas: ours (MathML Core) and KaTeX</h1>
 <table><tr><th>LaTeX</th><th>ours</th><th>KaTeX</th></tr>${rows.join('\n')}</table>`);
 

@@ -354,6 +354,12 @@ fn no_formula_on_any_page_draws_a_hyphen_for_a_minus() {
         assert!(!html.contains("<mo>-</mo>"), "{}: <mo>-</mo>", page.file());
         formulas += html.matches("<math").count();
         minus += html.matches("<mo>\u{2212}</mo>").count();
+        // Brackets keep their size unless `\left…\right` asked otherwise.
+        assert!(
+            !html.contains("<mo>(</mo>"),
+            "{}: a stretchy (",
+            page.file()
+        );
     }
     // The check looked at real formulas with real minus signs.
     assert!(formulas > 500, "{formulas} formulas");

@@ -15,6 +15,12 @@
 use serde::Serialize;
 use std::fmt;
 
+/// Brackets MathML's operator dictionary makes stretchy: drawn with
+/// `stretchy="false"` unless they are the fences of `\left…\right`.
+pub const BRACKETS: &[&str] = &[
+    "(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉",
+];
+
 /// Deepest group nesting accepted; deeper input is refused, not recursed into.
 pub const MAX_DEPTH: usize = 48;
 /// Longest formula accepted, in bytes.
@@ -30,7 +36,10 @@ pub enum MathNode {
     Ident { text: String, upright: bool },
     /// `<mn>`: a number literal.
     Number(String),
-    /// `<mo>`: an operator, relation, fence or separator. `large` marks ∑ ∏ ∫.
+    /// `<mo>`: an operator, relation, bracket or separator. `large` marks
+    /// ∑ ∏ ∫; `fence` marks the delimiters of `\left`, `\middle`, `\right`
+    /// and of matrices, which stretch to what they enclose (other brackets
+    /// keep their natural size, as in LaTeX).
     Operator {
         text: String,
         large: bool,
@@ -509,6 +518,7 @@ impl<'a> Parser<'a> {
 
     fn row_ended(&mut self, stop: Stop) -> Result<(Vec<MathNode>, Ended), LatexError> {
         let (nodes, ended, infix) = self.row_infix(stop)?;
+        let nodes = space_after_functions(nodes);
         Ok(match infix {
             // `{n \choose k}`: what came before over what came after.
             Some((kind, top)) => {
@@ -697,11 +707,10 @@ impl<'a> Parser<'a> {
                 }
                 c => {
                     self.bump();
-                    let fence = matches!(c, '(' | ')' | '[' | ']' | '|');
                     nodes.push(MathNode::Operator {
                         text: operator_char(c).to_string(),
                         large: false,
-                        fence,
+                        fence: false,
                     });
                 }
             }
@@ -789,24 +798,7 @@ impl<'a> Parser<'a> {
             });
         }
         if let Some((_, s)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
-            let fence = matches!(
-                name,
-                "{" | "}"
-                    | "|"
-                    | "langle"
-                    | "rangle"
-                    | "lVert"
-                    | "rVert"
-                    | "lfloor"
-                    | "rfloor"
-                    | "lceil"
-                    | "rceil"
-            );
-            return Ok(MathNode::Operator {
-                text: (*s).to_string(),
-                large: false,
-                fence,
-            });
+            return Ok(op(s));
         }
         if let Some((_, s)) = ORDINARY.iter().find(|(n, _)| *n == name) {
             return Ok(MathNode::Ident {
@@ -1259,6 +1251,35 @@ fn op(s: &str) -> MathNode {
     }
 }
 
+/// `\log p`, `\max_i x`: a thin space between a function's name (with its
+/// scripts) and what it applies to, as LaTeX sets it; none before a bracket
+/// or an operator (`\log(x)`, `\max = 1`).
+fn space_after_functions(nodes: Vec<MathNode>) -> Vec<MathNode> {
+    fn is_function(n: &MathNode) -> bool {
+        match n {
+            MathNode::Ident {
+                text,
+                upright: true,
+            } => text.chars().count() > 1,
+            MathNode::Sub(b, _) | MathNode::Sup(b, _) | MathNode::SubSup(b, _, _) => is_function(b),
+            MathNode::Under(b, _) | MathNode::Over(b, _) | MathNode::UnderOver(b, _, _) => {
+                is_function(b)
+            }
+            _ => false,
+        }
+    }
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut after_function = false;
+    for n in nodes {
+        if after_function && !matches!(n, MathNode::Operator { .. } | MathNode::Space(_)) {
+            out.push(MathNode::Space(0.1667));
+        }
+        after_function = is_function(&n);
+        out.push(n);
+    }
+    out
+}
+
 /// Whether `n` is the brace of `\underbrace` or `\overbrace`.
 fn is_brace(n: &MathNode) -> bool {
     matches!(n, MathNode::Operator { text, .. } if text == "⏟" || text == "⏞")
@@ -1443,22 +1464,54 @@ pub fn tag_name(node: &MathNode) -> &'static str {
 /// A compact, escaped MathML-like rendering of the tree, for tests and
 /// debugging only (the app builds DOM nodes and never parses this).
 pub fn debug_markup(node: &MathNode) -> String {
+    markup(node, false)
+}
+
+/// [`debug_markup`] with the attributes the app writes (`ui::rich_text`):
+/// MathML that renders as the page does, for the side-by-side page of
+/// `tests/e2e/math_side_by_side.mjs`.
+pub fn page_markup(node: &MathNode) -> String {
+    markup(node, true)
+}
+
+fn markup(node: &MathNode, attrs: bool) -> String {
     fn esc(s: &str) -> String {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
     }
-    fn go(n: &MathNode, out: &mut String) {
+    fn go(n: &MathNode, out: &mut String, attrs: bool) {
         let tag = tag_name(n);
         match n {
+            MathNode::Ident {
+                text,
+                upright: true,
+            } if attrs && text.chars().count() == 1 => {
+                out.push_str(&format!("<mi mathvariant=\"normal\">{}</mi>", esc(text)));
+            }
             MathNode::Ident { text, .. } | MathNode::Number(text) | MathNode::Text(text) => {
                 out.push_str(&format!("<{tag}>{}</{tag}>", esc(text)));
             }
-            MathNode::Operator { text, .. } => out.push_str(&format!("<mo>{}</mo>", esc(text))),
+            // The attributes the app writes (ui::rich_text), so that this
+            // renders as the page does (tests/e2e/math_side_by_side.mjs).
+            MathNode::Operator { text, large, fence } => {
+                let attrs = if !attrs {
+                    ""
+                } else if *large {
+                    " largeop=\"true\""
+                } else if *fence {
+                    " fence=\"true\""
+                } else if BRACKETS.contains(&text.as_str()) {
+                    " stretchy=\"false\""
+                } else {
+                    ""
+                };
+                out.push_str(&format!("<mo{attrs}>{}</mo>", esc(text)));
+            }
             MathNode::Space(w) => out.push_str(&format!("<mspace width=\"{}\"/>", em(*w))),
             MathNode::Row(items) => {
                 out.push_str("<mrow>");
-                items.iter().for_each(|i| go(i, out));
+                items.iter().for_each(|i| go(i, out, attrs));
                 out.push_str("</mrow>");
             }
             MathNode::Frac(a, b)
@@ -1468,36 +1521,48 @@ pub fn debug_markup(node: &MathNode) -> String {
             | MathNode::Under(a, b)
             | MathNode::Over(a, b) => {
                 out.push_str(&format!("<{tag}>"));
-                go(a, out);
-                go(b, out);
+                go(a, out, attrs);
+                go(b, out, attrs);
                 out.push_str(&format!("</{tag}>"));
             }
             MathNode::Sqrt(a) => {
                 out.push_str("<msqrt>");
-                go(a, out);
+                go(a, out, attrs);
                 out.push_str("</msqrt>");
             }
             MathNode::SubSup(a, b, c) | MathNode::UnderOver(a, b, c) => {
                 out.push_str(&format!("<{tag}>"));
-                go(a, out);
-                go(b, out);
-                go(c, out);
+                go(a, out, attrs);
+                go(b, out, attrs);
+                go(c, out, attrs);
                 out.push_str(&format!("</{tag}>"));
             }
             MathNode::Enclose(a, e) => {
                 out.push_str(&format!("<mrow class=\"{}\">", e.class()));
-                go(a, out);
+                go(a, out, attrs);
                 out.push_str("</mrow>");
             }
             MathNode::Binom(a, b) => {
-                out.push_str("<mrow><mo>(</mo><mfrac>");
-                go(a, out);
-                go(b, out);
-                out.push_str("</mfrac><mo>)</mo></mrow>");
+                out.push_str(if attrs {
+                    "<mrow><mo fence=\"true\">(</mo><mfrac linethickness=\"0\">"
+                } else {
+                    "<mrow><mo>(</mo><mfrac>"
+                });
+                go(a, out, attrs);
+                go(b, out, attrs);
+                out.push_str(if attrs {
+                    "</mfrac><mo fence=\"true\">)</mo></mrow>"
+                } else {
+                    "</mfrac><mo>)</mo></mrow>"
+                });
             }
             MathNode::Accent(a, acc) => {
-                out.push_str("<mover>");
-                go(a, out);
+                out.push_str(if attrs {
+                    "<mover accent=\"true\">"
+                } else {
+                    "<mover>"
+                });
+                go(a, out, attrs);
                 out.push_str(&format!("<mo>{}</mo></mover>", esc(acc)));
             }
             MathNode::Table {
@@ -1508,7 +1573,7 @@ pub fn debug_markup(node: &MathNode) -> String {
                     out.push_str("<mtr>");
                     for c in r {
                         out.push_str("<mtd>");
-                        go(c, out);
+                        go(c, out, attrs);
                         out.push_str("</mtd>");
                     }
                     out.push_str("</mtr>");
@@ -1518,7 +1583,7 @@ pub fn debug_markup(node: &MathNode) -> String {
         }
     }
     let mut s = String::new();
-    go(node, &mut s);
+    go(node, &mut s, attrs);
     s
 }
 
@@ -1856,7 +1921,7 @@ mod tests {
         assert_eq!(ok(r"\stackrel{?}{=}"), ok(r"\overset{?}{=}"));
         assert_eq!(
             ok(r"\underset{x}{\arg\max}"),
-            "<mrow><munder><mrow><mi>arg</mi><mi>max</mi></mrow><mrow><mi>x</mi></mrow></munder></mrow>"
+            "<mrow><munder><mrow><mi>arg</mi><mspace width=\"0.1667em\"/><mi>max</mi></mrow><mrow><mi>x</mi></mrow></munder></mrow>"
         );
         assert_eq!(
             ok(r"\xrightarrow[b]{a}"),
@@ -1935,5 +2000,19 @@ mod tests {
             "<mrow><mrow><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mrow><mn>2</mn></mrow></mfrac></mrow></mrow>"
         );
         assert!(fails(r"{a \over b \over c}").message.contains("second"));
+    }
+
+    #[test]
+    fn a_function_name_is_followed_by_a_thin_space() {
+        assert_eq!(
+            ok(r"\log p"),
+            "<mrow><mi>log</mi><mspace width=\"0.1667em\"/><mi>p</mi></mrow>"
+        );
+        assert_eq!(
+            ok(r"\log(p)"),
+            "<mrow><mi>log</mi><mo>(</mo><mi>p</mi><mo>)</mo></mrow>"
+        );
+        assert!(ok(r"\max_i x_i").contains("</msub><mspace width=\"0.1667em\"/><msub>"));
+        assert!(!ok(r"\max = 1").contains("mspace"));
     }
 }

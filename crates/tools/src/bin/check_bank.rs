@@ -9,8 +9,9 @@
 //! `check-bank --formulas BANK.json` prints every formula of the bank's
 //! texts as a JSON array of `[LaTeX source, display]`; `check-bank --mathml`
 //! reads such an array (or of sources alone, inline) on standard input and
-//! prints, for each, `{"mathml": …}` (our tree as MathML,
-//! `latex::debug_markup`) or `{"error": …}`. The KaTeX
+//! prints, for each, `{"mathml": …, "page": …}` (our tree as MathML,
+//! `latex::debug_markup`, and with the app's attributes, `page_markup`) or
+//! `{"error": …}`. The KaTeX
 //! oracle test (tests/e2e/katex.test.mjs) compares them with KaTeX.
 
 use std::process::ExitCode;
@@ -179,7 +180,10 @@ fn mathml() -> ExitCode {
             Formula::Styled(f, true) => latex::parse_display(f),
         })
         .map(|parsed| match parsed {
-            Ok(tree) => serde_json::json!({ "mathml": latex::debug_markup(&tree) }),
+            Ok(tree) => serde_json::json!({
+                "mathml": latex::debug_markup(&tree),
+                "page": latex::page_markup(&tree),
+            }),
             Err(e) => serde_json::json!({ "error": e.to_string() }),
         })
         .collect();
