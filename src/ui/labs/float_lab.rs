@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::text::{align_exponents, lab_strings};
 use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
 use ail_labs::exact::exact_decimal;
@@ -11,19 +12,13 @@ use ail_labs::float_lab::{
 };
 use ail_labs::fmt_num;
 
-fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 fn class_name(c: Class, lang: Lang) -> &'static str {
+    let s = lab_strings(lang);
     match c {
-        Class::Normal => tr(lang, "规格化数", "normal"),
-        Class::Subnormal => tr(lang, "非规格化数", "subnormal"),
-        Class::Zero => tr(lang, "零", "zero"),
-        Class::Infinite => tr(lang, "无穷大", "infinity"),
+        Class::Normal => s.normal,
+        Class::Subnormal => s.subnormal,
+        Class::Zero => s.zero,
+        Class::Infinite => s.infinity,
         Class::NaN => "NaN",
     }
 }
@@ -33,18 +28,19 @@ fn exact_or_dash(x: Option<f64>) -> String {
 }
 
 /// Sign, exponent and fraction bits in coloured spans, with the decoded fields.
-fn layout(s: &Stored, name: &str, lang: Lang, testid: &str) -> Html {
-    let (sign, exp, frac) = s.bit_fields();
+fn layout(st: &Stored, name: &str, lang: Lang, testid: &str) -> Html {
+    let s = lab_strings(lang);
+    let (sign, exp, frac) = st.bit_fields();
     html! {
         <div class="float-layout">
             <p class="bits" aria-label={format!("{name}: {sign} {exp} {frac}")}>
                 <span class="b-sign">{ sign }</span><span class="b-exp">{ exp }</span><span class="b-frac">{ frac }</span>
             </p>
             <p class="fields">
-                <span>{ tr(lang, "位模式 ", "bits ") }<code data-testid={testid.to_string()}>{ s.hex() }</code></span>
-                <span>{ tr(lang, " · 符号 ", " · sign ") }{ s.sign }</span>
-                <span>{ tr(lang, " · 阶码 ", " · exponent ") }{ format!("{} ({} {})", s.exponent, tr(lang, "无偏", "unbiased"), s.unbiased) }</span>
-                <span>{ " · " }{ class_name(s.class, lang) }</span>
+                <span>{ s.bits }<code data-testid={testid.to_string()}>{ st.hex() }</code></span>
+                <span>{ s.sign }{ st.sign }</span>
+                <span>{ s.exponent }{ format!("{} ({} {})", st.exponent, s.unbiased, st.unbiased) }</span>
+                <span>{ " · " }{ class_name(st.class, lang) }</span>
             </p>
         </div>
     }
@@ -77,6 +73,7 @@ fn select(
 #[function_component(FloatLab)]
 pub fn float_lab(p: &LabProps) -> Html {
     let lang = p.lang;
+    let s = lab_strings(lang);
     let mut form = use_lab_inputs::<Inputs>(p);
     let [x_raw, y_raw, op_raw, fmt_raw] = ["x", "y", "op", "fmt"].map(|k| form.raw(k));
     let body = match form.inputs.take() {
@@ -87,11 +84,11 @@ pub fn float_lab(p: &LabProps) -> Html {
                 <XSection x={x.clone()} {fmt} {lang} />
                 <h2>{ "y" }</h2>
                 { layout(&y, "y", lang, "bits-y") }
-                <dl class="results"><dt>{ tr(lang, "实际存储的精确值", "Exact value stored") }</dt><dd data-testid="stored-y">{ y.exact() }</dd></dl>
-                <h2>{ format!("x {} y {} {}", op.symbol(), tr(lang, "在", "in"), fmt.name()) }</h2>
+                <dl class="results"><dt>{ s.exact_value_stored }</dt><dd data-testid="stored-y">{ y.exact() }</dd></dl>
+                <h2>{ format!("x {} y {} {}", op.symbol(), s.in_word, fmt.name()) }</h2>
                 { layout(&r, "x op y", lang, "result-bits") }
                 <dl class="results">
-                    <dt>{ tr(lang, "结果（精确值）", "Result (exact value)") }</dt>
+                    <dt>{ s.result_exact_value }</dt>
                     <dd data-testid="result">{ r.exact() }</dd>
                 </dl>
                 // The rounding steps and the four formats follow a drag once it pauses.
@@ -104,13 +101,12 @@ pub fn float_lab(p: &LabProps) -> Html {
     };
     html! {
         <div class="lab-body">
-            <p>{ tr(lang, "x 可以写十进制数，也可以写所选格式的十六进制位模式（如 f32 的 0x50138581）。运算先把 x、y 存成所选格式，再按 IEEE 754 就近舍入（平局取偶）。",
-                   "x may be a decimal or a hex bit pattern of the chosen format (such as f32 0x50138581). Both operands are first stored in the format; the operation then rounds to nearest, ties to even (IEEE 754).") }</p>
+            <p>{ s.x_may_be_decimal }</p>
             { form.field("x", "x") }
             { form.input("y", "y", "decimal") }
-            { select("op", tr(lang, "运算", "Operation"), &op_raw, &["add", "sub", "mul", "div"], form.set("op")) }
+            { select("op", s.operation, &op_raw, &["add", "sub", "mul", "div"], form.set("op")) }
             { for form.error("op").map(|e| html! { <p class="field-error" data-testid="error-op">{ super::text::message(&e, lang) }</p> }) }
-            { select("fmt", tr(lang, "格式", "Format"), &fmt_raw, &["f64", "f32", "f16", "bf16"], form.set("fmt")) }
+            { select("fmt", s.format, &fmt_raw, &["f64", "f32", "f16", "bf16"], form.set("fmt")) }
             { for form.error("fmt").map(|e| html! { <p class="field-error" data-testid="error-fmt">{ super::text::message(&e, lang) }</p> }) }
             { body }
         </div>
@@ -130,19 +126,20 @@ struct XSectionProps {
 #[function_component(XSection)]
 fn x_section(p: &XSectionProps) -> Html {
     let (x, lang) = (&p.x, p.lang);
+    let s = lab_strings(lang);
     let (below, above) = x.neighbours();
     html! {
         <>
         <h2>{ "x" }</h2>
         { layout(x, "x", lang, "bits-x") }
         <dl class="results">
-            <dt>{ tr(lang, "实际存储的精确值", "Exact value stored") }</dt>
+            <dt>{ s.exact_value_stored }</dt>
             <dd data-testid="stored-x">{ x.exact() }</dd>
-            <dt>{ tr(lang, "x 处的 ULP（相邻可表示数的间距）", "ULP at x (gap to the next representable value)") }</dt>
+            <dt>{ s.ulp_at_x_gap }</dt>
             <dd data-testid="ulp-x">{ exact_or_dash(x.ulp()) }</dd>
-            <dt>{ tr(lang, "前一个 / 后一个可表示数", "Previous / next representable value") }</dt>
+            <dt>{ s.previous_next_representable_value }</dt>
             <dd>{ format!("{} / {}", exact_or_dash(below), exact_or_dash(above)) }</dd>
-            <dt>{ tr(lang, "能改变 x 的最小正数 y（被“吞掉”的阈值）", "Smallest positive y with x + y ≠ x (swamping threshold)") }</dt>
+            <dt>{ s.smallest_positive_y_with }</dt>
             <dd data-testid="swamp-x">{ exact_or_dash(swamping_threshold(p.fmt, x.value)) }</dd>
         </dl>
         </>
@@ -168,35 +165,22 @@ fn yes(b: bool) -> &'static str {
 }
 
 fn trace_view(t: &Trace, op: Op, lang: Lang) -> Html {
+    let s = lab_strings(lang);
     let mut steps: Vec<String> = Vec::new();
     if matches!(op, Op::Add | Op::Sub) {
-        steps.push(match lang {
-            Lang::Zh => format!("对阶：两数阶码相差 {}，较小的数右移 {} 位与较大的数对齐。", t.shift, t.shift.abs()),
-            Lang::En => format!("Align exponents: they differ by {}, so the smaller operand is shifted right by {} bits.", t.shift, t.shift.abs()),
-        });
+        steps.push(align_exponents(lang, t.shift));
     }
     if let Some(e) = &t.exact {
-        steps.push(format!("{}{e}", tr(lang, "精确结果：", "Exact result: ")));
+        steps.push(format!("{}{e}", s.exact_result));
     }
     if t.exact_hit {
-        steps.push(
-            tr(
-                lang,
-                "精确结果正好可以表示：没有舍入。",
-                "The exact result is representable: no rounding.",
-            )
-            .into(),
-        );
+        steps.push(s.exact_result_is_representable.into());
     } else if let Some((lo, hi)) = t.bracket {
         steps.push(format!(
             "{}{} {} {}",
-            tr(
-                lang,
-                "它落在两个相邻可表示数之间：",
-                "It lies between two neighbouring representable values: "
-            ),
+            s.it_lies_between_two,
             exact_decimal(lo).unwrap_or_default(),
-            tr(lang, "和", "and"),
+            s.and,
             exact_decimal(hi).unwrap_or_default()
         ));
         steps.push(format!(
@@ -207,47 +191,34 @@ fn trace_view(t: &Trace, op: Op, lang: Lang) -> Html {
         ));
         steps.push(
             if t.tie {
-                tr(lang, "正好在中点（G=1, R=S=0）：平局取偶，选末位为 0 的那个。", "Exactly halfway (G=1, R=S=0): ties to even, the neighbour whose last bit is 0 wins.")
+                s.exactly_halfway_g_1
             } else if t.guard {
-                tr(lang, "超过一半（G=1 且 R 或 S 为 1）：向远离零的方向进位。", "More than halfway (G=1 and R or S set): round away from zero.")
+                s.more_than_halfway_g
             } else {
-                tr(lang, "不到一半（G=0）：截断，向零舍入。", "Less than halfway (G=0): truncate toward zero.")
+                s.less_than_halfway_g
             }
             .into(),
         );
     }
     if t.overflow {
-        steps.push(
-            tr(
-                lang,
-                "上溢：结果超过最大有限值，变成无穷大。",
-                "Overflow: beyond the largest finite value, the result is infinity.",
-            )
-            .into(),
-        );
+        steps.push(s.overflow_beyond_largest_finite.into());
     }
     if t.underflow {
-        steps.push(
-            tr(
-                lang,
-                "下溢：结果落入非规格化数或零，丢失了精度。",
-                "Underflow: the result is subnormal or zero and lost precision.",
-            )
-            .into(),
-        );
+        steps.push(s.underflow_result_is_subnormal.into());
     }
     if steps.is_empty() {
         return html! {};
     }
     html! {
         <section class="trace">
-            <h3>{ tr(lang, "舍入过程", "How it rounds") }</h3>
+            <h3>{ s.how_it_rounds }</h3>
             <ol>{ for steps.into_iter().map(|s| html! { <li>{ s }</li> }) }</ol>
         </section>
     }
 }
 
 fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
+    let s = lab_strings(lang);
     let rows = FloatFormat::ALL.iter().map(|&f| {
         let x = parse_operand("x", x_raw, f).ok();
         let y = parse_operand("y", y_raw, f).ok();
@@ -260,7 +231,7 @@ fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
                 // with an exponent for tiny and huge values (not 300 zeros).
                 let short = |s: &Stored| if s.value.is_finite() { fmt_num(s.value) } else { s.exact() };
                 let changed = r.value != x.value;
-                html! { <><td>{ short(&x) }</td><td>{ short(&y) }</td><td>{ short(&r) }</td><td>{ if changed { tr(lang, "是", "yes") } else { tr(lang, "否", "no") } }</td></> }
+                html! { <><td>{ short(&x) }</td><td>{ short(&y) }</td><td>{ short(&r) }</td><td>{ if changed { s.yes } else { s.no } }</td></> }
             }
             // A hex x is a bit pattern of one width only.
             _ => html! { <td colspan="4">{ "—" }</td> },
@@ -270,8 +241,8 @@ fn side_by_side(op: Op, x_raw: &str, y_raw: &str, lang: Lang) -> Html {
     html! {
         <div class="table-wrap" tabindex="0">
             <table class="formats">
-                <caption>{ tr(lang, "同一运算在四种格式中：每种格式实际存下的值，写成能读回同一个 f64 的最短十进制", "The same operation in all four formats: the value each format stores, as the shortest decimal that reads back as the same f64") }</caption>
-                <thead><tr><th></th><th>{ "x" }</th><th>{ "y" }</th><th>{ tr(lang, "结果", "result") }</th><th>{ tr(lang, "结果 ≠ x", "result ≠ x") }</th></tr></thead>
+                <caption>{ s.same_operation_in_all }</caption>
+                <thead><tr><th></th><th>{ "x" }</th><th>{ "y" }</th><th>{ s.result }</th><th>{ s.result_x }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::text::lab_strings;
 use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
 use ail_labs::fmt_num;
@@ -11,7 +12,7 @@ use ail_labs::losses::{curve, gradients, Inputs};
 #[function_component(LossesLab)]
 pub fn losses_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let s = lab_strings(lang);
     let mut form = use_lab_inputs::<Inputs>(p);
     let out = form.show(|Inputs { point, zmin, zmax }| {
         let (g, c) = (gradients(&point)?, curve(point.y, zmin, zmax, 161)?);
@@ -20,25 +21,24 @@ pub fn losses_lab(p: &LabProps) -> Html {
             <dl class="results">
                 <dt>{ "z = wx + b" }</dt><dd>{ fmt_num(g.z) }</dd>
                 <dt>{ "s = σ(z) = 1 / (1 + e^(−z))" }</dt><dd data-testid="sigmoid">{ fmt_num(g.s) }</dd>
-                <dt>{ t("MSE 损失 / 交叉熵损失", "MSE loss / cross-entropy loss") }</dt><dd>{ format!("{} / {}", fmt_num(g.mse), fmt_num(g.ce)) }</dd>
+                <dt>{ s.mse_loss_cross_entropy }</dt><dd>{ format!("{} / {}", fmt_num(g.mse), fmt_num(g.ce)) }</dd>
                 <dt>{ "∂MSE/∂w = −2(y − s)·s(1 − s)·x" }</dt><dd data-testid="grad-mse">{ fmt_num(g.grad_mse) }</dd>
-                <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-mse">{ fmt_num(g.num_grad_mse) }</dd>
+                <dt>{ s.numerical_gradient_central_difference }</dt><dd data-testid="num-grad-mse">{ fmt_num(g.num_grad_mse) }</dd>
                 <dt>{ "∂CE/∂w = (s − y)·x" }</dt><dd data-testid="grad-ce">{ fmt_num(g.grad_ce) }</dd>
-                <dt>{ t("数值梯度（中心差分）", "Numerical gradient (central difference)") }</dt><dd data-testid="num-grad-ce">{ fmt_num(g.num_grad_ce) }</dd>
+                <dt>{ s.numerical_gradient_central_difference }</dt><dd data-testid="num-grad-ce">{ fmt_num(g.num_grad_ce) }</dd>
             </dl>
             { plot(&c, g.z, zmin, zmax, lang) }
-            <p class="note">{ t("MSE 的梯度带着 σ'(z) = s(1 − s) 这个因子：sigmoid 饱和时（|z| 大），即使预测完全错误，梯度也几乎为 0；交叉熵的梯度 (s − y) 没有这个因子，错得越离谱梯度越大。",
-                                 "MSE's gradient carries the factor σ'(z) = s(1 − s): when the sigmoid saturates (large |z|) the gradient is almost 0 even for a completely wrong prediction. Cross-entropy's gradient (s − y) has no such factor: the more wrong, the larger the gradient.") }</p>
+            <p class="note">{ s.mse_s_gradient_carries }</p>
             </>
         })
     });
     let labels = [
-        t("权重 w", "Weight w"),
-        t("输入 x", "Input x"),
-        t("偏置 b", "Bias b"),
-        t("目标 y（0 到 1）", "Target y (0 to 1)"),
-        t("图中 z 的最小值", "Plot z from"),
-        t("图中 z 的最大值", "Plot z to"),
+        s.weight_w,
+        s.input_x,
+        s.bias_b,
+        s.target_y_0_to,
+        s.plot_z_from,
+        s.plot_z_to,
     ];
     form.body(&labels, "decimal", out)
 }
@@ -56,7 +56,7 @@ fn plot(c: &[(f64, f64, f64)], z: f64, zmin: f64, zmax: f64, lang: Lang) -> Html
     };
     html! {
         <figure class="loss-plot">
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={if lang == Lang::Zh { "|∂L/∂z| 随 z 的变化：MSE 与交叉熵" } else { "|∂L/∂z| against z for MSE and cross-entropy" }}>
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={lab_strings(lang).l_z_against_z}>
                 <polyline class="ce" points={line(|p| p.2)} />
                 <polyline class="mse" points={line(|p| p.1)} />
                 if z >= zmin && z <= zmax {

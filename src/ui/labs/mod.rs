@@ -24,6 +24,7 @@ use crate::route::Route;
 use ail_labs::inputs::{Defaults, LabInputs};
 use ail_labs::query::Query;
 use ail_labs::{InputError, Lab};
+use text::lab_strings;
 
 /// What every lab page receives.
 #[derive(Properties, PartialEq, Clone)]
@@ -229,8 +230,8 @@ pub fn lab_page(p: &LabPageProps) -> Html {
     let Some(lab) = Lab::from_slug(&p.slug) else {
         return html! {
             <section class="load-error" role="alert">
-                <h1 id="q-title" tabindex="-1">{ lang.pick("没有这个实验：", "No lab named ") }<code>{ p.slug.to_string() }</code></h1>
-                <p><a href={nav.href(&Route::Labs)}>{ lang.pick("所有实验", "All labs") }</a></p>
+                <h1 id="q-title" tabindex="-1">{ lab_strings(lang).no_lab_named }<code>{ p.slug.to_string() }</code></h1>
+                <p><a href={nav.href(&Route::Labs)}>{ lab_strings(lang).all_labs }</a></p>
             </section>
         };
     };
@@ -260,7 +261,7 @@ pub fn lab_page(p: &LabPageProps) -> Html {
     html! {
         <article class="lab" data-lab={info.slug}>
             <nav class="crumbs">
-                <a href={nav.href(&Route::Labs)}>{ lang.pick("所有实验", "All labs") }</a>
+                <a href={nav.href(&Route::Labs)}>{ lab_strings(lang).all_labs }</a>
             </nav>
             <h1 id="q-title" tabindex="-1">{ text::name(lab, lang) }</h1>
             { body }
@@ -288,7 +289,7 @@ fn lab_questions(p: &LabQuestionsProps) -> Html {
     let index = &p.index.0;
     html! {
         <section class="lab-questions">
-            <h2>{ lang.pick("相关题目", "Questions that use this lab") }</h2>
+            <h2>{ lab_strings(lang).questions_that_use_this }</h2>
             <ul>{ for p.questions.iter().filter_map(|id| index.question(id)).map(|q| html! {
                 <li><a href={nav.href(&Route::Question { id: q.id.clone(), order: Default::default(), variant: None })} data-qid={q.id.clone()}>
                     { q.summary.get(lang).to_string() }
@@ -309,7 +310,7 @@ pub fn lab_index(p: &LabIndexProps) -> Html {
     let nav = use_nav();
     html! {
         <section>
-            <h1 id="q-title" tabindex="-1">{ p.lang.pick("数值实验", "Numeric labs") }</h1>
+            <h1 id="q-title" tabindex="-1">{ lab_strings(p.lang).numeric_labs }</h1>
             <ul class="lab-list">{ for Lab::ALL.into_iter().map(|l| html! {
                 <li><a class="button" href={nav.href(&Route::Lab { slug: l.slug().to_string(), query: String::new() })} data-lab-link={l.slug()}>{ text::name(l, p.lang) }</a></li>
             }) }</ul>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::text::lab_strings;
 use super::{use_lab_inputs, LabProps, Settled};
 use crate::i18n::Lang;
 use ail_labs::nms::{BoxInputs, Pairs, Parallel, ScoredBox, Threshold};
@@ -80,7 +81,7 @@ impl BoxSet {
 #[function_component(NmsLab)]
 pub fn nms_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let s = lab_strings(lang);
     let boxes_form = use_lab_inputs::<BoxInputs>(p);
     let iou_form = use_lab_inputs::<Threshold>(p);
     let seeded = boxes_form.query().get("seed").is_some();
@@ -95,9 +96,9 @@ pub fn nms_lab(p: &LabProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(query.to_string()))
     };
     let mode_link = if seeded {
-        html! { <button class="button small" data-testid="nms-typed" onclick={switch_to("")}>{ t("改为手动输入框", "Type boxes instead") }</button> }
+        html! { <button class="button small" data-testid="nms-typed" onclick={switch_to("")}>{ s.type_boxes_instead }</button> }
     } else {
-        html! { <button class="button small" data-testid="nms-seeded" onclick={switch_to("seed=1&n=20&iou=0.5")}>{ t("改为随机生成框", "Random boxes from a seed") }</button> }
+        html! { <button class="button small" data-testid="nms-seeded" onclick={switch_to("seed=1&n=20&iou=0.5")}>{ s.random_boxes_from_seed }</button> }
     };
 
     let results = match iou_form.inputs {
@@ -107,13 +108,13 @@ pub fn nms_lab(p: &LabProps) -> Html {
             html! {
                 <>
                 <dl class="results">
-                    <dt>{ t("贪心 NMS 保留（输入序号，从 0 开始）", "Greedy NMS keeps (input indices, 0-based)") }</dt>
+                    <dt>{ s.greedy_nms_keeps_input }</dt>
                     <dd data-testid="kept">{ indices(&kept) }</dd>
-                    <dt>{ t("并行版（矩阵 + 顺序扫描）保留", "Parallel form (matrix + sequential scan) keeps") }</dt>
+                    <dt>{ s.parallel_form_matrix_sequential }</dt>
                     <dd data-testid="kept-parallel">{ indices(&par.kept) }</dd>
-                    <dt>{ t("两者相同", "Same result") }</dt>
+                    <dt>{ s.same_result }</dt>
                     <dd data-testid="same">{ (kept == par.kept).to_string() }</dd>
-                    <dt>{ t("IoU 计算次数：贪心（串行）/ 并行（全部独立）", "IoU evaluations: greedy (sequential) / parallel (all independent)") }</dt>
+                    <dt>{ s.iou_evaluations_greedy_sequential }</dt>
                     <dd data-testid="work">{ format!("{greedy_evals} {}", par.evals) }</dd>
                 </dl>
                 { boxes_svg(&set_of_boxes, &kept, lang) }
@@ -127,16 +128,15 @@ pub fn nms_lab(p: &LabProps) -> Html {
 
     html! {
         <div class="lab-body">
-            <p>{ t("分数高的框先保留；与已保留的框 IoU 严格大于阈值的框被抑制（torchvision 的规则）。分数相同按输入顺序。",
-                   "Higher scores are kept first; a box whose IoU with a kept box is strictly greater than the threshold is suppressed (torchvision's rule). Equal scores keep input order.") }</p>
+            <p>{ s.higher_scores_are_kept }</p>
             <p>{ mode_link }</p>
             if seeded {
-                { boxes_form.input("seed", t("随机种子", "Seed"), "numeric") }
-                { boxes_form.input("n", t("框的个数", "Number of boxes"), "numeric") }
+                { boxes_form.input("seed", s.seed, "numeric") }
+                { boxes_form.input("n", s.number_boxes, "numeric") }
             } else {
-                { boxes_form.field("boxes", t("框：x1,y1,x2,y2,score，用 ; 分隔", "Boxes: x1,y1,x2,y2,score separated by ;")) }
+                { boxes_form.field("boxes", s.boxes_x1_y1_x2) }
             }
-            { iou_form.input("iou", t("IoU 阈值", "IoU threshold"), "decimal") }
+            { iou_form.input("iou", s.iou_threshold, "decimal") }
             { results }
         </div>
     }
@@ -167,7 +167,7 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
         <>
         <div class="nms-fig">
             <svg class="nms-svg" viewBox={set.view.clone()} role="img"
-                aria-label={match lang { Lang::Zh => "保留的框（实线）和被抑制的框（虚线）", Lang::En => "Kept boxes (solid) and suppressed boxes (dashed)" }}>
+                aria-label={lab_strings(lang).kept_boxes_solid_and}>
                 <path class="suppressed" d={dashed} stroke-width={stroke.clone()} />
                 <path class="kept" d={solid} stroke-width={stroke} />
             </svg>
@@ -176,7 +176,7 @@ fn boxes_svg(set: &Rc<BoxSet>, kept: &[usize], lang: Lang) -> Html {
             }
         </div>
         if !labelled {
-            <p class="note" data-testid="no-labels">{ format!("{} {LABEL_LIMIT}.", lang.pick("框的序号和分数只在框数不超过此值时标出：", "Indices and scores are written on the boxes when there are at most this many:")) }</p>
+            <p class="note" data-testid="no-labels">{ format!("{} {LABEL_LIMIT}.", lab_strings(lang).indices_and_scores_are) }</p>
         }
         </>
     }
@@ -214,14 +214,14 @@ fn labels(p: &LabelsProps) -> Html {
 fn matrix(v: &(Parallel, Lang)) -> Html {
     let (par, lang) = (&v.0, v.1);
     let n = par.order.len();
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let s = lab_strings(lang);
     if n > MATRIX_LIMIT {
-        return html! { <p class="note">{ format!("{} {MATRIX_LIMIT}.", t("抑制矩阵只在框数不超过此值时画出：", "The suppression matrix is drawn for at most this many boxes:")) }</p> };
+        return html! { <p class="note">{ format!("{} {MATRIX_LIMIT}.", s.suppression_matrix_is_drawn) }</p> };
     }
     html! {
         <div class="table-wrap" tabindex="0">
             <table class="nms-matrix">
-                <caption>{ t("抑制矩阵 M（按分数排序；行 i 抑制列 j 记为 1，只算上三角）", "Suppression matrix M (rows and columns in score order; 1 = row suppresses column; upper triangle only)") }</caption>
+                <caption>{ s.suppression_matrix_m_rows }</caption>
                 <thead><tr><th></th>{ for par.order.iter().map(|i| html! { <th scope="col">{ i }</th> }) }</tr></thead>
                 <tbody>{ for par.matrix.iter().enumerate().map(|(r, row)| html! {
                     <tr><th scope="row">{ par.order[r] }</th>{ for row.iter().enumerate().map(|(c, &s)| html! {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::svg::push_polyline;
+use super::text::lab_strings;
 use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
 use ail_labs::optimizers::{bytes_per_param, run, Inputs, Optimizer, ParamCount, Path, Surface};
@@ -13,7 +14,7 @@ use ail_labs::{fmt_list, fmt_num};
 #[function_component(OptimizersLab)]
 pub fn optimizers_lab(p: &LabProps) -> Html {
     let lang = p.lang;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let s = lab_strings(lang);
     // Three forms: a bad surface or parameter count leaves the paths drawn.
     let surface_form = use_lab_inputs::<Surface>(p);
     let mut form = use_lab_inputs::<Inputs>(p);
@@ -58,11 +59,11 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
             <dl class="results">
                 { for paths.iter().map(|(name, class, path)| html! {
                     <>
-                    <dt>{ format!("{name}: {}", t("终点 x y（损失）", "final point x y (loss)")) }</dt>
+                    <dt>{ format!("{name}: {}", s.final_point_x_y) }</dt>
                     <dd>
                         <span data-testid={format!("final-{class}")}>{ fmt_list(&path.end) }</span>
                         { format!(" ({})", fmt_num(path.loss)) }
-                        { for path.diverged_at.map(|k| html! { <strong class="diverged">{ format!(" — {} {k}", t("在第几步发散：", "diverged at step")) }</strong> }) }
+                        { for path.diverged_at.map(|k| html! { <strong class="diverged">{ format!(" — {} {k}", s.diverged_at_step) }</strong> }) }
                     </dd>
                     </>
                 }) }
@@ -81,11 +82,11 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
         html! {
             <div class="table-wrap" tabindex="0">
                 <table class="steps">
-                    <caption>{ t("每个参数的字节数（fp32 状态）与总内存（GB = 10⁹ 字节，不含激活）", "Bytes per parameter (fp32 state) and total memory (GB = 10⁹ bytes, activations excluded)") }</caption>
-                    <thead><tr><th></th><th>{ t("优化器状态", "State") }</th><th>{ t("fp32 训练合计", "fp32 training total") }</th><th>{ t("混合精度合计", "Mixed precision total") }</th><th>{ t("混合精度 GB", "Mixed precision GB") }</th></tr></thead>
+                    <caption>{ s.bytes_per_parameter_fp32 }</caption>
+                    <thead><tr><th></th><th>{ s.state }</th><th>{ s.fp32_training_total }</th><th>{ s.mixed_precision_total }</th><th>{ s.mixed_precision_gb }</th></tr></thead>
                     <tbody>{ row("SGD", Optimizer::Sgd) }{ row("Momentum", Optimizer::Momentum { mu: 0.9 }) }{ row("Adam", Optimizer::Adam { beta1: 0.9, beta2: 0.999 }) }</tbody>
                 </table>
-                <p class="note">{ t("Adam 每个参数多存 m、v 两个 fp32 状态（8 字节）；混合精度下合计 16 字节：fp16 权重 2 + fp16 梯度 2 + fp32 主权重 4 + m 4 + v 4。", "Adam keeps two fp32 states m and v per parameter (8 bytes); in mixed precision the total is 16 bytes: fp16 weights 2 + fp16 grads 2 + fp32 master 4 + m 4 + v 4.") }
+                <p class="note">{ s.adam_keeps_two_fp32 }
                     </p>
             </div>
         }
@@ -106,9 +107,9 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
         });
         html! {
             <div class="field">
-                <label for="lab-f">{ t("损失曲面", "Loss surface") }</label>
+                <label for="lab-f">{ s.loss_surface }</label>
                 <select id="lab-f" data-field="f" {onchange}>
-                    <option value="quad" selected={surface == Surface::Quadratic}>{ t("病态二次函数 ½(x² + 25y²)", "Ill-conditioned quadratic ½(x² + 25y²)") }</option>
+                    <option value="quad" selected={surface == Surface::Quadratic}>{ s.ill_conditioned_quadratic_x }</option>
                     <option value="rosen" selected={surface == Surface::Rosenbrock}>{ "Rosenbrock (1 − x)² + 100(y − x²)²" }</option>
                 </select>
                 { for surface_form.error("f").map(|e| html! { <p class="field-error">{ super::text::message(&e, lang) }</p> }) }
@@ -118,14 +119,14 @@ pub fn optimizers_lab(p: &LabProps) -> Html {
     html! {
         <div class="lab-body">
             { surface_select }
-            { form.input("lr", t("学习率", "Learning rate"), "decimal") }
-            { form.input("steps", t("步数（最多 10000）", "Steps (up to 10,000)"), "numeric") }
-            { form.input("x0", t("起点 x,y", "Start x,y"), "text") }
+            { form.input("lr", s.learning_rate, "decimal") }
+            { form.input("steps", s.steps_up_to_10, "numeric") }
+            { form.input("x0", s.start_x_y, "text") }
             { form.input("mu", "Momentum μ", "decimal") }
             { form.input("b1", "Adam β1", "decimal") }
             { form.input("b2", "Adam β2", "decimal") }
             { results }
-            { params_form.input("params", t("参数个数", "Number of parameters"), "decimal") }
+            { params_form.input("params", s.number_parameters, "decimal") }
             { memory.unwrap_or_default() }
         </div>
     }
@@ -178,7 +179,7 @@ fn plot(surface: Surface, paths: &[(&str, &str, Path)], lang: Lang) -> Html {
     html! {
         <figure class="opt-plot">
             <svg viewBox={format!("0 0 {PLOT} {PLOT}")} role="img"
-                aria-label={if lang == Lang::Zh { "三种优化器在损失曲面上的路径" } else { "Paths of the three optimizers on the loss surface" }}>
+                aria-label={lab_strings(lang).paths_three_optimizers_on}>
                 { guide }
                 { for paths.iter().map(|(_, class, p)| html! {
                     <polyline class={format!("path {class}")} points={points(&mut p.drawn.iter().copied())} stroke-width={(stroke * 2.0).to_string()} />

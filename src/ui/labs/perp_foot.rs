@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::text::lab_strings;
 use super::{use_lab_inputs, LabProps};
 use crate::i18n::Lang;
 use ail_labs::perp_foot::{perpendicular_foot, stable_view, Inputs, ViewBox};
@@ -28,13 +29,11 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
     // Yew delegates events to the root, so `current_target` is not the SVG: keep a ref.
     let svg_ref = use_node_ref();
 
-    let label = |k: &str| match (lang, k) {
-        (Lang::Zh, "a") => "点 a（直线上）",
-        (Lang::Zh, "b") => "点 b（直线上）",
-        (Lang::Zh, _) => "点 c（向直线作垂线）",
-        (Lang::En, "a") => "Point a (on the line)",
-        (Lang::En, "b") => "Point b (on the line)",
-        (Lang::En, _) => "Point c (drop the perpendicular from here)",
+    let s = lab_strings(lang);
+    let label = |k: &str| match k {
+        "a" => s.point_a,
+        "b" => s.point_b,
+        _ => s.point_c,
     };
     let fields = ["a", "b", "c"].map(|k| form.field(k, label(k)));
 
@@ -60,27 +59,23 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
                     lang,
                 )
             });
-            let (t_zh, t_en) = ("t（d = a + t(b − a)）", "t (d = a + t(b − a))");
             html! {
                 <>
                 <dl class="results">
-                    <dt>{ match lang { Lang::Zh => "垂足 d", Lang::En => "Foot d" } }</dt>
+                    <dt>{ s.foot_d }</dt>
                     <dd data-testid="foot">{ fmt_list(&f.d) }</dd>
-                    <dt>{ match lang { Lang::Zh => t_zh, Lang::En => t_en } }</dt>
+                    <dt>{ s.t_on_line }</dt>
                     <dd data-testid="t">{ fmt_num(f.t) }</dd>
-                    <dt>{ match lang { Lang::Zh => "距离 |c − d|", Lang::En => "Distance |c − d|" } }</dt>
+                    <dt>{ s.distance_c_d }</dt>
                     <dd data-testid="distance">{ fmt_num(f.distance) }</dd>
-                    <dt>{ match lang { Lang::Zh => "d 在线段 ab 上（0 ≤ t ≤ 1）", Lang::En => "d on segment ab (0 ≤ t ≤ 1)" } }</dt>
+                    <dt>{ s.d_on_segment_ab }</dt>
                     <dd data-testid="on-segment">{ f.on_segment.to_string() }</dd>
-                    <dt>{ match lang { Lang::Zh => "面经的余弦法（保留 cos θ 的符号）", Lang::En => "The report's cosine route (signed cos θ)" } }</dt>
-                    <dd data-testid="cosine-route">{ f.cosine_route.as_ref().map(|v| fmt_list(v)).unwrap_or_else(|| match lang { Lang::Zh => "c = a 时夹角无定义".into(), Lang::En => "undefined angle when c = a".into() }) }</dd>
-                    <dt>{ match lang { Lang::Zh => "余弦法若把 |ad| 当长度（丢掉符号）", Lang::En => "Cosine route with |ad| as a length (sign lost)" } }</dt>
+                    <dt>{ s.report_s_cosine_route }</dt>
+                    <dd data-testid="cosine-route">{ f.cosine_route.as_ref().map(|v| fmt_list(v)).unwrap_or_else(|| s.undefined_angle_when_c.into()) }</dd>
+                    <dt>{ s.cosine_route_with_ad }</dt>
                     <dd data-testid="cosine-route-unsigned">{ f.cosine_route_unsigned.as_ref().map(|v| fmt_list(v)).unwrap_or_default() }</dd>
                 </dl>
-                <p class="note">{ match lang {
-                    Lang::Zh => "投影公式 t = (c − a)·(b − a) / |b − a|² 不需要开方；余弦法先算两个长度再除掉，且 θ 为钝角时必须保留负号。",
-                    Lang::En => "The projection t = (c − a)·(b − a) / |b − a|² needs no square root; the cosine route computes two lengths only to divide them out, and must keep the sign when θ is obtuse.",
-                } }</p>
+                <p class="note">{ s.projection_t_c_b }</p>
                 { figure.unwrap_or_default() }
                 </>
             }
@@ -89,10 +84,7 @@ pub fn perp_foot_lab(p: &LabProps) -> Html {
 
     html! {
         <div class="lab-body">
-            <p>{ match lang {
-                Lang::Zh => "输入 2 维或 3 维坐标，例如 1,1 或 0,0,1。2 维时可以拖动图中的点。",
-                Lang::En => "Enter 2D or 3D coordinates such as 1,1 or 0,0,1. In 2D you can drag the points in the figure.",
-            } }</p>
+            <p>{ s.enter_2d_or_3d }</p>
             { for fields }
             { results }
         </div>
@@ -175,7 +167,7 @@ fn svg(
     );
     html! {
         <svg ref={svg_ref.clone()} class="perp-svg" viewBox={format!("{x0} {y0} {w} {h}")} role="img"
-            aria-label={match lang { Lang::Zh => "a、b 所在直线，c 及其垂足 d", Lang::En => "The line through a and b, point c and its foot d" }}
+            aria-label={lab_strings(lang).line_through_and_b}
             onpointermove={onpointermove} onpointerup={stop.clone()} onpointercancel={stop}>
             <line class="ab-line" x1={sx(line.0).to_string()} y1={sy(line.1).to_string()} x2={sx(line.2).to_string()} y2={sy(line.3).to_string()} stroke-width={stroke.to_string()} />
             <line class="ab-seg" x1={sx(a[0]).to_string()} y1={sy(a[1]).to_string()} x2={sx(b[0]).to_string()} y2={sy(b[1]).to_string()} stroke-width={(stroke * 3.0).to_string()} />
