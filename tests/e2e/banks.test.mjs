@@ -5,7 +5,7 @@
 // the machine); the service worker is blocked so every request is seen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, BASE } from './harness.mjs';
+import { launch, ready, BASE } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -84,6 +84,9 @@ test('?bank= loads someone\'s bank: title, author, count; progress is kept per b
 test('a bank file can be picked, its errors are named, and the built-in bank comes back', async () => {
   const page = await context({});
   await page.goto(`${BASE}#/`);
+  // The static home page has the bank's title too: wait for the module,
+  // whose copy of the page replaces it (both are there for a moment).
+  await ready(page);
   await page.waitForSelector('[data-testid="bank-meta"]');
   const builtin = await page.getByTestId('bank-title').textContent();
   // The home page's link to open another bank: the app, on the root page.
