@@ -143,28 +143,15 @@ pub fn math(node: &MathNode, display: bool, source: &str) -> Html {
 
 fn math_node(n: &MathNode) -> Html {
     let mut tag = VTag::new(tag_name(n));
+    for (name, value) in crate::markup::latex::attributes(n) {
+        tag.add_attribute(name, value);
+    }
     match n {
         MathNode::Row(items) => items.iter().for_each(|c| tag.add_child(math_node(c))),
-        MathNode::Ident { text, upright } => {
-            if *upright && text.chars().count() == 1 {
-                tag.add_attribute("mathvariant", "normal");
-            }
-            tag.add_child(html! { { text.clone() } });
-        }
-        MathNode::Number(t) | MathNode::Text(t) => tag.add_child(html! { { t.clone() } }),
-        MathNode::Operator { text, large, fence } => {
-            if *large {
-                tag.add_attribute("largeop", "true");
-            }
-            if *fence {
-                tag.add_attribute("fence", "true");
-            } else if crate::markup::latex::BRACKETS.contains(&text.as_str()) {
-                // A bracket not from `\left…\right` keeps its size: MathML's
-                // operator dictionary would stretch it (visible with a math font).
-                tag.add_attribute("stretchy", "false");
-            }
-            tag.add_child(html! { { text.clone() } });
-        }
+        MathNode::Ident { text: t, .. }
+        | MathNode::Operator { text: t, .. }
+        | MathNode::Number(t)
+        | MathNode::Text(t) => tag.add_child(html! { { t.clone() } }),
         MathNode::Space(w) => tag.add_attribute("width", crate::markup::latex::em(*w)),
         MathNode::Frac(a, b)
         | MathNode::Root(a, b)
@@ -181,13 +168,9 @@ fn math_node(n: &MathNode) -> Html {
             tag.add_child(math_node(b));
             tag.add_child(math_node(c));
         }
-        MathNode::Enclose(body, e) => {
-            tag.add_attribute("class", e.class());
-            tag.add_child(math_node(body));
-        }
+        MathNode::Enclose(body, _) => tag.add_child(math_node(body)),
         MathNode::Binom(n, k) => {
             // (n over k): a fraction without its rule, in parentheses.
-            tag.add_attribute("linethickness", "0");
             tag.add_child(math_node(n));
             tag.add_child(math_node(k));
             let mut row = VTag::new("mrow");
@@ -197,19 +180,12 @@ fn math_node(n: &MathNode) -> Html {
             return row.into();
         }
         MathNode::Accent(base, acc) => {
-            tag.add_attribute("accent", "true");
             tag.add_child(math_node(base));
             tag.add_child(html! { <mo>{ acc.clone() }</mo> });
         }
         MathNode::Table {
-            rows,
-            open,
-            close,
-            left_aligned,
+            rows, open, close, ..
         } => {
-            if *left_aligned {
-                tag.add_attribute("class", "left");
-            }
             for r in rows {
                 let mut tr = VTag::new("mtr");
                 for c in r {

@@ -1474,6 +1474,40 @@ pub fn page_markup(node: &MathNode) -> String {
     markup(node, true)
 }
 
+/// The attributes of a node's own element, as the app writes them
+/// (`ui::rich_text`) and [`page_markup`] prints them: upright single
+/// letters, large operators, stretchy fences and brackets that keep their
+/// size, accents, the rule-less fraction of `\binom`, the classes of
+/// enclosures and left-aligned tables.
+pub fn attributes(node: &MathNode) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let pair: [Option<(&'static str, &'static str)>; 2] = match node {
+        MathNode::Ident {
+            text,
+            upright: true,
+        } if text.chars().count() == 1 => [Some(("mathvariant", "normal")), None],
+        MathNode::Operator { text, large, fence } => [
+            large.then_some(("largeop", "true")),
+            if *fence {
+                Some(("fence", "true"))
+            } else if BRACKETS.contains(&text.as_str()) {
+                // Not a `\left…\right` fence: MathML's operator dictionary
+                // would stretch it (visible with a math font).
+                Some(("stretchy", "false"))
+            } else {
+                None
+            },
+        ],
+        MathNode::Accent(..) => [Some(("accent", "true")), None],
+        MathNode::Binom(..) => [Some(("linethickness", "0")), None],
+        MathNode::Enclose(_, e) => [Some(("class", e.class())), None],
+        MathNode::Table {
+            left_aligned: true, ..
+        } => [Some(("class", "left")), None],
+        _ => [None, None],
+    };
+    pair.into_iter().flatten()
+}
+
 fn markup(node: &MathNode, attrs: bool) -> String {
     fn esc(s: &str) -> String {
         s.replace('&', "&amp;")
@@ -1482,93 +1516,65 @@ fn markup(node: &MathNode, attrs: bool) -> String {
     }
     fn go(n: &MathNode, out: &mut String, attrs: bool) {
         let tag = tag_name(n);
+        // Only [`page_markup`] prints attributes, except an enclosure's
+        // class, which says what the tree holds.
+        let a: String = if attrs || matches!(n, MathNode::Enclose(..)) {
+            attributes(n)
+                .map(|(k, v)| format!(" {k}=\"{v}\""))
+                .collect()
+        } else {
+            String::new()
+        };
+        let fence = if attrs { " fence=\"true\"" } else { "" };
         match n {
-            MathNode::Ident {
-                text,
-                upright: true,
-            } if attrs && text.chars().count() == 1 => {
-                out.push_str(&format!("<mi mathvariant=\"normal\">{}</mi>", esc(text)));
-            }
             MathNode::Ident { text, .. } | MathNode::Number(text) | MathNode::Text(text) => {
-                out.push_str(&format!("<{tag}>{}</{tag}>", esc(text)));
+                out.push_str(&format!("<{tag}{a}>{}</{tag}>", esc(text)));
             }
-            // The attributes the app writes (ui::rich_text), so that this
-            // renders as the page does (tests/e2e/math_side_by_side.mjs).
-            MathNode::Operator { text, large, fence } => {
-                let attrs = if !attrs {
-                    ""
-                } else if *large {
-                    " largeop=\"true\""
-                } else if *fence {
-                    " fence=\"true\""
-                } else if BRACKETS.contains(&text.as_str()) {
-                    " stretchy=\"false\""
-                } else {
-                    ""
-                };
-                out.push_str(&format!("<mo{attrs}>{}</mo>", esc(text)));
-            }
+            MathNode::Operator { text, .. } => out.push_str(&format!("<mo{a}>{}</mo>", esc(text))),
             MathNode::Space(w) => out.push_str(&format!("<mspace width=\"{}\"/>", em(*w))),
             MathNode::Row(items) => {
                 out.push_str("<mrow>");
                 items.iter().for_each(|i| go(i, out, attrs));
                 out.push_str("</mrow>");
             }
-            MathNode::Frac(a, b)
-            | MathNode::Root(a, b)
-            | MathNode::Sub(a, b)
-            | MathNode::Sup(a, b)
-            | MathNode::Under(a, b)
-            | MathNode::Over(a, b) => {
-                out.push_str(&format!("<{tag}>"));
-                go(a, out, attrs);
-                go(b, out, attrs);
+            MathNode::Frac(x, y)
+            | MathNode::Root(x, y)
+            | MathNode::Sub(x, y)
+            | MathNode::Sup(x, y)
+            | MathNode::Under(x, y)
+            | MathNode::Over(x, y) => {
+                out.push_str(&format!("<{tag}{a}>"));
+                go(x, out, attrs);
+                go(y, out, attrs);
                 out.push_str(&format!("</{tag}>"));
             }
-            MathNode::Sqrt(a) => {
-                out.push_str("<msqrt>");
-                go(a, out, attrs);
-                out.push_str("</msqrt>");
-            }
-            MathNode::SubSup(a, b, c) | MathNode::UnderOver(a, b, c) => {
-                out.push_str(&format!("<{tag}>"));
-                go(a, out, attrs);
-                go(b, out, attrs);
-                go(c, out, attrs);
+            MathNode::Sqrt(x) | MathNode::Enclose(x, _) => {
+                out.push_str(&format!("<{tag}{a}>"));
+                go(x, out, attrs);
                 out.push_str(&format!("</{tag}>"));
             }
-            MathNode::Enclose(a, e) => {
-                out.push_str(&format!("<mrow class=\"{}\">", e.class()));
-                go(a, out, attrs);
-                out.push_str("</mrow>");
+            MathNode::SubSup(x, y, z) | MathNode::UnderOver(x, y, z) => {
+                out.push_str(&format!("<{tag}{a}>"));
+                go(x, out, attrs);
+                go(y, out, attrs);
+                go(z, out, attrs);
+                out.push_str(&format!("</{tag}>"));
             }
-            MathNode::Binom(a, b) => {
-                out.push_str(if attrs {
-                    "<mrow><mo fence=\"true\">(</mo><mfrac linethickness=\"0\">"
-                } else {
-                    "<mrow><mo>(</mo><mfrac>"
-                });
-                go(a, out, attrs);
-                go(b, out, attrs);
-                out.push_str(if attrs {
-                    "</mfrac><mo fence=\"true\">)</mo></mrow>"
-                } else {
-                    "</mfrac><mo>)</mo></mrow>"
-                });
+            MathNode::Binom(x, y) => {
+                out.push_str(&format!("<mrow><mo{fence}>(</mo><mfrac{a}>"));
+                go(x, out, attrs);
+                go(y, out, attrs);
+                out.push_str(&format!("</mfrac><mo{fence}>)</mo></mrow>"));
             }
-            MathNode::Accent(a, acc) => {
-                out.push_str(if attrs {
-                    "<mover accent=\"true\">"
-                } else {
-                    "<mover>"
-                });
-                go(a, out, attrs);
+            MathNode::Accent(x, acc) => {
+                out.push_str(&format!("<mover{a}>"));
+                go(x, out, attrs);
                 out.push_str(&format!("<mo>{}</mo></mover>", esc(acc)));
             }
             MathNode::Table {
                 rows, open, close, ..
             } => {
-                out.push_str(&format!("<mo>{open}</mo><mtable>"));
+                out.push_str(&format!("<mo>{open}</mo><mtable{a}>"));
                 for r in rows {
                     out.push_str("<mtr>");
                     for c in r {
