@@ -96,16 +96,12 @@ pub fn app(p: &AppProps) -> Html {
         },
         in_page: true,
     };
-    let body_route = match &route {
-        Route::Embed(inner) => (**inner).clone(),
-        r => r.clone(),
-    };
-    let body = app_body(&index, &custom, &body_route, embedded, &source, &nav);
+    let body = app_body(&index, &custom, route.shown(), embedded, &source, &nav);
     // The page is the app's once what it shows is ready: a variant's
     // source, a bank; in hash mode at once (the static page is hidden).
     use_swap_when(
         hash_mode
-            || match &body_route {
+            || match route.shown() {
                 Route::Question { .. } => !matches!(*source, Load::Loading),
                 _ => true,
             },

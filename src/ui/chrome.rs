@@ -57,11 +57,7 @@ pub fn chrome(p: &ChromeProps) -> Html {
     let nav = use_nav();
     let s = strings(p.lang);
     if p.embed {
-        let inner = match &p.route {
-            Route::Embed(inner) => (**inner).clone(),
-            other => other.clone(),
-        };
-        let full = format!("{}{}", super::nav::site_root(), nav.href(&inner));
+        let full = format!("{}{}", super::nav::site_root(), nav.href(p.route.shown()));
         return html! {
             <main id="main" class="embed-main" tabindex="-1">
                 { p.banner.clone() }

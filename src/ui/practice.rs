@@ -147,10 +147,6 @@ pub fn practice(p: &PracticeProps) -> Html {
         },
         in_page: false,
     };
-    let inner = match &route {
-        Route::Embed(inner) => (**inner).clone(),
-        r => r.clone(),
-    };
     // A known route in the hash: its page.
     {
         let (target, nav) = (
@@ -166,7 +162,7 @@ pub fn practice(p: &PracticeProps) -> Html {
     let body = practice_body(
         p,
         (*index).clone(),
-        &inner,
+        route.shown(),
         &page_route,
         *seed,
         embedded,

@@ -57,6 +57,14 @@ pub struct Order {
 pub const PAGE_KEYS: &[&str] = &["embed", "host", "theme", "lang", "bank"];
 
 impl Route {
+    /// The page this route shows: an embed's question or lab, else itself.
+    pub fn shown(&self) -> &Route {
+        match self {
+            Route::Embed(inner) => inner,
+            other => other,
+        }
+    }
+
     /// Parses a `location.hash` value (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let h = hash.strip_prefix('#').unwrap_or(hash);
@@ -619,5 +627,13 @@ mod tests {
             valid_origin("http://127.0.0.1:8098").as_deref(),
             Some("http://127.0.0.1:8098")
         );
+    }
+
+    #[test]
+    fn an_embed_shows_its_question_or_lab() {
+        let q = Route::parse("#/q/fp32-rounding");
+        assert_eq!(Route::parse("#/embed/q/fp32-rounding").shown(), &q);
+        assert_eq!(q.shown(), &q);
+        assert_eq!(Route::Labs.shown(), &Route::Labs);
     }
 }
