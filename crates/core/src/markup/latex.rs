@@ -837,13 +837,12 @@ impl<'a> Parser<'a> {
                     _ => self.display,
                 };
                 let display = std::mem::replace(&mut self.display, style);
-                let num = self.argument("`\\frac` numerator");
-                let den = num.is_ok().then(|| self.argument("`\\frac` denominator"));
+                let parts = self
+                    .argument("`\\frac` numerator")
+                    .and_then(|num| Ok((num, self.argument("`\\frac` denominator")?)));
                 self.display = display;
-                Ok(MathNode::Frac(
-                    Box::new(num?),
-                    Box::new(den.expect("numerator parsed")?),
-                ))
+                let (num, den) = parts?;
+                Ok(MathNode::Frac(Box::new(num), Box::new(den)))
             }
             "sqrt" => {
                 self.skip_ws();
