@@ -205,8 +205,9 @@ impl SiteUrl {
     }
 }
 
-/// Every page of the built-in bank (which must be valid), English first.
-pub fn pages(bank: &Bank, labs: &[&'static str]) -> Result<Vec<SitePage>, String> {
+/// Every page of the built-in bank (which must be valid) and of every lab
+/// (`ail_labs::Lab::ALL`), English first.
+pub fn pages(bank: &Bank) -> Result<Vec<SitePage>, String> {
     let mut out = Vec::new();
     for lang in [Lang::En, Lang::Zh] {
         let s = strings(lang);
@@ -255,13 +256,12 @@ pub fn pages(bank: &Bank, labs: &[&'static str]) -> Result<Vec<SitePage>, String
             index: true,
             question: None,
         });
-        for slug in labs {
-            let lab = ail_labs::Lab::from_slug(slug).ok_or(format!("no lab `{slug}`"))?;
-            let (zh, en) = ai_interview_lab::ui::labs::about(slug);
+        for lab in ail_labs::Lab::ALL {
+            let (zh, en) = ai_interview_lab::ui::labs::text::about(lab);
             out.push(SitePage {
                 lang,
                 route: Route::Lab {
-                    slug: slug.to_string(),
+                    slug: lab.slug().to_string(),
                     query: String::new(),
                 },
                 kind: PageKind::Lab,

@@ -6,12 +6,12 @@
 
 #[path = "../../core/tests/common/mod.rs"]
 mod common;
-use ai_interview_lab::ui::labs::BUILT;
 use ail_core::bank::BankIndex;
 use ail_core::i18n::Lang;
 use ail_core::load;
 use ail_core::markup::plain::summary;
 use ail_core::route::Route;
+use ail_labs::Lab;
 use ail_tools::site::{self, Assets, PageKind, SitePage, SiteUrl};
 use common::shipped;
 
@@ -43,7 +43,7 @@ fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
 #[test]
 fn every_question_and_lab_has_a_page_in_each_language() {
     let bank = shipped();
-    let pages = site::pages(&bank, BUILT).unwrap();
+    let pages = site::pages(&bank).unwrap();
     for lang in [Lang::En, Lang::Zh] {
         let prefix = lang.pick("zh/", "");
         let files: Vec<String> = pages
@@ -58,7 +58,7 @@ fn every_question_and_lab_has_a_page_in_each_language() {
                 q.id
             );
         }
-        for slug in BUILT {
+        for slug in Lab::ALL.map(Lab::slug) {
             assert!(
                 files.contains(&format!("{prefix}lab/{slug}/index.html")),
                 "{slug}"
@@ -67,7 +67,7 @@ fn every_question_and_lab_has_a_page_in_each_language() {
         for dir in ["", "labs/", "review/", "stats/"] {
             assert!(files.contains(&format!("{prefix}{dir}index.html")), "{dir}");
         }
-        assert_eq!(files.len(), bank.questions.len() + BUILT.len() + 4);
+        assert_eq!(files.len(), bank.questions.len() + Lab::ALL.len() + 4);
     }
 }
 
@@ -75,7 +75,7 @@ fn every_question_and_lab_has_a_page_in_each_language() {
 fn each_page_has_its_title_description_canonical_and_other_language() {
     let bank = shipped();
     let index = BankIndex::of(&bank);
-    let pages = site::pages(&bank, BUILT).unwrap();
+    let pages = site::pages(&bank).unwrap();
     let site = SiteUrl::parse("https://example.org/lab").unwrap();
     let q = bank.question("fp32-rounding").unwrap();
     for lang in [Lang::En, Lang::Zh] {
@@ -268,7 +268,7 @@ fn a_hostile_bank_stays_text_in_every_page() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let bank = loaded.bank;
     let index = BankIndex::of(&bank);
-    for page in site::pages(&bank, BUILT).unwrap() {
+    for page in site::pages(&bank).unwrap() {
         let html = site::document(
             &page,
             &index,
@@ -302,7 +302,7 @@ fn a_hostile_bank_stays_text_in_every_page() {
 #[test]
 fn the_sitemap_lists_every_indexed_page_with_its_other_language() {
     let bank = shipped();
-    let pages = site::pages(&bank, BUILT).unwrap();
+    let pages = site::pages(&bank).unwrap();
     let site_url = SiteUrl::parse("https://example.org/").unwrap();
     let xml = site::sitemap(&pages, &site_url);
     let locs: Vec<&str> = xml
@@ -312,7 +312,10 @@ fn the_sitemap_lists_every_indexed_page_with_its_other_language() {
         .collect();
     let indexed: Vec<&SitePage> = pages.iter().filter(|p| p.index).collect();
     assert_eq!(locs.len(), indexed.len());
-    assert_eq!(indexed.len(), 2 * (bank.questions.len() + BUILT.len() + 2));
+    assert_eq!(
+        indexed.len(),
+        2 * (bank.questions.len() + Lab::ALL.len() + 2)
+    );
     for p in &indexed {
         assert!(
             locs.contains(&site_url.at(&p.path()).as_str()),
@@ -349,7 +352,7 @@ fn no_formula_on_any_page_draws_a_hyphen_for_a_minus() {
     let bank = shipped();
     let index = BankIndex::of(&bank);
     let (mut formulas, mut minus) = (0, 0);
-    for page in site::pages(&bank, BUILT).unwrap() {
+    for page in site::pages(&bank).unwrap() {
         let html = site::document(&page, &index, &assets(), None);
         assert!(!html.contains("<mo>-</mo>"), "{}: <mo>-</mo>", page.file());
         formulas += html.matches("<math").count();

@@ -327,7 +327,7 @@ mod tool {
         let bank = builtin_bank(dir)?;
         let index = BankIndex::of(&bank);
         let assets = Assets::find(dir, &build_files(dir)?)?;
-        let pages = site::pages(&bank, ai_interview_lab::ui::labs::BUILT)?;
+        let pages = site::pages(&bank)?;
         for page in &pages {
             write(
                 dir,
@@ -497,7 +497,7 @@ mod tool {
             let report = finish(&dir).unwrap();
             // Home, the question, the lab list, every built lab, review and
             // stats, in two languages.
-            let labs = ai_interview_lab::ui::labs::BUILT.len();
+            let labs = ail_labs::Lab::ALL.len();
             assert!(
                 report.starts_with(&format!(
                     "{} pages; 2 inline script hash(es)",
