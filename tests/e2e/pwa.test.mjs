@@ -135,6 +135,38 @@ test('after one visit every question and lab works with the server gone', async 
   await page.context().close();
 });
 
+test('the math font: none on a first visit, then from the worker, on pages with math only', async () => {
+  const port = 8093;
+  const server = await serve(`${ROOT}dist`, port);
+  const page = await cspPage();
+  const fonts = [];
+  page.on('request', (r) => { if (/\.woff2$/.test(r.url())) fonts.push(new URL(r.url()).pathname); });
+  const base = `http://127.0.0.1:${port}/`;
+  // First visit: system fonts, no font request (it would compete with the module).
+  await visit(page, `${base}q/fp32-rounding/`);
+  assert.ok(await page.locator('math').count() > 0);
+  await waitForController(page);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('sw')), false);
+  assert.deepEqual(fonts, []);
+  // Next visit: the worker controls the page and has the font.
+  await visit(page, `${base}q/fp32-rounding/`);
+  const [family, faces] = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const m = document.querySelector('math');
+    return [getComputedStyle(m).fontFamily, [...document.fonts].filter((f) => f.family.includes('AIL Math')).map((f) => f.status)];
+  });
+  assert.match(family, /^"AIL Math"/);
+  assert.deepEqual(faces, ['loaded']);
+  assert.deepEqual(fonts, ['/static/fonts/ail-math.woff2']);
+  // A page without math asks for no font.
+  await visit(page, `${base}labs/`);
+  assert.equal(fonts.length, 1);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await stop(server);
+});
+
 test('the worker precaches without downloading again what the page fetched', async () => {
   const port = 8097;
   const server = await serve(`${ROOT}dist`, port, { log: true });
@@ -158,7 +190,7 @@ test('the worker precaches without downloading again what the page fetched', asy
   for (const r of got.filter((r) => r.status === 200)) full[r.path] = (full[r.path] || 0) + 1;
   const twice = Object.entries(full).filter(([, n]) => n > 1);
   assert.deepEqual(twice, [], `sent in full more than once: ${JSON.stringify(twice)}`);
-  const practice = files.find((f) => /^ail-practice-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  const practice = files.find((f) => /^ail-practice-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
   for (const f of ['/q/mlp-gradient-update/', `/${practice}`]) assert.equal(full[f], 1, `${f} sent once`);
   assert.ok(got.some((r) => r.status === 304 && r.path === '/q/mlp-gradient-update/'), 'the worker revalidated the page it was loaded from');
   // The worker was registered only once the page had its module, so its

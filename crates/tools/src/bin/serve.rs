@@ -271,6 +271,7 @@ mod server {
             "svg" => "image/svg+xml",
             "png" => "image/png",
             "ico" => "image/x-icon",
+            "woff2" => "font/woff2",
             "txt" | "md" => "text/plain; charset=utf-8",
             "xml" => "application/xml; charset=utf-8",
             _ => "application/octet-stream",

@@ -18,6 +18,8 @@
   var d = document.documentElement, l = location;
   var page = d.getAttribute('data-page'), lang = d.getAttribute('lang') === 'zh-CN' ? 'zh' : 'en';
   d.className += ' js';
+  // A page the service worker controls has the math font in its cache (style.css).
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) d.className += ' sw';
   var root;
   if (page === '404') {
     // The host served this file for an unknown address: the root is what
