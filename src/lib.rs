@@ -8,8 +8,8 @@
 
 // The core's modules at the paths the components use.
 pub use ail_core::{
-    assets, bank, generate, grade, i18n, lang, markup, numeric, page, practice, progress, route,
-    settle,
+    assets, bank, generate, grade, i18n, interview, lang, markup, numeric, page, practice,
+    progress, route, settle,
 };
 
 pub mod ui;

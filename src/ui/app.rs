@@ -391,6 +391,10 @@ fn page_content(
         Route::Labs => html! { <LabIndex {lang} /> },
         Route::Review => html! { <ReviewPage index={index.clone()} {lang} /> },
         Route::Stats => html! { <StatsPage index={index.clone()} {lang} /> },
+        Route::Interview if embed => super::chrome::not_found("", lang, nav),
+        Route::Interview => html! {
+            <super::interview::InterviewPage index={index.clone()} {lang} bank={custom.cloned()} />
+        },
         Route::Lab { slug, query } => html! {
             <LabPage key={format!("{slug}?{query}")} index={index.clone()} {lang} slug={slug.clone()} query={query.clone()} {embed} />
         },

@@ -104,6 +104,7 @@ pub fn chrome(p: &ChromeProps) -> Html {
                 <a class="brand" href={nav.href(&Route::Home)}>{ s.app_title }</a>
                 <nav class="top-nav" aria-label={s.nav_label}>
                     <a class="nav-link" href={nav.href(&Route::Review)} data-testid="review-link">{ s.nav_review }</a>
+                    <a class="nav-link" href={nav.href(&Route::Interview)} data-testid="interview-link">{ s.nav_interview }</a>
                     <a class="nav-link" href={nav.href(&Route::Labs)} data-testid="labs-link">{ s.nav_labs }</a>
                     <a class="nav-link" href={nav.href(&Route::Stats)} data-testid="stats-link">{ s.nav_progress }</a>
                 </nav>

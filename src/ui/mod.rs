@@ -12,6 +12,7 @@ pub mod app;
 pub mod chrome;
 pub mod embed;
 pub mod home;
+pub mod interview;
 pub mod labs;
 pub mod nav;
 pub mod practice;

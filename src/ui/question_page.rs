@@ -461,6 +461,7 @@ impl Recorder {
                 seed: self.seed,
                 outcome,
                 rating,
+                mode: crate::progress::Mode::Practice,
             },
         });
     }

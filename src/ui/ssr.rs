@@ -59,6 +59,7 @@ fn page(p: &PageProps) -> Html {
         },
         Route::Review => html! { <ReviewPage {index} {lang} /> },
         Route::Stats => html! { <StatsPage {index} {lang} /> },
+        Route::Interview => super::interview::static_page(lang),
         Route::Embed(_) | Route::NotFound(_) => not_found("", lang, &nav),
     };
     html! {

@@ -117,6 +117,14 @@ test('after one visit every question and lab works with the server gone', async 
   assert.equal(await page.getByTestId('foot').textContent(), '3.8 2.4');
   await visit(page, `${base}review/`);
   await page.waitForSelector('[data-testid="review-summary"]');
+  // A mock interview offline: its questions come from the cache too.
+  await visit(page, `${base}interview/`);
+  await page.getByTestId('interview-start').click();
+  await page.getByTestId('interview-start-answer').waitFor();
+  assert.ok((await page.getByTestId('question-prompt').textContent()).length > 20);
+  page.once('dialog', (d) => d.accept()); // "End this interview?"
+  await page.getByTestId('interview-quit').click();
+  await page.getByTestId('interview-summary').waitFor();
   // Files that are not pages: the files themselves, from the cache.
   await page.goto(`${base}static/bank.schema.json`);
   assert.match(await page.locator('body').textContent(), /"\$schema"/);

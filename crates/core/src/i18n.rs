@@ -28,6 +28,7 @@ pub struct Strings {
     pub switch_language_label: &'static str,
     pub nav_label: &'static str,
     pub nav_review: &'static str,
+    pub nav_interview: &'static str,
     pub nav_labs: &'static str,
     pub nav_progress: &'static str,
     pub home: &'static str,
@@ -181,6 +182,7 @@ const ZH: Strings = Strings {
     switch_language_label: "Switch to English",
     nav_label: "主导航",
     nav_review: "复习",
+    nav_interview: "模拟面试",
     nav_labs: "实验",
     nav_progress: "进度",
     home: "首页",
@@ -306,6 +308,7 @@ const EN: Strings = Strings {
     switch_language_label: "切换到中文",
     nav_label: "Main",
     nav_review: "Review",
+    nav_interview: "Interview",
     nav_labs: "Labs",
     nav_progress: "Progress",
     home: "Home",
@@ -585,6 +588,243 @@ pub fn answer_error(lang: Lang, e: &AnswerError) -> String {
     }
 }
 
+/// The mock interview's fixed text (`interview/`).
+pub struct InterviewStrings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub privacy: &'static str,
+    pub needs_js: &'static str,
+    pub setup_heading: &'static str,
+    pub length_label: &'static str,
+    pub length_full: &'static str,
+    pub mix_label: &'static str,
+    pub mix_report: &'static str,
+    pub mix_shuffled: &'static str,
+    pub mix_due: &'static str,
+    /// Before a topic's name in the mix list.
+    pub mix_topic: &'static str,
+    pub answer_time_label: &'static str,
+    pub follow_up_time_label: &'static str,
+    pub record_label: &'static str,
+    pub start: &'static str,
+    pub resumed: &'static str,
+    pub mic_refused: &'static str,
+    pub mic_unsupported: &'static str,
+    pub answer_out_loud: &'static str,
+    pub start_answer: &'static str,
+    pub stop_answer: &'static str,
+    pub time_left: &'static str,
+    pub target_reached: &'static str,
+    pub time_up: &'static str,
+    pub recording: &'static str,
+    pub your_recording: &'static str,
+    pub notes_label: &'static str,
+    pub tick_points: &'static str,
+    pub record_as: &'static str,
+    pub follow_up: &'static str,
+    pub start_follow_up: &'static str,
+    pub follow_up_answer: &'static str,
+    pub next: &'static str,
+    pub finish: &'static str,
+    pub quit: &'static str,
+    pub quit_confirm: &'static str,
+    pub summary: &'static str,
+    pub col_question: &'static str,
+    pub col_time: &'static str,
+    pub col_points: &'static str,
+    pub col_rating: &'static str,
+    pub col_recording: &'static str,
+    pub no_recording: &'static str,
+    pub weakest: &'static str,
+    pub none_weak: &'static str,
+    pub practise_next: &'static str,
+    pub nothing_to_practise: &'static str,
+    pub again: &'static str,
+    pub keys_hint: &'static str,
+    pub not_saved: &'static str,
+    pub saved_unreadable: &'static str,
+    pub no_questions: &'static str,
+    pub covered_label: &'static str,
+}
+
+const INTERVIEW_ZH: InterviewStrings = InterviewStrings {
+    title: "模拟面试",
+    intro: "像真实面试一样，对着计时器出声回答：每题大约 30 秒说清楚。答完后对照要点勾选自己讲到的，再接一个追问。",
+    privacy: "录音只留在这个页面的内存里：不保存，不上传；结束面试或离开页面就丢弃。",
+    needs_js: "模拟面试需要 JavaScript。",
+    setup_heading: "设置",
+    length_label: "题数",
+    length_full: "全部（面经完整一轮）",
+    mix_label: "出题方式",
+    mix_report: "所有主题，按面经顺序",
+    mix_shuffled: "所有主题，随机顺序",
+    mix_due: "先出到期复习的题",
+    mix_topic: "只出主题：",
+    answer_time_label: "每题作答时间",
+    follow_up_time_label: "追问作答时间",
+    record_label: "用麦克风录下我的回答（只在本页内存中，可回放）",
+    start: "开始面试",
+    resumed: "已从上次离开的题目继续（刷新后录音不会保留）。",
+    mic_refused: "没有麦克风，或没有获得录音权限：面试照常进行，只是不录音。可以在下面的笔记框里打字。",
+    mic_unsupported: "这个浏览器在这里无法录音：面试照常进行，只是不录音。",
+    answer_out_loud: "请出声回答，像在面试官面前一样。",
+    start_answer: "开始作答（空格）",
+    stop_answer: "答完了（空格）",
+    time_left: "剩余时间",
+    target_reached: "已到 30 秒：参考答案就是这么长。",
+    time_up: "时间到。",
+    recording: "录音中",
+    your_recording: "你的回答录音",
+    notes_label: "笔记（可选，不保存）",
+    tick_points: "勾选你讲到的要点（数字键 1–9）",
+    record_as: "记录为",
+    follow_up: "追问",
+    start_follow_up: "回答追问（空格）",
+    follow_up_answer: "追问的参考回答",
+    next: "下一题（回车）",
+    finish: "查看总结（回车）",
+    quit: "结束面试",
+    quit_confirm: "结束这场面试？已评分的题目会保留记录，录音会被丢弃。",
+    summary: "面试总结",
+    col_question: "题目",
+    col_time: "用时 / 目标",
+    col_points: "要点",
+    col_rating: "评分",
+    col_recording: "录音",
+    no_recording: "无",
+    weakest: "最薄弱的主题",
+    none_weak: "这一场没有薄弱主题：每个主题的平均评分都在“答对了”以上。",
+    practise_next: "接下来练这些",
+    nothing_to_practise: "没有评为“没答上”或“很吃力”的题。",
+    again: "再来一场",
+    keys_hint: "键盘：空格 开始/停止 · 1–9 勾选要点 · 回车 下一题",
+    not_saved: "浏览器存储不可用：这场面试无法在刷新后继续（记录照常写入进度，如果存储可用）。",
+    saved_unreadable: "上次保存的面试无法读取，已从设置重新开始：",
+    no_questions: "这个设置下没有题目。",
+    covered_label: "平均讲到的要点：",
+};
+
+const INTERVIEW_EN: InterviewStrings = InterviewStrings {
+    title: "Mock interview",
+    intro: "Answer out loud against the clock, as in the real interview: a clear answer in about 30 seconds. Then tick the key points you made and take a follow-up.",
+    privacy: "Recordings stay in this page's memory: never stored, never sent, discarded when the interview ends or you leave the page.",
+    needs_js: "The mock interview needs JavaScript.",
+    setup_heading: "Setup",
+    length_label: "Questions",
+    length_full: "All (the report's full loop)",
+    mix_label: "Which questions",
+    mix_report: "All topics, in the report's order",
+    mix_shuffled: "All topics, shuffled",
+    mix_due: "Due questions first",
+    mix_topic: "Only the topic: ",
+    answer_time_label: "Time per answer",
+    follow_up_time_label: "Time per follow-up",
+    record_label: "Record my answers with the microphone (kept in this page's memory, for playback)",
+    start: "Start the interview",
+    resumed: "Resumed at the question you left (recordings do not survive a reload).",
+    mic_refused: "No microphone, or permission was refused: the interview goes on without recording. You can type notes in the box below.",
+    mic_unsupported: "This browser cannot record here: the interview goes on without recording.",
+    answer_out_loud: "Answer out loud, as you would to the interviewer.",
+    start_answer: "Start answering (Space)",
+    stop_answer: "Done (Space)",
+    time_left: "Time left",
+    target_reached: "30 seconds: the length of the model answer.",
+    time_up: "Time's up.",
+    recording: "Recording",
+    your_recording: "Your answer, recorded",
+    notes_label: "Notes (optional, not saved)",
+    tick_points: "Tick the key points you made (keys 1–9)",
+    record_as: "Record as",
+    follow_up: "Follow-up",
+    start_follow_up: "Answer the follow-up (Space)",
+    follow_up_answer: "The follow-up's answer",
+    next: "Next question (Enter)",
+    finish: "See the summary (Enter)",
+    quit: "End the interview",
+    quit_confirm: "End this interview? Rated questions stay recorded; recordings are discarded.",
+    summary: "Summary",
+    col_question: "Question",
+    col_time: "Time / target",
+    col_points: "Key points",
+    col_rating: "Rating",
+    col_recording: "Recording",
+    no_recording: "none",
+    weakest: "Weakest topics",
+    none_weak: "No weak topic in this interview: every topic averaged Good or better.",
+    practise_next: "Practise these next",
+    nothing_to_practise: "No question was rated Again or Hard.",
+    again: "Another interview",
+    keys_hint: "Keys: Space start/stop · 1–9 tick a key point · Enter next",
+    not_saved: "Browser storage is not available: this interview cannot resume after a reload.",
+    saved_unreadable: "The saved interview could not be read, so a new one starts from the setup: ",
+    no_questions: "No question matches this setup.",
+    covered_label: "Key points made, on average: ",
+};
+
+/// The mock interview's strings for `lang`.
+pub fn interview_strings(lang: Lang) -> &'static InterviewStrings {
+    match lang {
+        Lang::Zh => &INTERVIEW_ZH,
+        Lang::En => &INTERVIEW_EN,
+    }
+}
+
+/// "60 s" / "60 秒".
+pub fn seconds(lang: Lang, s: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{s} 秒"),
+        Lang::En => format!("{s} s"),
+    }
+}
+
+/// The clock: `m:ss` from milliseconds, rounded up (a clock showing 0:00
+/// has run out).
+pub fn clock(ms: u64) -> String {
+    let s = ms.div_ceil(1000);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// "41 s of 60 s (target 30 s)" / "41 秒 / 60 秒（目标 30 秒）".
+pub fn time_used(lang: Lang, used_ms: u64, limit_s: u32, target_s: u32) -> String {
+    let used = used_ms.div_ceil(1000);
+    match lang {
+        Lang::Zh => format!("{used} 秒 / {limit_s} 秒（目标 {target_s} 秒）"),
+        Lang::En => format!("{used} s of {limit_s} s (target {target_s} s)"),
+    }
+}
+
+/// "Suggested from 3 of 4 key points: 3 Good" / "按讲到 3/4 个要点建议：3 答对了".
+pub fn suggested_rating(lang: Lang, ticked: usize, total: usize, rating: u8) -> String {
+    let name = strings(lang).ratings[(rating.clamp(1, 4) - 1) as usize];
+    match lang {
+        Lang::Zh => format!("按讲到 {ticked}/{total} 个要点建议：{name}"),
+        Lang::En => format!("Suggested from {ticked} of {total} key points: {name}"),
+    }
+}
+
+/// "3 / 4" key points; "–" for a question without any.
+pub fn points_made(ticked: usize, total: usize) -> String {
+    if total == 0 {
+        "–".to_string()
+    } else {
+        format!("{ticked} / {total}")
+    }
+}
+
+/// A weak topic's line: "Numerics: 1.5 average over 2 questions".
+pub fn weak_topic(lang: Lang, name: &str, mean: f64, questions: usize) -> String {
+    match (lang, questions) {
+        (Lang::Zh, n) => format!("{name}：平均 {mean:.1} 分，共 {n} 题"),
+        (Lang::En, 1) => format!("{name}: {mean:.1} average over 1 question"),
+        (Lang::En, n) => format!("{name}: {mean:.1} average over {n} questions"),
+    }
+}
+
+/// "56 %".
+pub fn percent(share: f64) -> String {
+    format!("{:.0} %", share * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -639,5 +879,31 @@ mod tests {
         assert!(m.contains("abc") && m.contains("1e-9"), "{m}");
         let m = answer_error(Lang::Zh, &AnswerError::NotAPermutation { n: 4 });
         assert!(m.contains("0 到 3"), "{m}");
+    }
+
+    #[test]
+    fn interview_clock_and_times() {
+        assert_eq!(clock(60_000), "1:00");
+        assert_eq!(clock(59_001), "1:00");
+        assert_eq!(clock(59_000), "0:59");
+        assert_eq!(clock(1), "0:01");
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(125_000), "2:05");
+        assert_eq!(
+            time_used(Lang::En, 41_200, 60, 30),
+            "42 s of 60 s (target 30 s)"
+        );
+        assert_eq!(time_used(Lang::Zh, 0, 60, 30), "0 秒 / 60 秒（目标 30 秒）");
+        assert_eq!(
+            suggested_rating(Lang::En, 3, 4, 3),
+            "Suggested from 3 of 4 key points: 3 Got it"
+        );
+        assert_eq!(points_made(2, 5), "2 / 5");
+        assert_eq!(points_made(0, 0), "–");
+        assert_eq!(
+            weak_topic(Lang::En, "Numerics", 1.5, 2),
+            "Numerics: 1.5 average over 2 questions"
+        );
+        assert_eq!(percent(9.0 / 16.0), "56 %");
     }
 }

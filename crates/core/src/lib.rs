@@ -26,6 +26,7 @@ pub mod bank;
 pub mod generate;
 pub mod grade;
 pub mod i18n;
+pub mod interview;
 pub mod lang;
 pub mod markup;
 pub mod numeric;

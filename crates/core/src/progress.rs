@@ -31,6 +31,26 @@ pub enum Outcome {
     SelfGraded,
 }
 
+/// Where a review was made.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A question page, the review queue or an embed (not written: the
+    /// documents of earlier versions have no `mode`).
+    #[default]
+    Practice,
+    /// A mock interview (`interview/`): answered out loud against the clock.
+    Interview,
+}
+
+impl Mode {
+    fn is_practice(&self) -> bool {
+        *self == Mode::Practice
+    }
+}
+
 /// One review.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Review {
@@ -47,6 +67,9 @@ pub struct Review {
     pub outcome: Outcome,
     /// FSRS rating 1-4 (Again, Hard, Good, Easy).
     pub rating: u8,
+    /// Where it was made; absent means practice.
+    #[serde(default, skip_serializing_if = "Mode::is_practice")]
+    pub mode: Mode,
 }
 
 /// What one bank's learner has done.

@@ -30,6 +30,8 @@ pub enum Route {
     Review,
     /// `#/stats`: progress, scheduling figures, export and import.
     Stats,
+    /// `#/interview`: a mock interview (never in an embed).
+    Interview,
     /// `#/lab/<slug>?<query>`: one lab; its state is the raw query string.
     Lab { slug: String, query: String },
     /// `#/embed/q/<id>` or `#/embed/lab/<slug>?…` (on a page: `?embed=1`):
@@ -141,6 +143,7 @@ impl Route {
             ["labs"] => Route::Labs,
             ["review"] => Route::Review,
             ["stats"] => Route::Stats,
+            ["interview"] => Route::Interview,
             ["lab", slug] => Route::Lab {
                 slug: percent_decode(slug),
                 query: query.to_string(),
@@ -194,6 +197,7 @@ impl Route {
             Route::Labs => "labs/".to_string(),
             Route::Review => "review/".to_string(),
             Route::Stats => "stats/".to_string(),
+            Route::Interview => "interview/".to_string(),
             Route::Lab { slug, .. } => format!("lab/{}/", encode_component(slug)),
             Route::Embed(inner) => return inner.page_dir(),
             Route::NotFound(_) => return None,
@@ -231,6 +235,7 @@ impl Route {
             Route::Labs => "#/labs".to_string(),
             Route::Review => "#/review".to_string(),
             Route::Stats => "#/stats".to_string(),
+            Route::Interview => "#/interview".to_string(),
             Route::Lab { slug, .. } => format!("#/lab/{slug}"),
         };
         if query.is_empty() {
@@ -473,6 +478,18 @@ mod tests {
         assert_eq!(Route::Labs.page_url(Lang::Zh), "zh/labs/");
         assert_eq!(Route::Review.page_url(Lang::En), "review/");
         assert_eq!(Route::Stats.page_url(Lang::En), "stats/");
+        assert_eq!(Route::Interview.page_url(Lang::Zh), "zh/interview/");
+        assert_eq!(Route::parse("#/interview"), Route::Interview);
+        // A mock interview is never embedded: `embed=1` is ignored and the
+        // embed hash names no page.
+        assert_eq!(
+            Route::from_page("interview/", "embed=1"),
+            (Lang::En, Route::Interview)
+        );
+        assert_eq!(
+            Route::parse("#/embed/interview"),
+            Route::NotFound("/embed/interview".into())
+        );
         let lab = Route::Lab {
             slug: "float".into(),
             query: "x=9.9e9&y=1e-9".into(),
@@ -491,6 +508,7 @@ mod tests {
             Route::Labs,
             Route::Review,
             Route::Stats,
+            Route::Interview,
         ] {
             for lang in [Lang::En, Lang::Zh] {
                 let url = r.page_url(lang);

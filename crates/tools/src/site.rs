@@ -117,6 +117,7 @@ pub enum PageKind {
     Lab,
     Review,
     Stats,
+    Interview,
     NotFound,
 }
 
@@ -129,6 +130,7 @@ impl PageKind {
             PageKind::Lab => "lab",
             PageKind::Review => "review",
             PageKind::Stats => "stats",
+            PageKind::Interview => "interview",
             PageKind::NotFound => "404",
         }
     }
@@ -285,6 +287,16 @@ pub fn pages(bank: &Bank) -> Result<Vec<SitePage>, String> {
                 question: None,
             });
         }
+        let t = ai_interview_lab::i18n::interview_strings(lang);
+        out.push(SitePage {
+            lang,
+            route: Route::Interview,
+            kind: PageKind::Interview,
+            title: titled(t.title),
+            description: t.intro.to_string(),
+            index: true,
+            question: None,
+        });
     }
     Ok(out)
 }

@@ -64,10 +64,10 @@ fn every_question_and_lab_has_a_page_in_each_language() {
                 "{slug}"
             );
         }
-        for dir in ["", "labs/", "review/", "stats/"] {
+        for dir in ["", "labs/", "review/", "stats/", "interview/"] {
             assert!(files.contains(&format!("{prefix}{dir}index.html")), "{dir}");
         }
-        assert_eq!(files.len(), bank.questions.len() + Lab::ALL.len() + 4);
+        assert_eq!(files.len(), bank.questions.len() + Lab::ALL.len() + 5);
     }
 }
 
@@ -314,7 +314,7 @@ fn the_sitemap_lists_every_indexed_page_with_its_other_language() {
     assert_eq!(locs.len(), indexed.len());
     assert_eq!(
         indexed.len(),
-        2 * (bank.questions.len() + Lab::ALL.len() + 2)
+        2 * (bank.questions.len() + Lab::ALL.len() + 3)
     );
     for p in &indexed {
         assert!(
@@ -325,6 +325,7 @@ fn the_sitemap_lists_every_indexed_page_with_its_other_language() {
     }
     assert!(locs.contains(&"https://example.org/q/fp32-rounding/"));
     assert!(locs.contains(&"https://example.org/zh/lab/nms/"));
+    assert!(locs.contains(&"https://example.org/interview/"));
     assert!(!xml.contains("review/") && !xml.contains("stats/"));
     assert_eq!(xml.matches("hreflang=\"zh-CN\"").count(), locs.len());
     assert_eq!(site::robots(Some(&site_url)), "# Written by postbuild. Every page may be crawled.\nUser-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n");

@@ -14,6 +14,7 @@ fn rev(t: i64, q: &str, rating: u8) -> Review {
             Outcome::Correct
         },
         rating,
+        mode: Mode::Practice,
     }
 }
 

@@ -24,7 +24,7 @@
   if (page === '404') {
     // The host served this file for an unknown address: the root is what
     // precedes the first segment of a known kind of page, else "/".
-    var m = /^(.*?\/)(?:zh\/)?(?:(?:q|lab)\/[^\/]+|labs|review|stats)\/?(?:index\.html)?$/.exec(l.pathname);
+    var m = /^(.*?\/)(?:zh\/)?(?:(?:q|lab)\/[^\/]+|labs|review|stats|interview)\/?(?:index\.html)?$/.exec(l.pathname);
     root = l.origin + (m ? m[1] : /^(.*?\/)zh\/?$/.test(l.pathname) ? RegExp.$1 : '/');
     var b = document.createElement('base');
     b.href = root;
@@ -47,7 +47,7 @@
   var want = asked || (stored === 'zh' || stored === 'en' ? stored : null);
   var h = l.hash;
   if (page === 'home' && !bank && /^#\/./.test(h)) {
-    var r = /^#\/(embed\/)?((?:q|lab)\/[^?\/]+|labs|review|stats)\/?(?:\?(.*))?$/.exec(h);
+    var r = /^#\/(embed\/)?((?:q|lab)\/[^?\/]+|labs|review|stats|interview)\/?(?:\?(.*))?$/.exec(h);
     if (r) {
       if (!want) want = /^zh/i.test(navigator.language || '') ? 'zh' : 'en';
       var q = [r[3], r[1] ? 'embed=1' : '', query].filter(function (x) { return x; }).join('&');

@@ -49,10 +49,11 @@ mod tool {
     use base64::Engine;
     use sha2::{Digest, Sha256};
 
-    /// Everything but the script hashes and `frame-ancestors`.
-    /// (`connect-src` allows https so `?bank=https://…` can fetch someone's bank, CORS permitting.)
     /// Everything but the script and style hashes and `frame-ancestors`.
-    const POLICY_BASE: &str = "default-src 'self'; img-src 'self' data:; manifest-src 'self'; connect-src 'self' https:; worker-src 'self'";
+    /// (`connect-src` allows https so `?bank=https://…` can fetch someone's
+    /// bank, CORS permitting; `media-src blob:` plays back the mock
+    /// interview's recordings, which exist only as in-page blobs.)
+    const POLICY_BASE: &str = "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; manifest-src 'self'; connect-src 'self' https:; worker-src 'self'";
 
     /// `'sha256-…'` of the body of each `<tag>…</tag>` element of `html`
     /// that `keep` accepts by its opening tag, in order.
@@ -495,13 +496,13 @@ mod tool {
         fn the_build_writes_every_page_a_policy_for_their_scripts_and_a_worker_for_every_file() {
             let dir = staged("site", BANK);
             let report = finish(&dir).unwrap();
-            // Home, the question, the lab list, every built lab, review and
-            // stats, in two languages.
+            // Home, the question, the lab list, every built lab, review,
+            // stats and the mock interview, in two languages.
             let labs = ail_labs::Lab::ALL.len();
             assert!(
                 report.starts_with(&format!(
                     "{} pages; 2 inline script hash(es)",
-                    2 * (5 + labs)
+                    2 * (6 + labs)
                 )),
                 "{report}"
             );
@@ -530,6 +531,8 @@ mod tool {
                 "labs/index.html",
                 "review/index.html",
                 "stats/index.html",
+                "interview/index.html",
+                "zh/interview/index.html",
                 "404.html",
             ] {
                 let html = std::fs::read_to_string(dir.join(page))
