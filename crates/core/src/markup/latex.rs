@@ -1573,7 +1573,17 @@ fn markup(node: &MathNode, attrs: bool) -> String {
             MathNode::Table {
                 rows, open, close, ..
             } => {
-                out.push_str(&format!("<mo>{open}</mo><mtable{a}>"));
+                // As the app draws it (`ui::rich_text`): the brackets are
+                // the fences of a row of their own, so that a closing `|`
+                // is a postfix and stretches.
+                // (The token form, without attributes, stays flat.)
+                if attrs {
+                    out.push_str("<mrow>");
+                }
+                if !open.is_empty() || !attrs {
+                    out.push_str(&format!("<mo{fence}>{open}</mo>"));
+                }
+                out.push_str(&format!("<mtable{a}>"));
                 for r in rows {
                     out.push_str("<mtr>");
                     for c in r {
@@ -1583,7 +1593,13 @@ fn markup(node: &MathNode, attrs: bool) -> String {
                     }
                     out.push_str("</mtr>");
                 }
-                out.push_str(&format!("</mtable><mo>{close}</mo>"));
+                out.push_str("</mtable>");
+                if !close.is_empty() || !attrs {
+                    out.push_str(&format!("<mo{fence}>{close}</mo>"));
+                }
+                if attrs {
+                    out.push_str("</mrow>");
+                }
             }
         }
     }
@@ -2019,5 +2035,22 @@ mod tests {
         );
         assert!(ok(r"\max_i x_i").contains("</msub><mspace width=\"0.1667em\"/><msub>"));
         assert!(!ok(r"\max = 1").contains("mspace"));
+    }
+
+    #[test]
+    fn vertical_bar_fences_stretch_wherever_they_stand() {
+        // A matrix's brackets are the fences of its own row, as the app
+        // draws them: the closing bar is a postfix (it stretches), not an
+        // infix operator of the row around it.
+        let m = page_markup(
+            &parse(r"\det A = \begin{vmatrix} a & b \\ c & d \end{vmatrix} + 1").unwrap(),
+        );
+        assert!(
+            m.contains(r#"<mo>=</mo><mrow><mo fence="true">|</mo><mtable>"#)
+                && m.contains(r#"</mtable><mo fence="true">|</mo></mrow><mo>+</mo>"#),
+            "{m}"
+        );
+        let m = page_markup(&parse(r"\begin{matrix} a \end{matrix}").unwrap());
+        assert!(m.contains("<mrow><mtable>") && !m.contains("<mo"), "{m}");
     }
 }
