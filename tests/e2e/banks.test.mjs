@@ -235,3 +235,27 @@ test('hostile banks: nothing executes, nothing hangs, each gives a message or re
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a mock interview over someone\'s bank: its questions, graded kinds rated by their grade', async () => {
+  const b = bank([question('first-q', 'What is **one**?'), question('second-q', 'And two?')]);
+  const page = await context({ 'good.json': { body: b } });
+  await open(page, 'https://banks.example/good.json', '#/interview');
+  await page.getByTestId('interview-setup').waitFor();
+  await page.getByTestId('interview-start').click();
+  await page.getByTestId('interview-start-answer').click();
+  await page.getByTestId('interview-stop').click();
+  // A choice question has no key points: it is answered and graded, and
+  // Next waits until there is a rating.
+  assert.equal(await page.getByTestId('key-point-list').count(), 0);
+  assert.equal(await page.getByTestId('interview-next').isDisabled(), true);
+  await page.locator('[data-option="0"]').check();
+  await page.getByTestId('submit').first().click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="interview-next"]').disabled);
+  assert.equal(await page.locator('.rating button[aria-pressed="true"]').getAttribute('data-rating'), '3');
+  await page.getByTestId('interview-next').click();
+  await page.getByTestId('interview-position').filter({ hasText: '2 of 2' }).waitFor();
+  const doc = JSON.parse(await page.evaluate(() => localStorage.getItem('ail.progress')));
+  assert.deepEqual(doc.banks['custom-bank'].reviews.map((r) => [r.q, r.rating, r.mode]), [['first-q', 3, 'interview']]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
