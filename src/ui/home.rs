@@ -51,6 +51,7 @@ pub fn home(p: &HomeProps) -> Html {
                 <p class="start">
                     { for first(shuffled).map(|r| html! { <a class="button primary" href={nav.href(&r)} data-testid="start">{ s.start_all }</a> }) }
                     { for first(Order::default()).map(|r| html! { <a class="button" href={nav.href(&r)}>{ s.in_order }</a> }) }
+                    <a class="button" href={nav.href(&Route::Interview)} data-testid="home-interview">{ s.home_interview }</a>
                 </p>
             </section>
             <TodayBox index={p.index.clone()} {lang} />

@@ -200,6 +200,7 @@ test('the home page shows what is due today and the streak once there is progres
   assert.equal(await page.getByTestId('new-count').textContent(), '19');
   assert.equal(await page.getByTestId('streak').textContent(), '2');
   assert.equal(await page.getByTestId('home-review').getAttribute('href'), 'review/');
+  assert.equal(await page.getByTestId('home-interview').getAttribute('href'), 'interview/');
   // The box keeps its size, so nothing below it moved.
   assert.deepEqual(await page.getByTestId('today-box').boundingBox(), before);
   assert.deepEqual(page.errors, []);
