@@ -41,7 +41,11 @@ where
         }
         _ => false,
     };
-    match next.filter(|_| placed) {
+    // The first render in a task of its own, not in the one that
+    // instantiated the module: two shorter tasks leave the main thread free
+    // in between (input is handled; Lighthouse's blocking time falls).
+    let next = next.filter(|_| placed);
+    gloo_timers::callback::Timeout::new(0, move || match next {
         Some(next) => {
             yew::Renderer::<C>::with_root_and_props(next, props).render();
         }
@@ -49,7 +53,8 @@ where
             // No static page to replace: render into the body.
             yew::Renderer::<C>::with_props(props).render();
         }
-    }
+    })
+    .forget();
 }
 
 /// Replaces the static `#app` with the module's, keeping the focused
