@@ -45,10 +45,6 @@ pub struct InterviewProps {
     pub bank: Option<BankRef>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// Recordings by (question index, follow-up?): blob URLs in this page only.
 type Recordings = BTreeMap<(usize, bool), String>;
 
@@ -211,7 +207,6 @@ pub fn interview_page(p: &InterviewProps) -> Html {
     let setup = use_state(Setup::default);
     let record = use_state(|| false);
     let notes = use_state(String::new);
-    let now = use_state(now_ms);
     let note = use_state(|| None::<String>);
     let mic_note = use_state(|| None::<&'static str>);
     let recordings = use_state(Recordings::new);
@@ -224,7 +219,8 @@ pub fn interview_page(p: &InterviewProps) -> Html {
     {
         let (session, note, bank_id) = (session.clone(), note.clone(), bank_id.clone());
         use_effect_with((), move |_| {
-            let stored = storage().and_then(|s| s.get_item(SESSION_KEY).ok().flatten());
+            let stored =
+                super::local_storage().and_then(|s| s.get_item(SESSION_KEY).ok().flatten());
             match interview::read_saved(stored.as_deref(), &bank_id) {
                 Ok(Some(s)) => {
                     session.set(Some(s));
@@ -239,7 +235,7 @@ pub fn interview_page(p: &InterviewProps) -> Html {
     {
         let save_failed = save_failed.clone();
         use_effect_with((*session).clone(), move |s| {
-            let ok = match (storage(), s) {
+            let ok = match (super::local_storage(), s) {
                 (Some(st), Some(s)) if !s.done() => {
                     st.set_item(SESSION_KEY, &interview::write_saved(s)).is_ok()
                 }
@@ -262,20 +258,6 @@ pub fn interview_page(p: &InterviewProps) -> Html {
         .and_then(|s| s.entry().map(|e| e.id.clone()));
     let seed = session.as_ref().map(|s| s.setup.seed).unwrap_or_default();
     let question = use_question(current_id, seed, p.bank.clone());
-
-    // The clock: a tick every 200 ms while an answer runs.
-    let running = session
-        .as_ref()
-        .is_some_and(|s| s.remaining_ms(0).is_some());
-    {
-        let now = now.clone();
-        use_effect_with(running, move |running| {
-            now.set(now_ms());
-            let interval = running
-                .then(|| gloo_timers::callback::Interval::new(200, move || now.set(now_ms())));
-            move || drop(interval)
-        });
-    }
 
     // One step: the session's transition, the review it writes, the
     // recorder it starts or stops.
@@ -332,19 +314,6 @@ pub fn interview_page(p: &InterviewProps) -> Html {
         })
     };
 
-    // The clock ran out: the answer stops.
-    let expired = session
-        .as_ref()
-        .and_then(|s| s.remaining_ms(*now))
-        .is_some_and(|r| r == 0);
-    {
-        let step = step.clone();
-        use_effect_with(expired, move |e| {
-            if *e {
-                step(Step::Stop);
-            }
-        });
-    }
     use_interview_keys(session.as_ref(), &question, step.clone());
 
     let Some(s) = (*session).clone() else {
@@ -440,12 +409,12 @@ pub fn interview_page(p: &InterviewProps) -> Html {
         })
     };
     let entry = s.entry().cloned().unwrap_or_default();
-    let remaining = s.remaining_ms(*now);
     html! {
         <section class="interview" data-testid="interview" data-phase={phase_name(s.phase)}>
             <div class="interview-bar">
                 <span data-testid="interview-position">{ position(lang, s.current, s.entries.len()) }</span>
-                { clock_view(&s, remaining, *recording, lang) }
+                <Clock session={s.clone()} recording={*recording} {lang}
+                    on_expired={{ let step = step.clone(); Callback::from(move |_| step(Step::Stop)) }} />
                 <button class="button" data-testid="interview-quit" onclick={quit}>{ t.quit }</button>
             </div>
             { for (*note).clone().map(|n| html! { <p class="status" role="status" data-testid="interview-note">{ n }</p> }) }
@@ -493,9 +462,42 @@ fn phase_name(p: Phase) -> &'static str {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ClockProps {
+    session: Session,
+    recording: bool,
+    lang: Lang,
+    /// The running clock reached 0.
+    on_expired: Callback<()>,
+}
+
 /// The countdown (visible while scrolling): time left, the gentle signal
-/// past the target length, and the recording light.
-fn clock_view(s: &Session, remaining: Option<u64>, recording: bool, lang: Lang) -> Html {
+/// past the target length, and the recording light. It keeps its own tick
+/// (every 200 ms while a clock runs), so only it renders again each tick,
+/// not the question below it.
+#[function_component(Clock)]
+fn clock(p: &ClockProps) -> Html {
+    let (s, recording, lang) = (&p.session, p.recording, p.lang);
+    let now = use_state(now_ms);
+    {
+        let now = now.clone();
+        use_effect_with(s.phase, move |phase| {
+            now.set(now_ms());
+            let running = matches!(phase, Phase::Answering { .. } | Phase::FollowUp { .. });
+            let interval = running
+                .then(|| gloo_timers::callback::Interval::new(200, move || now.set(now_ms())));
+            move || drop(interval)
+        });
+    }
+    let remaining = s.remaining_ms(*now);
+    {
+        let on_expired = p.on_expired.clone();
+        use_effect_with(remaining == Some(0), move |expired| {
+            if *expired {
+                on_expired.emit(());
+            }
+        });
+    }
     let t = interview_strings(lang);
     let Some(left) = remaining else {
         return html! { <span class="clock idle" /> };
@@ -556,54 +558,28 @@ fn use_interview_keys(session: Option<&Session>, question: &Loaded, step: Rc<dyn
     use_effect_with((snapshot, follow_ups), move |(snapshot, follow_ups)| {
         let (snapshot, follow_ups) = (snapshot.clone(), *follow_ups);
         let listener = snapshot.filter(|s| !s.done()).and_then(|s| {
-            let doc = web_sys::window()?.document()?;
-            Some(EventListener::new_with_options(
-                &doc,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
-                        return;
+            super::on_shortcut(move |e, key| {
+                let command = match (key, s.phase) {
+                    (" ", Phase::Ready | Phase::Answering { .. } | Phase::FollowUp { .. }) => {
+                        Some(if matches!(s.phase, Phase::Ready) {
+                            Step::Start
+                        } else {
+                            Step::Stop
+                        })
                     }
-                    let tag = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .map(|el| el.tag_name().to_ascii_uppercase())
-                        .unwrap_or_default();
-                    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-                        return;
-                    }
-                    let key = e.key();
-                    if matches!(key.as_str(), " " | "Enter")
-                        && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY" | "AUDIO")
-                    {
-                        return;
-                    }
-                    let command = match (key.as_str(), s.phase) {
-                        (" ", Phase::Ready | Phase::Answering { .. } | Phase::FollowUp { .. }) => {
-                            Some(if matches!(s.phase, Phase::Ready) {
-                                Step::Start
-                            } else {
-                                Step::Stop
-                            })
-                        }
-                        (" ", Phase::Check) if follow_ups > 0 => Some(Step::Start),
-                        ("Enter", Phase::Check | Phase::FollowUpDone) => Some(Step::Next),
-                        (k, _) => k
-                            .parse::<usize>()
-                            .ok()
-                            .filter(|n| (1..=9).contains(n))
-                            .map(|n| Step::Tick(n - 1)),
-                    };
-                    if let Some(c) = command {
-                        e.prevent_default();
-                        step(c);
-                    }
-                },
-            ))
+                    (" ", Phase::Check) if follow_ups > 0 => Some(Step::Start),
+                    ("Enter", Phase::Check | Phase::FollowUpDone) => Some(Step::Next),
+                    (k, _) => k
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=9).contains(n))
+                        .map(|n| Step::Tick(n - 1)),
+                };
+                if let Some(c) = command {
+                    e.prevent_default();
+                    step(c);
+                }
+            })
         });
         move || drop(listener)
     });
@@ -928,9 +904,7 @@ fn summary_view(
     let title = |id: &str| -> String {
         index
             .0
-            .questions
-            .iter()
-            .find(|q| q.id == id)
+            .question(id)
             .map(|q| q.summary.get(lang).to_string())
             .filter(|x| !x.is_empty())
             .unwrap_or_else(|| id.to_string())
@@ -938,9 +912,7 @@ fn summary_view(
     let topic_name = |id: &str| -> String {
         index
             .0
-            .topics
-            .iter()
-            .find(|x| x.id == id)
+            .topic(id)
             .map(|x| x.name.get(lang).to_string())
             .unwrap_or_else(|| id.to_string())
     };
@@ -953,7 +925,7 @@ fn summary_view(
         <section class="interview interview-summary" data-testid="interview-summary">
             <h1 id="q-title" tabindex="-1">{ t.summary }</h1>
             { for sum.covered.map(|c| html! { <p data-testid="covered">{ t.covered_label }{ i18n::percent(c) }</p> }) }
-            <div class="table-scroll">
+            <div class="table-wrap">
             <table class="summary-table">
                 <thead><tr>
                     <th scope="col">{ t.col_question }</th>

@@ -103,6 +103,46 @@ fn storage_set(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Listens for the page's keyboard shortcuts: `f` gets the event and its
+/// key, except when a modifier is held, the key was handled already, the
+/// focus is in a field, or the key is Space or Enter on an element with
+/// its own meaning for them (a button, a link, a summary, a player). Not
+/// passive: `f` may prevent a handled key's default (scrolling on Space).
+/// `None` without a document.
+pub fn on_shortcut(
+    mut f: impl FnMut(&web_sys::Event, &str) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let doc = web_sys::window()?.document()?;
+    Some(gloo_events::EventListener::new_with_options(
+        &doc,
+        "keydown",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if k.ctrl_key() || k.meta_key() || k.alt_key() || k.default_prevented() {
+                return;
+            }
+            let tag = k
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|el| el.tag_name().to_ascii_uppercase())
+                .unwrap_or_default();
+            if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                return;
+            }
+            let key = k.key();
+            if matches!(key.as_str(), " " | "Enter")
+                && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY" | "AUDIO")
+            {
+                return;
+            }
+            f(e, &key);
+        },
+    ))
+}
+
 /// The current `location.hash` ("" when unavailable).
 pub fn current_hash() -> String {
     web_sys::window()

@@ -8,7 +8,6 @@
 
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -349,61 +348,30 @@ fn use_keys(
     let (recorder, nav) = (recorder.clone(), nav.clone());
     use_effect_with((snapshot, prev, next), move |(snapshot, prev, next)| {
         let (snapshot, prev, next) = (snapshot.clone(), prev.clone(), next.clone());
-        // Not passive: a handled key's default (scrolling on Space) is prevented.
-        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-            EventListener::new_with_options(
-                &doc,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
-                        return;
-                    }
-                    let target_tag = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .map(|el| el.tag_name().to_ascii_uppercase())
-                        .unwrap_or_default();
-                    if matches!(target_tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-                        return;
-                    }
-                    let key = e.key();
-                    // Space/Enter on a button or link keep their native meaning.
-                    if matches!(key.as_str(), " " | "Enter")
-                        && matches!(target_tag.as_str(), "BUTTON" | "A" | "SUMMARY")
-                    {
-                        return;
-                    }
-                    match key_command(&key, &snapshot) {
-                        Some(KeyCommand::Do(a)) => {
-                            e.prevent_default();
-                            let submit_single = matches!(a, Action::Pick { .. })
-                                && matches!(snapshot.kinds.first(), Some(Kind::Single { .. }));
-                            recorder.note(&a, &snapshot);
-                            let after = snapshot.apply(a.clone());
-                            dispatcher.dispatch(a);
-                            if submit_single {
-                                recorder.note(&Action::Submit { slot: 0 }, &after);
-                                dispatcher.dispatch(Action::Submit { slot: 0 });
-                            }
-                        }
-                        Some(KeyCommand::Next) => {
-                            if let Some(r) = &next {
-                                nav.go(r);
-                            }
-                        }
-                        Some(KeyCommand::Previous) => {
-                            if let Some(r) = &prev {
-                                nav.go(r);
-                            }
-                        }
-                        None => {}
-                    }
-                },
-            )
+        let listener = super::on_shortcut(move |e, key| match key_command(key, &snapshot) {
+            Some(KeyCommand::Do(a)) => {
+                e.prevent_default();
+                let submit_single = matches!(a, Action::Pick { .. })
+                    && matches!(snapshot.kinds.first(), Some(Kind::Single { .. }));
+                recorder.note(&a, &snapshot);
+                let after = snapshot.apply(a.clone());
+                dispatcher.dispatch(a);
+                if submit_single {
+                    recorder.note(&Action::Submit { slot: 0 }, &after);
+                    dispatcher.dispatch(Action::Submit { slot: 0 });
+                }
+            }
+            Some(KeyCommand::Next) => {
+                if let Some(r) = &next {
+                    nav.go(r);
+                }
+            }
+            Some(KeyCommand::Previous) => {
+                if let Some(r) = &prev {
+                    nav.go(r);
+                }
+            }
+            None => {}
         });
         move || drop(listener)
     });

@@ -78,7 +78,7 @@ pub fn plan(
     now_ms: i64,
     offset_min: i32,
 ) -> Vec<String> {
-    let all: Vec<String> = index.questions.iter().map(|q| q.id.clone()).collect();
+    let all = index.ids();
     let mut ids = match &setup.mix {
         Mix::Report => all,
         Mix::Shuffled => {
@@ -246,9 +246,7 @@ impl Session {
             .map(|id| Entry {
                 id: id.clone(),
                 topic: bank
-                    .questions
-                    .iter()
-                    .find(|q| &q.id == id)
+                    .question(id)
                     .map(|q| q.topic.clone())
                     .unwrap_or_default(),
                 ..Entry::default()
